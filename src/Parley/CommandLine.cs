@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Parley.Access;
+using Parley.Directory;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley;
+
+/// <summary>The `parley` verbs. Each verb that touches the store takes the same --data / --database options.</summary>
+public static class CommandLine
+{
+    public static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Folder for the SQLite store, keys and demo files (default ./parley-data)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Database = new("--database")
+    {
+        Description = $"PostgreSQL connection string instead of SQLite (or set {StoreSettings.DatabaseVariable})",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Parley: the verifiable record of parliamentary diplomacy.");
+        root.Options.Add(Data);
+        root.Options.Add(Database);
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AccountCommands.User());
+        root.Subcommands.Add(AccountCommands.Token());
+        root.Subcommands.Add(DirectoryCommands.Import());
+        root.Subcommands.Add(DirectoryCommands.Export());
+        root.Subcommands.Add(RecordCommands.Rebuild());
+        return root;
+    }
+
+    public static StoreSettings Store(ParseResult result) => StoreSettings.From(result.GetValue(Data), result.GetValue(Database));
+
+    /// <summary>Opens the store (applying migrations) and runs <paramref name="work"/> in a service scope.</summary>
+    public static async Task<int> WithStoreAsync(
+        ParseResult result, Func<IServiceProvider, CancellationToken, Task<int>> work, CancellationToken ct)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
+            .AddParleyStore(Store(result));
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync(ct);
+        return await work(scope.ServiceProvider, ct);
+    }
+
+    public static int Fail(DomainError error)
+    {
+        Console.Error.WriteLine($"error: {error.Field}: {error.Message}");
+        return 1;
+    }
+}

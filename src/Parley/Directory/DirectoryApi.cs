@@ -1,0 +1,53 @@
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Directory;
+
+public sealed record PersonRequest(string? SortName, List<NameEntry>? Names, List<Identifier>? Identifiers, DateOnly? BirthDate, string? Gender);
+
+public sealed record InstitutionRequest(InstitutionKind? Kind, string? CountryCode, Guid? ParentId, List<NameEntry>? Names, List<Identifier>? Identifiers);
+
+public sealed record MembershipRequest(Guid PersonId, Guid InstitutionId, string? Role, string? Party, string? Area, string? Note, DateOnly? Start, DateOnly? End);
+
+public static class DirectoryApi
+{
+    public static void MapDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(nameof(Permission.ReadDirectory));
+        read.MapGet("/people", (ParleyDb db, string? q, int? page, int? size, CancellationToken ct) =>
+            DirectoryQueries.SearchPeopleAsync(db, q, page ?? 1, size ?? 25, ct)).WithSummary("Search people by any name form or identifier");
+        read.MapGet("/people/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
+            await DirectoryQueries.PersonAsync(db, id, ct) is { } p ? Results.Ok(p) : Results.Problem($"No person {id}.", statusCode: 404))
+            .WithSummary("A person with names, identifiers and posts over time");
+        read.MapGet("/institutions", (ParleyDb db, string? q, int? page, int? size, CancellationToken ct) =>
+            DirectoryQueries.SearchInstitutionsAsync(db, q, page ?? 1, size ?? 25, ct)).WithSummary("Search institutions by any name form or identifier");
+        read.MapGet("/institutions/{id:guid}", async (ParleyDb db, TimeProvider clock, Guid id, DateOnly? on, CancellationToken ct) =>
+            await DirectoryQueries.InstitutionAsync(db, id, on, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct) is { } i
+                ? Results.Ok(i) : Results.Problem($"No institution {id}.", statusCode: 404))
+            .WithSummary("An institution with its hierarchy, sub-bodies and members (current, or on the date given by ?on=YYYY-MM-DD)");
+
+        var edit = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(nameof(Permission.EditDirectory));
+        edit.MapPost("/people", (Recorder recorder, HttpContext http, PersonRequest body, CancellationToken ct) =>
+            Write(recorder, http, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), ToInput(body), c), id => Results.Created($"/api/people/{id}", new { id }), ct));
+        edit.MapPut("/people/{id:guid}", (Recorder recorder, HttpContext http, Guid id, PersonRequest body, CancellationToken ct) =>
+            Write(recorder, http, async (s, c) => await s.Db.People.FindAsync([id], c) is null
+                ? new DomainError("id", $"No person {id}.", ErrorKind.NotFound)
+                : await RecordPerson.HandleAsync(s, id, ToInput(body), c), _ => Results.NoContent(), ct));
+        edit.MapPost("/institutions", (Recorder recorder, HttpContext http, InstitutionRequest body, CancellationToken ct) =>
+            Write(recorder, http, (s, c) => RecordInstitution.HandleAsync(s, Guid.CreateVersion7(),
+                new InstitutionInput(body.Kind, body.CountryCode, body.ParentId, body.Names, body.Identifiers), c), id => Results.Created($"/api/institutions/{id}", new { id }), ct));
+        edit.MapPost("/memberships", (Recorder recorder, HttpContext http, MembershipRequest body, CancellationToken ct) =>
+            Write(recorder, http, (s, c) => RecordMembership.HandleAsync(s, Guid.CreateVersion7(),
+                new MembershipInput(body.PersonId, body.InstitutionId, body.Role, body.Party, body.Area, body.Note, body.Start, body.End, "manual"), c),
+                id => Results.Created($"/api/memberships/{id}", new { id }), ct));
+    }
+
+    public static PersonInput ToInput(PersonRequest body) => new(body.SortName, body.Names, body.Identifiers, body.BirthDate, body.Gender);
+
+    private static async Task<IResult> Write(Recorder recorder, HttpContext http,
+        Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
+        (await recorder.WriteAsync(Actor(http), work, ct)).ToHttp(ok);
+
+    public static string Actor(HttpContext http) => $"user:{http.User.Identity?.Name ?? "anonymous"}";
+}

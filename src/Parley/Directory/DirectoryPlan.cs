@@ -1,0 +1,33 @@
+namespace Parley.Directory;
+
+/// <summary>Where a planned record came from, so a fault names the file and line.</summary>
+public sealed record Origin(string File, long Line)
+{
+    public ImportException Fault(string message) => new(File, Line, message);
+}
+
+public sealed record PlannedInstitution(Guid Id, InstitutionInput Input, Origin Origin);
+
+/// <summary>A person to add or merge: matched to an existing person by any shared identifier, else given <paramref name="Id"/>.</summary>
+public sealed record PlannedPerson(Guid Id, PersonInput Input, Origin Origin);
+
+/// <summary>A membership whose person is named by an identifier (bioguide:…), resolved when written.</summary>
+public sealed record PlannedMembership(Guid Id, Identifier Person, string PersonLabel, MembershipInput Input, Origin Origin);
+
+/// <summary>Everything an import wants the directory to hold, read and checked before anything is written.</summary>
+public sealed class DirectoryPlan
+{
+    public List<CountryRecorded> Countries { get; } = [];
+    public List<PlannedInstitution> Institutions { get; } = [];
+    public List<PlannedPerson> People { get; } = [];
+    public List<PlannedMembership> Memberships { get; } = [];
+
+    public int Count => Countries.Count + Institutions.Count + People.Count + Memberships.Count;
+}
+
+public sealed record ImportSummary(int Considered, int Recorded)
+{
+    public override string ToString() => Recorded == 0
+        ? $"No changes: all {Considered:N0} records were already up to date."
+        : $"Recorded {Recorded:N0} changes ({Considered - Recorded:N0} of {Considered:N0} records were already up to date).";
+}

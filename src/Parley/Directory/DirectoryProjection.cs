@@ -1,0 +1,58 @@
+using Parley.Record;
+
+namespace Parley.Directory;
+
+public static class DirectoryProjection
+{
+    public static async ValueTask ApplyAsync(ParleyDb db, DirectoryEvent e, CancellationToken ct)
+    {
+        switch (e)
+        {
+            case CountryRecorded c:
+                var country = await db.Countries.FindAsync([c.Code], ct);
+                if (country is null)
+                    db.Countries.Add(new Country { Code = c.Code, NameEn = c.NameEn, NameRu = c.NameRu });
+                else
+                    (country.NameEn, country.NameRu) = (c.NameEn, c.NameRu);
+                break;
+            case InstitutionRecorded i:
+                var institution = await db.Institutions.FindAsync([i.Id], ct);
+                if (institution is null)
+                    db.Institutions.Add(institution = new Institution { Id = i.Id, Name = "" });
+                institution.Kind = i.Kind;
+                institution.CountryCode = i.CountryCode;
+                institution.ParentId = i.ParentId;
+                institution.Name = NameRules.Display(i.Names, "en");
+                institution.Names = NameRules.ToForms(i.Names);
+                institution.Identifiers = i.Identifiers.Select(x => new ExternalId { Scheme = x.Scheme, Value = x.Value }).ToList();
+                break;
+            case PersonRecorded p:
+                var person = await db.People.FindAsync([p.Id], ct);
+                if (person is null)
+                    db.People.Add(person = new Person { Id = p.Id, Name = "", SortName = "" });
+                person.Name = NameRules.Display(p.Names, "en");
+                person.SortName = p.SortName;
+                person.BirthDate = p.BirthDate;
+                person.Gender = p.Gender;
+                person.Names = NameRules.ToForms(p.Names);
+                person.Identifiers = p.Identifiers.Select(x => new ExternalId { Scheme = x.Scheme, Value = x.Value }).ToList();
+                break;
+            case MembershipRecorded m:
+                var membership = await db.Memberships.FindAsync([m.Id], ct);
+                if (membership is null)
+                    db.Memberships.Add(membership = new Membership { Id = m.Id, Role = "", Source = "" });
+                membership.PersonId = m.PersonId;
+                membership.InstitutionId = m.InstitutionId;
+                membership.Role = m.Role;
+                membership.Party = m.Party;
+                membership.Area = m.Area;
+                membership.Note = m.Note;
+                membership.Start = m.Start;
+                membership.End = m.End;
+                membership.Source = m.Source;
+                break;
+            default:
+                throw new InvalidOperationException($"DirectoryProjection does not handle {e.GetType().Name}.");
+        }
+    }
+}

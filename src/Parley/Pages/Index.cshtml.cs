@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+
+namespace Parley.Pages;
+
+public sealed class IndexModel(ParleyDb db, IAuthorizationService authorization) : PageModel
+{
+    public long Events { get; private set; }
+    public int People { get; private set; }
+    public int Institutions { get; private set; }
+    public int Memberships { get; private set; }
+    public bool CanEdit { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Events = await db.Events.LongCountAsync(ct);
+        People = await db.People.CountAsync(ct);
+        Institutions = await db.Institutions.CountAsync(ct);
+        Memberships = await db.Memberships.CountAsync(ct);
+        CanEdit = (await authorization.AuthorizeAsync(User, nameof(Permission.EditDirectory))).Succeeded;
+    }
+}

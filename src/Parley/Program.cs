@@ -1,0 +1,3 @@
+using Parley;
+
+return await CommandLine.Build().Parse(args).InvokeAsync();

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Parley.Access;
+using Parley.Directory;
+
+namespace Parley.Record;
+
+/// <summary>The unit of work: the event store, the projections pages read, and the sign-in secrets.</summary>
+public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<Credential, Guid>(options)
+{
+    public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<ApiToken> Tokens => Set<ApiToken>();
+    public DbSet<TokenSecret> TokenSecrets => Set<TokenSecret>();
+
+    public abstract string Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<StoredEvent>(e =>
+        {
+            e.ToTable("events");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedNever();
+            e.Property(x => x.Type).HasMaxLength(100);
+            e.Property(x => x.Actor).HasMaxLength(200);
+            e.Property(x => x.Stream).HasMaxLength(200);
+            e.HasIndex(x => x.Stream);
+            e.HasIndex(x => x.Type);
+        });
+        builder.Entity<Country>(e =>
+        {
+            e.ToTable("countries");
+            e.HasKey(x => x.Code);
+            e.Property(x => x.Code).HasMaxLength(2);
+        });
+        builder.Entity<Institution>(e =>
+        {
+            e.ToTable("institutions");
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Name).HasMaxLength(Limits.Name);
+            e.HasIndex(x => x.ParentId);
+            e.OwnsMany(x => x.Names, n => MapNameColumns(n, "institution_names"));
+            e.OwnsMany(x => x.Identifiers, n => MapIdentifiers(n, "institution_identifiers"));
+        });
+        builder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.Property(x => x.Name).HasMaxLength(Limits.Name);
+            e.Property(x => x.SortName).HasMaxLength(Limits.Name);
+            e.HasIndex(x => x.SortName);
+            e.OwnsMany(x => x.Names, n => MapNameColumns(n, "person_names"));
+            e.OwnsMany(x => x.Identifiers, n => MapIdentifiers(n, "person_identifiers"));
+        });
+        builder.Entity<Membership>(e =>
+        {
+            e.ToTable("memberships");
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.InstitutionId);
+            e.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Institution>().WithMany().HasForeignKey(x => x.InstitutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Account>(e =>
+        {
+            e.ToTable("accounts");
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.OwnsMany(x => x.Roles, r =>
+            {
+                r.ToTable("account_roles");
+                SingleKey(r);
+                r.Property(x => x.Role).HasConversion<string>().HasMaxLength(40);
+            });
+        });
+        builder.Entity<ApiToken>(e => e.ToTable("tokens"));
+        builder.Entity<TokenSecret>(e =>
+        {
+            e.ToTable("token_secrets");
+            e.HasKey(x => x.TokenId);
+            e.HasIndex(x => x.Hash).IsUnique();
+        });
+    }
+
+    // SQLite cannot generate values for a composite key, so owned rows get a key of their own.
+    private static void SingleKey<TOwner, TOwned>(OwnedNavigationBuilder<TOwner, TOwned> n)
+        where TOwner : class
+        where TOwned : class
+    {
+        n.Property<long>("Id").ValueGeneratedOnAdd();
+        n.HasKey("Id");
+    }
+
+    private static void MapNameColumns<TOwner>(OwnedNavigationBuilder<TOwner, NameForm> n, string table)
+        where TOwner : class
+    {
+        n.ToTable(table);
+        SingleKey(n);
+        n.Property(x => x.Value).HasMaxLength(Limits.Name);
+        n.Property(x => x.Folded).HasMaxLength(Limits.Name);
+        n.Property(x => x.Lang).HasMaxLength(12);
+        n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        n.HasIndex(x => x.Folded);
+    }
+
+    private static void MapIdentifiers<TOwner>(OwnedNavigationBuilder<TOwner, ExternalId> n, string table)
+        where TOwner : class
+    {
+        n.ToTable(table);
+        SingleKey(n);
+        n.Property(x => x.Scheme).HasMaxLength(40);
+        n.Property(x => x.Value).HasMaxLength(Limits.Name);
+        n.HasIndex(x => new { x.Scheme, x.Value });
+    }
+}
+
+public static class Limits
+{
+    public const int Name = 300;
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Demo;
+using Parley.Directory;
+
+namespace Parley.Record;
+
+/// <summary>Routes each event to the projection of its feature. The only code that writes projection tables.</summary>
+public static class Projections
+{
+    public static ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct) => e switch
+    {
+        DirectoryEvent d => DirectoryProjection.ApplyAsync(db, d, ct),
+        AccessEvent a => AccessProjection.ApplyAsync(db, a, stored, ct),
+        DemoLoaded => ValueTask.CompletedTask,
+        _ => throw new InvalidOperationException($"No projection handles {e.GetType().Name}."),
+    };
+
+    /// <summary>Projection tables in an order safe for deleting (children first).</summary>
+    public static IReadOnlyList<IQueryable<object>> Tables(ParleyDb db) =>
+    [
+        db.Memberships.OrderBy(x => x.Id),
+        db.Tokens.OrderBy(x => x.Id),
+        db.Accounts.OrderBy(x => x.Id),
+        db.People.OrderBy(x => x.Id),
+        db.Institutions.OrderBy(x => x.Id),
+        db.Countries.OrderBy(x => x.Code),
+    ];
+
+    public static async Task ClearAsync(ParleyDb db, CancellationToken ct)
+    {
+        await db.Memberships.ExecuteDeleteAsync(ct);
+        await db.Tokens.ExecuteDeleteAsync(ct);
+        await db.Accounts.ExecuteDeleteAsync(ct);
+        await db.People.ExecuteDeleteAsync(ct);
+        await db.Institutions.Where(i => i.ParentId != null).ExecuteDeleteAsync(ct);
+        await db.Institutions.ExecuteDeleteAsync(ct);
+        await db.Countries.ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Parley.Record;
+
+/// <summary>
+/// Rebuilds every projection from the events and compares the result with what was there. Runs in one
+/// transaction and rolls back when they differ, so a divergence is reported, never silently "repaired".
+/// </summary>
+public static class Rebuild
+{
+    public sealed record Outcome(long Events, string? Divergence);
+
+    public static async Task<Outcome> RunAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db is PostgresParleyDb)
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
+        var before = await SnapshotAsync(db, ct);
+        await Projections.ClearAsync(db, ct);
+        var count = await ReplayAsync(db, progress, ct);
+        var after = await SnapshotAsync(db, ct);
+        var divergence = Compare(before, after);
+        if (divergence is null)
+            await transaction.CommitAsync(ct);
+        else
+            await transaction.RollbackAsync(ct);
+        return new Outcome(count, divergence);
+    }
+
+    public static async Task<long> ReplayAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
+    {
+        const int batch = 2000;
+        long last = 0, count = 0;
+        while (true)
+        {
+            var events = await db.Events.AsNoTracking().Where(e => e.Sequence > last)
+                .OrderBy(e => e.Sequence).Take(batch).ToListAsync(ct);
+            if (events.Count == 0)
+                break;
+            foreach (var stored in events)
+                await Projections.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            last = events[^1].Sequence;
+            count += events.Count;
+            progress?.Report(count);
+        }
+        return count;
+    }
+
+    /// <summary>Each projection table as ordered JSON rows, keyed by table name.</summary>
+    public static async Task<Dictionary<string, List<string>>> SnapshotAsync(ParleyDb db, CancellationToken ct)
+    {
+        var result = new Dictionary<string, List<string>>();
+        foreach (var table in Projections.Tables(db))
+        {
+            var rows = await table.AsNoTracking().ToListAsync(ct);
+            var name = db.Model.FindEntityType(table.ElementType)?.GetTableName() ?? table.ElementType.Name;
+            result[name] = rows.Select(r => JsonSerializer.Serialize(r, r.GetType(), EventCatalog.Json)).ToList();
+        }
+        return result;
+    }
+
+    public static string? Compare(Dictionary<string, List<string>> stored, Dictionary<string, List<string>> replayed)
+    {
+        foreach (var (table, rows) in stored)
+        {
+            var other = replayed[table];
+            for (var i = 0; i < Math.Max(rows.Count, other.Count); i++)
+            {
+                var a = i < rows.Count ? rows[i] : null;
+                var b = i < other.Count ? other[i] : null;
+                if (a != b)
+                    return $"table {table}, row {i + 1}: stored {a ?? "(missing)"} but the events give {b ?? "(missing)"}";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+
+namespace Parley.Record;
+
+/// <summary>
+/// The one write path. A write runs in a transaction that serializes writers (an advisory lock on
+/// PostgreSQL, BEGIN IMMEDIATE on SQLite), so sequence numbers are gap-free and ordered; events and the
+/// projections they imply are saved together or not at all.
+/// </summary>
+public sealed class Recorder(ParleyDb db, TimeProvider clock)
+{
+    private const long WriterLockKey = 0x7061726c6579;
+
+    public ParleyDb Db => db;
+
+    public async Task<Result<T>> WriteAsync<T>(
+        string actor, Func<WriteScope, CancellationToken, Task<Result<T>>> work, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db is PostgresParleyDb)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", ct);
+        var next = (await db.Events.MaxAsync(e => (long?)e.Sequence, ct) ?? 0) + 1;
+        var scope = new WriteScope(db, clock, actor, next);
+        Result<T> result;
+        try
+        {
+            result = await work(scope, ct);
+        }
+        catch (DomainException failure)
+        {
+            result = failure.Error;
+        }
+        if (!result.Succeeded)
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return result;
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+}
+
+/// <summary>What a write may do: read through <see cref="Db"/> and record events.</summary>
+public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, long next)
+{
+    private long _next = next;
+
+    public ParleyDb Db => db;
+    public string Actor => actor;
+    public int Recorded { get; private set; }
+
+    public async Task<StoredEvent> RecordAsync(IEvent e, CancellationToken ct)
+    {
+        var stored = new StoredEvent
+        {
+            Sequence = _next++,
+            Type = EventCatalog.NameOf(e),
+            RecordedAt = Truncate(clock.GetUtcNow().UtcDateTime),
+            Actor = actor,
+            Stream = e.Stream,
+            Payload = EventCatalog.Serialize(e),
+            Salt = RandomNumberGenerator.GetBytes(Ledger.CanonicalEvent.SaltSize),
+        };
+        db.Events.Add(stored);
+        await Projections.ApplyAsync(db, e, stored, ct);
+        Recorded++;
+        return stored;
+    }
+
+    /// <summary>Writes what is pending (still inside the transaction) and forgets tracked rows; for long imports.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    // PostgreSQL keeps microseconds; truncating first makes both stores hold the same instant.
+    private static DateTime Truncate(DateTime utc) =>
+        new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+}

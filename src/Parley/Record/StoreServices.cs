@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Parley.Access;
+
+namespace Parley.Record;
+
+public static class StoreServices
+{
+    /// <summary>The record and the credential store: what every verb that touches the store needs.</summary>
+    public static IServiceCollection AddParleyStore(this IServiceCollection services, StoreSettings store)
+    {
+        services.AddSingleton(store);
+        services.TryAddSingleton(TimeProvider.System);
+        if (store.IsPostgres)
+            services.AddDbContext<ParleyDb, PostgresParleyDb>(o => PostgresParleyDb.Configure(o, store.PostgresConnection!));
+        else
+            services.AddDbContext<ParleyDb, SqliteParleyDb>(o => SqliteParleyDb.Configure(o, store.SqlitePath));
+        services.AddScoped<Recorder>();
+        services.AddIdentityCore<Credential>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B).
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+            })
+            .AddEntityFrameworkStores<ParleyDb>()
+            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        return services;
+    }
+
+    /// <summary>Creates the SQLite folder if needed and applies the provider's migrations.</summary>
+    public static async Task MigrateAsync(this ParleyDb db, CancellationToken ct = default)
+    {
+        if (db is SqliteParleyDb)
+        {
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            await db.Database.MigrateAsync(ct);
+            // WAL lets pages read while a writer appends.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            return;
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

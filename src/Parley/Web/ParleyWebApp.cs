@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Directory;
+using Parley.Record;
+
+namespace Parley.Web;
+
+/// <summary>Composes the web host: the store, sign-in, pages, the API and health.</summary>
+public static class ParleyWebApp
+{
+    public static WebApplication Build(StoreSettings store, string? urls, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = "parley",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (urls is not null)
+            builder.WebHost.UseUrls(urls);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddParleyStore(store);
+        builder.Services.AddParleyAccess(store);
+        builder.Services.AddParleyWeb();
+        customize?.Invoke(builder);
+        var app = builder.Build();
+        app.UseParleyWeb();
+        app.MapParleyEndpoints();
+        return app;
+    }
+
+    private static void AddParleyAccess(this IServiceCollection services, StoreSettings store)
+    {
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.DataDirectory, "keys")));
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "parley";
+                o.DefaultChallengeScheme = "parley";
+            })
+            .AddPolicyScheme("parley", "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
+            o.Cookie.Name = "parley";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = c => ApiAwareRedirect(c, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => ApiAwareRedirect(c, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddIdentityCore<Credential>().AddSignInManager();
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var permission in Enum.GetValues<Permission>())
+            authorization.AddPolicy(permission.ToString(), p => p.RequireRole(AccessRules.RolesFor(permission).Select(r => r.ToString())));
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
+            context.Response.StatusCode = status;
+        else
+            context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void AddParleyWeb(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Login"));
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = EventCatalog.Json.Encoder;
+        });
+    }
+
+    private static void UseParleyWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(o =>
+        {
+            o.SetDefaultCulture("en").AddSupportedCultures("en", "ru").AddSupportedUICultures("en", "ru");
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    private static void MapParleyEndpoints(this WebApplication app)
+    {
+        app.MapGet("/health", async (ParleyDb db, CancellationToken ct) =>
+                Results.Json(new { status = "ok", provider = db.Provider, events = await db.Events.LongCountAsync(ct) }))
+            .AllowAnonymous().WithTags("Health");
+        app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
+        {
+            var culture = c == "ru" ? "ru" : "en";
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi();
+        app.MapGet("/api", () => Results.Json(new { openapi = "/openapi/v1.json", people = "/api/people", institutions = "/api/institutions" }))
+            .WithTags("API").RequireAuthorization();
+        app.MapDirectoryApi();
+        app.MapAccessApi();
+        app.MapRazorPages();
+    }
+}

@@ -42,6 +42,23 @@ public static partial class NameRules
     public static string Display(IEnumerable<NameForm> names, string lang, string fallback) =>
         Display(names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind)), lang) is { Length: > 0 } s ? s : fallback;
 
+    /// <summary>
+    /// The one order names and identifiers are kept in (official first, then by language and text), so
+    /// that equal states compare equal whatever order a database returns owned rows in.
+    /// </summary>
+    public static List<NameEntry> Canonical(IEnumerable<NameEntry> names) =>
+        names.OrderBy(n => n.Kind).ThenBy(n => n.Lang, StringComparer.Ordinal).ThenBy(n => n.Value, StringComparer.Ordinal).ToList();
+
+    public static List<Identifier> Canonical(IEnumerable<Identifier> ids) =>
+        ids.OrderBy(i => i.Scheme, StringComparer.Ordinal).ThenBy(i => i.Value, StringComparer.Ordinal).ToList();
+
+    public static void Canonicalize(List<NameForm> names) =>
+        names.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+            : string.CompareOrdinal(a.Lang, b.Lang) is var lang and not 0 ? lang : string.CompareOrdinal(a.Value, b.Value));
+
+    public static void Canonicalize(List<ExternalId> ids) =>
+        ids.Sort((a, b) => string.CompareOrdinal(a.Scheme, b.Scheme) is var scheme and not 0 ? scheme : string.CompareOrdinal(a.Value, b.Value));
+
     public static List<NameForm> ToForms(IEnumerable<NameEntry> names) =>
         names.Select(n => new NameForm { Value = n.Value, Lang = n.Lang, Kind = n.Kind, Folded = Fold(n.Value) }).ToList();
 

@@ -22,14 +22,14 @@ public static class RecordInstitution
 
     public static InstitutionRecorded? Decide(Guid id, Institution? current, InstitutionInput input)
     {
-        var next = new InstitutionRecorded(id, input.Kind!.Value, input.CountryCode, input.ParentId, input.Names ?? [], input.Identifiers ?? []);
+        var next = new InstitutionRecorded(id, input.Kind!.Value, input.CountryCode, input.ParentId, NameRules.Canonical(input.Names ?? []), NameRules.Canonical(input.Identifiers ?? []));
         return current is not null && EventCatalog.Serialize(next) == EventCatalog.Serialize(FromState(current)) ? null : next;
     }
 
     public static InstitutionRecorded FromState(Institution i) => new(
         i.Id, i.Kind, i.CountryCode, i.ParentId,
-        i.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind)).ToList(),
-        i.Identifiers.Select(x => new Identifier(x.Scheme, x.Value)).ToList());
+        NameRules.Canonical(i.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind))),
+        NameRules.Canonical(i.Identifiers.Select(x => new Identifier(x.Scheme, x.Value))));
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, InstitutionInput input, CancellationToken ct)
     {

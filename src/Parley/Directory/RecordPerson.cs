@@ -27,14 +27,14 @@ public static class RecordPerson
     {
         var names = input.Names ?? [];
         var sortName = string.IsNullOrWhiteSpace(input.SortName) ? NameRules.Display(names, "en") : input.SortName.Trim();
-        var next = new PersonRecorded(id, sortName, names, input.Identifiers ?? [], input.BirthDate, input.Gender);
+        var next = new PersonRecorded(id, sortName, NameRules.Canonical(names), NameRules.Canonical(input.Identifiers ?? []), input.BirthDate, input.Gender);
         return current is not null && EventCatalog.Serialize(next) == EventCatalog.Serialize(FromState(current)) ? null : next;
     }
 
     public static PersonRecorded FromState(Person p) => new(
         p.Id, p.SortName,
-        p.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind)).ToList(),
-        p.Identifiers.Select(x => new Identifier(x.Scheme, x.Value)).ToList(),
+        NameRules.Canonical(p.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind))),
+        NameRules.Canonical(p.Identifiers.Select(x => new Identifier(x.Scheme, x.Value))),
         p.BirthDate, p.Gender);
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, PersonInput input, CancellationToken ct)

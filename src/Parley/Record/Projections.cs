@@ -27,6 +27,25 @@ public static class Projections
         db.Countries.OrderBy(x => x.Code),
     ];
 
+    /// <summary>Puts a row's owned collections in their canonical order, since databases return them in any order.</summary>
+    public static void Canonicalize(object row)
+    {
+        switch (row)
+        {
+            case Person p:
+                NameRules.Canonicalize(p.Names);
+                NameRules.Canonicalize(p.Identifiers);
+                break;
+            case Institution i:
+                NameRules.Canonicalize(i.Names);
+                NameRules.Canonicalize(i.Identifiers);
+                break;
+            case Account a:
+                a.Roles.Sort((x, y) => x.Role.CompareTo(y.Role));
+                break;
+        }
+    }
+
     public static async Task ClearAsync(ParleyDb db, CancellationToken ct)
     {
         await db.Memberships.ExecuteDeleteAsync(ct);

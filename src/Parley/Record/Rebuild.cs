@@ -56,6 +56,7 @@ public static class Rebuild
         foreach (var table in Projections.Tables(db))
         {
             var rows = await table.AsNoTracking().ToListAsync(ct);
+            rows.ForEach(Projections.Canonicalize);
             var name = db.Model.FindEntityType(table.ElementType)?.GetTableName() ?? table.ElementType.Name;
             result[name] = rows.Select(r => JsonSerializer.Serialize(r, r.GetType(), EventCatalog.Json)).ToList();
         }

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Record;
+
+namespace Parley.Bench;
+
+/// <summary>A fresh store per benchmark: SQLite in a temp folder, or PostgreSQL from $PARLEY_BENCH_POSTGRES.</summary>
+internal sealed class BenchStore : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private BenchStore(ServiceProvider services) => _services = services;
+
+    public static async Task<BenchStore> OpenAsync(string provider)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "parley-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        string? postgres = null;
+        if (provider == "postgres")
+        {
+            var admin = Environment.GetEnvironmentVariable("PARLEY_BENCH_POSTGRES")
+                ?? throw new InvalidOperationException("Set PARLEY_BENCH_POSTGRES to an admin connection string to benchmark PostgreSQL.");
+            var name = "bench_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new Npgsql.NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            postgres = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+        }
+        var services = new ServiceCollection().AddLogging().AddParleyStore(new StoreSettings(dir, postgres)).BuildServiceProvider();
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+        return new BenchStore(services);
+    }
+
+    public async Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<Result<T>>> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<Recorder>().WriteAsync("bench", work);
+        return result.Succeeded ? result.Value! : throw new InvalidOperationException(result.Error!.Message);
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using Parley.Access;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.AccessSlice;
+
+/// <summary>Every role against every endpoint, with the expected answer read from <see cref="AccessRules"/>.</summary>
+public sealed class AccessMatrixTests
+{
+    private static readonly (string Method, string Path, Permission? Needs)[] Endpoints =
+    [
+        ("GET", "/api/people", Permission.ReadDirectory),
+        ("GET", "/api/institutions", Permission.ReadDirectory),
+        ("POST", "/api/people", Permission.EditDirectory),
+        ("POST", "/api/institutions", Permission.EditDirectory),
+        ("GET", "/api/accounts", Permission.ReadAccounts),
+        ("GET", "/api/me", null),
+        ("GET", "/openapi/v1.json", null),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Each_role_gets_exactly_what_the_rules_allow(string provider)
+    {
+        await using var server = await ParleyServer.StartAsync(provider);
+        var failures = new List<string>();
+        foreach (var role in Enum.GetValues<Role>().Cast<Role?>().Append(null))
+        {
+            using var client = await server.ClientAsync(role);
+            foreach (var (method, path, needs) in Endpoints)
+            {
+                var response = method == "GET"
+                    ? await client.GetAsync(path)
+                    : await client.PostAsJsonAsync(path, new { kind = "Committee", names = new[] { new { value = "Matrix " + Guid.NewGuid(), lang = "en" } } });
+                var expected = role is not { } r ? HttpStatusCode.Unauthorized
+                    : needs is not { } p || AccessRules.Allows(r, p) ? (method == "GET" ? HttpStatusCode.OK : HttpStatusCode.Created)
+                    : HttpStatusCode.Forbidden;
+                if (response.StatusCode != expected)
+                    failures.Add($"{role?.Slug() ?? "anonymous"} {method} {path}: {(int)response.StatusCode}, expected {(int)expected}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task A_revoked_token_stops_working_at_once()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var user = await server.AddUserAsync(Role.Staff);
+        var (id, token) = await server.WriteAsync(s => Accounts.IssueTokenAsync(s, user, "laptop", default));
+        using var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        await server.WriteAsync(s => Accounts.RevokeTokenAsync(s, id.ToString(), default));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Secrets_never_enter_the_record()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var user = await server.AddUserAsync(Role.Auditor);
+        var (_, token) = await server.WriteAsync(s => Accounts.IssueTokenAsync(s, user, "laptop", default));
+        var payloads = await server.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            s.GetRequiredService<Parley.Record.ParleyDb>().Events.Select(e => e.Payload)));
+        Assert.Contains(payloads, p => p.Contains(user, StringComparison.Ordinal));
+        Assert.DoesNotContain(payloads, p => p.Contains(token, StringComparison.Ordinal) || p.Contains(ParleyServer.Password, StringComparison.Ordinal)
+            || p.Contains("AQAAA", StringComparison.Ordinal));
+    }
+}

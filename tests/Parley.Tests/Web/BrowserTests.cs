@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using Parley.Demo;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.WebSlice;
+
+/// <summary>Debian's Chromium driven by Playwright against the real host, as a person would use it.</summary>
+public sealed class BrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    [Fact]
+    public async Task Staff_sign_in_find_Ron_Johnson_see_his_2018_chair_and_switch_to_Russian()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./test.sh, which installs Debian's chromium package.");
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        Assert.True((await server.InScopeAsync(s => DemoStory.LoadAsync(s, default))).Succeeded);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Address, "/directory").ToString());
+        await page.GetByLabel("User name").FillAsync("staff");
+        await page.GetByLabel("Password").FillAsync(DemoStory.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("johnson");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ron Johnson" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ron Johnson" })).ToBeVisibleAsync();
+        var chair = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Subcommittee on Europe" }).Filter(new() { HasText = "Chairman" });
+        await Assertions.Expect(chair).ToContainTextAsync("8 August 2018");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Рон Джонсон" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Должности по времени" })).ToBeVisibleAsync();
+        await Assertions.Expect(chair).ToContainTextAsync("8 августа 2018");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.WebSlice;
+
+public sealed partial class SignInTests
+{
+    private static HttpClient Browser(ParleyServer server) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = server.Address };
+
+    private static async Task<string> AntiforgeryAsync(HttpClient client, string path) =>
+        TokenField().Match(await client.GetStringAsync(path)).Groups[1].Value;
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password) =>
+        await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = user,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = await AntiforgeryAsync(client, "/login"),
+        }));
+
+    [Fact]
+    public async Task Pages_need_a_signed_in_user_but_health_and_login_do_not()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        using var client = Browser(server);
+        var page = await client.GetAsync("/directory");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/login", page.Headers.Location!.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_records_nothing()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var user = await server.AddUserAsync(Role.RegistryClerk);
+        using var client = Browser(server);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, user, ParleyServer.Password)).StatusCode);
+        var before = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync());
+
+        var forged = await client.PostAsync("/people/new", new FormUrlEncodedContent(new Dictionary<string, string> { ["EnglishName"] = "Forged Person" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(before, await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync()));
+
+        var real = await client.PostAsync("/people/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["EnglishName"] = "Real Person",
+            ["__RequestVerificationToken"] = await AntiforgeryAsync(client, "/people/new"),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, real.StatusCode);
+        Assert.StartsWith("/people/", real.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var user = await server.AddUserAsync(Role.Courier);
+        using var client = Browser(server);
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await SignInAsync(client, user, "not the password");
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        var locked = await SignInAsync(client, user, ParleyServer.Password);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 
 namespace Parley.Record;
 

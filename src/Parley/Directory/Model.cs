@@ -86,9 +86,4 @@ public sealed class Membership
     public DateOnly? Start { get; set; }
     public DateOnly? End { get; set; }
     public required string Source { get; set; }
-
-    public bool HeldOn(DateOnly day) =>
-        Start is { } start && start <= day && (End is null || End >= day);
-
-    public bool IsCurrent(DateOnly today) => End is null || End >= today;
 }

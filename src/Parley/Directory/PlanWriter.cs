@@ -43,9 +43,10 @@ public static class PlanWriter
             await Step(DecideInstitution(planned, institutions));
 
         var people = new PersonIndex(await db.People.AsNoTracking().ToListAsync(ct));
-        foreach (var planned in Combine(plan.People))
+        var combined = Combine(plan.People);
+        foreach (var planned in combined)
             await Step(DecidePerson(planned, people));
-        done += plan.People.Count - Combine(plan.People).Count;
+        done += plan.People.Count - combined.Count;
 
         var memberships = await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
         foreach (var planned in plan.Memberships)

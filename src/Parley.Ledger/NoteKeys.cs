@@ -29,7 +29,7 @@ public sealed class NoteVerifier
 
     public static NoteVerifier Parse(string vkey)
     {
-        var parts = vkey.Trim().Split('+');
+        var parts = vkey.Trim().Split('+', 3);
         if (parts.Length != 3 || parts[1].Length != 8)
             throw new FormatException("A verifier key looks like name+8-hex-digit-id+base64key.");
         byte[] blob;
@@ -80,7 +80,7 @@ public sealed class NoteSigner : IDisposable
 
     public static NoteSigner Parse(string skey)
     {
-        var parts = skey.Trim().Split('+');
+        var parts = skey.Trim().Split('+', 5);
         if (parts.Length != 5 || parts[0] != "PRIVATE" || parts[1] != "KEY")
             throw new FormatException("A signer key looks like PRIVATE+KEY+name+keyid+base64key.");
         var blob = Convert.FromBase64String(parts[4]);

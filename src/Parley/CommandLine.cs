@@ -30,7 +30,12 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.User());
         root.Subcommands.Add(AccountCommands.Token());
         root.Subcommands.Add(DirectoryCommands.Import());
-        root.Subcommands.Add(DirectoryCommands.Export());
+        var export = LedgerCommands.Export();
+        foreach (var sub in DirectoryCommands.Export().Subcommands)
+            export.Subcommands.Add(sub);
+        root.Subcommands.Add(export);
+        root.Subcommands.Add(LedgerCommands.Verify());
+        root.Subcommands.Add(LedgerCommands.Witness());
         root.Subcommands.Add(RecordCommands.Rebuild());
         return root;
     }

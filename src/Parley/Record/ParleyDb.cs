@@ -10,6 +10,10 @@ namespace Parley.Record;
 public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<Credential, Guid>(options)
 {
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
+    public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
+    public DbSet<StoredCheckpoint> Checkpoints => Set<StoredCheckpoint>();
+    public DbSet<Cosignature> Cosignatures => Set<Cosignature>();
+    public DbSet<Witness> Witnesses => Set<Witness>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Person> People => Set<Person>();
@@ -33,6 +37,29 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.Property(x => x.Stream).HasMaxLength(200);
             e.HasIndex(x => x.Stream);
             e.HasIndex(x => x.Type);
+        });
+        builder.Entity<LedgerNode>(e =>
+        {
+            e.ToTable("ledger_nodes");
+            e.HasKey(x => new { x.Level, x.Index });
+            e.Property(x => x.Hash).HasMaxLength(32);
+            e.HasIndex(x => x.Hash);
+        });
+        builder.Entity<StoredCheckpoint>(e =>
+        {
+            e.ToTable("ledger_checkpoints");
+            e.HasKey(x => x.Size);
+            e.Property(x => x.Size).ValueGeneratedNever();
+        });
+        builder.Entity<Cosignature>(e =>
+        {
+            e.ToTable("ledger_cosignatures");
+            e.HasKey(x => new { x.Size, x.Witness });
+        });
+        builder.Entity<Witness>(e =>
+        {
+            e.ToTable("ledger_witnesses");
+            e.HasKey(x => x.Name);
         });
         builder.Entity<Country>(e =>
         {

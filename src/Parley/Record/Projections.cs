@@ -13,8 +13,15 @@ public static class Projections
         DirectoryEvent d => DirectoryProjection.ApplyAsync(db, d, ct),
         AccessEvent a => AccessProjection.ApplyAsync(db, a, stored, ct),
         DemoLoaded => ValueTask.CompletedTask,
+        WitnessAdded w => AddWitness(db, w),
         _ => throw new InvalidOperationException($"No projection handles {e.GetType().Name}."),
     };
+
+    private static ValueTask AddWitness(ParleyDb db, WitnessAdded w)
+    {
+        db.Witnesses.Add(new Witness { Name = w.Name, VerifierKey = w.VerifierKey });
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>Projection tables in an order safe for deleting (children first).</summary>
     public static IReadOnlyList<IQueryable<object>> Tables(ParleyDb db) =>
@@ -25,6 +32,7 @@ public static class Projections
         db.People.OrderBy(x => x.Id),
         db.Institutions.OrderBy(x => x.Id),
         db.Countries.OrderBy(x => x.Code),
+        db.Witnesses.OrderBy(x => x.Name),
     ];
 
     /// <summary>Puts a row's owned collections in their canonical order, since databases return them in any order.</summary>
@@ -55,5 +63,6 @@ public static class Projections
         await db.Institutions.Where(i => i.ParentId != null).ExecuteDeleteAsync(ct);
         await db.Institutions.ExecuteDeleteAsync(ct);
         await db.Countries.ExecuteDeleteAsync(ct);
+        await db.Witnesses.ExecuteDeleteAsync(ct);
     }
 }

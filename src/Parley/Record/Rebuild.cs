@@ -11,7 +11,7 @@ public static class Rebuild
 {
     public sealed record Outcome(long Events, string? Divergence);
 
-    public static async Task<Outcome> RunAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
+    public static async Task<Outcome> RunAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct, bool commit = true)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db is PostgresParleyDb)
@@ -21,17 +21,18 @@ public static class Rebuild
         var count = await ReplayAsync(db, progress, ct);
         var after = await SnapshotAsync(db, ct);
         var divergence = Compare(before, after);
-        if (divergence is null)
+        if (divergence is null && commit)
             await transaction.CommitAsync(ct);
         else
             await transaction.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
         return new Outcome(count, divergence);
     }
 
     public static async Task<long> ReplayAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
     {
         const int batch = 2000;
-        long last = 0, count = 0;
+        long last = -1, count = 0;
         while (true)
         {
             var events = await db.Events.AsNoTracking().Where(e => e.Sequence > last)

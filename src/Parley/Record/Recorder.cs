@@ -20,8 +20,8 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db is PostgresParleyDb)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", ct);
-        var next = (await db.Events.MaxAsync(e => (long?)e.Sequence, ct) ?? 0) + 1;
-        var scope = new WriteScope(db, clock, actor, next);
+        var size = await LedgerNodes.SizeAsync(db, ct);
+        var scope = new WriteScope(db, clock, actor, await LedgerNodes.EdgeAsync(db, size, ct));
         Result<T> result;
         try
         {
@@ -43,10 +43,12 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
     }
 }
 
-/// <summary>What a write may do: read through <see cref="Db"/> and record events.</summary>
-public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, long next)
+/// <summary>
+/// What a write may do: read through <see cref="Db"/> and record events. Each event's canonical bytes
+/// become the next leaf of the Merkle tree, whose completed nodes are saved in the same transaction.
+/// </summary>
+public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Ledger.CompactRange tree)
 {
-    private long _next = next;
 
     public ParleyDb Db => db;
     public string Actor => actor;
@@ -56,7 +58,7 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, lo
     {
         var stored = new StoredEvent
         {
-            Sequence = _next++,
+            Sequence = tree.Size,
             Type = EventCatalog.NameOf(e),
             RecordedAt = Truncate(clock.GetUtcNow().UtcDateTime),
             Actor = actor,
@@ -65,6 +67,8 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, lo
             Salt = RandomNumberGenerator.GetBytes(Ledger.CanonicalEvent.SaltSize),
         };
         db.Events.Add(stored);
+        foreach (var (id, hash) in tree.Append(Ledger.MerkleHash.Leaf(stored.ToCanonical().Encode())))
+            db.LedgerNodes.Add(new LedgerNode { Level = id.Level, Index = id.Index, Hash = hash });
         await Projections.ApplyAsync(db, e, stored, ct);
         Recorded++;
         return stored;

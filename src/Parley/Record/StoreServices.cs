@@ -17,6 +17,8 @@ public static class StoreServices
         else
             services.AddDbContext<ParleyDb, SqliteParleyDb>(o => SqliteParleyDb.Configure(o, store.SqlitePath));
         services.AddScoped<Recorder>();
+        services.AddSingleton(_ => LogKey.Load(store));
+        services.AddScoped<Checkpoints>();
         services.AddIdentityCore<Credential>(o =>
             {
                 // Length over composition rules (NIST SP 800-63B).

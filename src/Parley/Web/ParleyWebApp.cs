@@ -84,7 +84,7 @@ public static class ParleyWebApp
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
-            o.SerializerOptions.Encoder = EventCatalog.Json.Encoder;
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
     }
 
@@ -118,6 +118,7 @@ public static class ParleyWebApp
         app.MapOpenApi();
         app.MapGet("/api", () => Results.Json(new { openapi = "/openapi/v1.json", people = "/api/people", institutions = "/api/institutions" }))
             .WithTags("API").RequireAuthorization();
+        app.MapLedgerApi();
         app.MapDirectoryApi();
         app.MapAccessApi();
         app.MapRazorPages();

@@ -339,6 +339,64 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.Cosignature", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Witness")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Size", "Witness");
+
+                    b.ToTable("ledger_cosignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.LedgerNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("ledger_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.StoredCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -377,6 +435,20 @@ namespace Parley.Record.Migrations.Postgres
                     b.HasIndex("Type");
 
                     b.ToTable("events", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.Witness", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VerifierKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ledger_witnesses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -332,6 +332,64 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.Cosignature", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Witness")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Line")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Size", "Witness");
+
+                    b.ToTable("ledger_cosignatures", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.LedgerNode", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.HasIndex("Hash");
+
+                    b.ToTable("ledger_nodes", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.StoredCheckpoint", b =>
+                {
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Size");
+
+                    b.ToTable("ledger_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.StoredEvent", b =>
                 {
                     b.Property<long>("Sequence")
@@ -370,6 +428,20 @@ namespace Parley.Record.Migrations.Sqlite
                     b.HasIndex("Type");
 
                     b.ToTable("events", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.Witness", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifierKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ledger_witnesses", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Ledger;
+using Parley.Web;
+
+namespace Parley.Record;
+
+/// <summary>
+/// The ledger over HTTP. Checkpoints, keys, proofs and leaf hashes are public: they reveal only hashes
+/// (every leaf is salted). Entries, which carry event contents, need a signed-in user who may see them.
+/// </summary>
+public static class LedgerApi
+{
+    public const int MaxPage = 1000;
+
+    public static void MapLedgerApi(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/ledger").WithTags("Ledger").AllowAnonymous();
+        open.MapGet("/checkpoint", async (Checkpoints checkpoints, CancellationToken ct) =>
+            Results.Text((await checkpoints.CurrentAsync(ct)).Note, "text/plain; charset=utf-8"))
+            .WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note)");
+        open.MapGet("/key", (LogKey key) => Results.Text(key.VerifierKey + "\n", "text/plain; charset=utf-8"))
+            .WithSummary("The log's verifier key (name+keyid+base64 key)");
+        open.MapGet("/proof/inclusion", InclusionAsync).WithSummary("RFC 9162 inclusion proof for a leaf index (or leaf_hash) in a tree size");
+        open.MapGet("/proof/consistency", ConsistencyAsync).WithSummary("RFC 9162 consistency proof between two tree sizes");
+        open.MapGet("/leaf-hashes", async (ParleyDb db, long start, long end, CancellationToken ct) =>
+        {
+            if (Range(start, end, await LedgerNodes.SizeAsync(db, ct)) is { } bad)
+                return bad.ToProblem();
+            var hashes = await db.LedgerNodes.AsNoTracking().Where(n => n.Level == 0 && n.Index >= start && n.Index < end)
+                .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(ct);
+            return Results.Json(hashes.Select(Convert.ToBase64String));
+        }).WithSummary($"Leaf hashes for indices [start, end), at most {MaxPage}");
+        open.MapPost("/cosignature", async (Checkpoints checkpoints, HttpRequest request, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var note = await reader.ReadToEndAsync(ct);
+            return (await checkpoints.AddCosignatureAsync(note, ct)).ToHttp(size => Results.Ok(new { size }));
+        }).WithSummary("A configured witness posts the checkpoint note with its signature line");
+
+        app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization()
+            .WithSummary("Entries with leaf data and decoded events; an auditor sees all, others only records they may see");
+    }
+
+    private static async Task<IResult> InclusionAsync(ParleyDb db, long? index, string? leaf_hash, long size, CancellationToken ct)
+    {
+        var current = await LedgerNodes.SizeAsync(db, ct);
+        if (size < 1 || size > current)
+            return new DomainError("size", $"The size must be between 1 and the tree's current size {current}.").ToProblem();
+        if (index is null && leaf_hash is not null)
+        {
+            byte[] hash;
+            try
+            {
+                hash = Convert.FromBase64String(leaf_hash);
+            }
+            catch (FormatException)
+            {
+                return new DomainError("leaf_hash", "The leaf hash must be base64.").ToProblem();
+            }
+            index = await db.LedgerNodes.Where(n => n.Level == 0 && n.Hash == hash && n.Index < size)
+                .Select(n => (long?)n.Index).FirstOrDefaultAsync(ct);
+            if (index is null)
+                return new DomainError("leaf_hash", $"No leaf with that hash in the first {size} entries.", ErrorKind.NotFound).ToProblem();
+        }
+        if (index is not { } i || i < 0 || i >= size)
+            return new DomainError("index", $"Give index (0 to {size - 1}) or leaf_hash.").ToProblem();
+        var leaf = (await LedgerNodes.FetchAsync(db, [new NodeId(0, i)], ct))[new NodeId(0, i)];
+        var proof = await LedgerNodes.ResolveAsync(db, TreeMath.InclusionPath(i, size), ct);
+        return Results.Json(new { index = i, size, leaf_hash = Convert.ToBase64String(leaf), proof = proof.Select(Convert.ToBase64String) });
+    }
+
+    private static async Task<IResult> ConsistencyAsync(ParleyDb db, long from, long to, CancellationToken ct)
+    {
+        var current = await LedgerNodes.SizeAsync(db, ct);
+        if (from < 1 || from > to || to > current)
+            return new DomainError("from", $"Need 1 ≤ from ≤ to ≤ {current} (the tree's current size).").ToProblem();
+        var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(from, to), ct);
+        return Results.Json(new { from, to, proof = proof.Select(Convert.ToBase64String) });
+    }
+
+    private static async Task<IResult> EntriesAsync(ParleyDb db, ClaimsPrincipal user, long start, long end, CancellationToken ct)
+    {
+        if (Range(start, end, await LedgerNodes.SizeAsync(db, ct)) is { } bad)
+            return bad.ToProblem();
+        var events = await db.Events.AsNoTracking().Where(e => e.Sequence >= start && e.Sequence < end).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var visible = events.Where(e => RecordVisibility.CanSee(user, e.Stream)).Select(e => new
+        {
+            index = e.Sequence,
+            leaf_data = Convert.ToBase64String(e.ToCanonical().Encode()),
+            @event = new { e.Type, e.RecordedAt, e.Actor, e.Stream, Payload = JsonDocument.Parse(e.Payload).RootElement },
+        });
+        return Results.Json(visible);
+    }
+
+    private static DomainError? Range(long start, long end, long size) =>
+        start < 0 || end <= start || end > size ? new DomainError("start", $"Need 0 ≤ start < end ≤ {size} (the tree's current size).")
+        : end - start > MaxPage ? new DomainError("end", $"At most {MaxPage} entries per request.")
+        : null;
+}
+
+/// <summary>Which records' events a user may read: an auditor all, others those of the features their roles can read.</summary>
+public static class RecordVisibility
+{
+    public static bool CanSee(ClaimsPrincipal user, string stream)
+    {
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null).OfType<Role>().ToList();
+        if (roles.Contains(Role.Auditor))
+            return true;
+        var needs = stream.Split('/')[0] switch
+        {
+            "person" or "institution" or "country" => Permission.ReadDirectory,
+            "account" or "witness" => Permission.ReadAccounts,
+            _ => Permission.ReadRecord,
+        };
+        return roles.Any(r => AccessRules.Allows(r, needs));
+    }
+}

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Parley.Ledger;
+
+namespace Parley.Record;
+
+public static class LedgerCommands
+{
+    public static Command Verify()
+    {
+        var archive = new Option<string?>("--archive") { Description = "Verify an exported archive instead of the store (needs no database)" };
+        var key = new Option<string?>("--key") { Description = "The log's verifier key to trust (default: the store's own key, or the archive's)" };
+        var command = new Command("verify", "Prove the record: tree, leaves, checkpoints, signatures, consistency, projections") { archive, key };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(archive) is { } file)
+                return await VerifyArchiveAsync(file, result.GetValue(key), ct);
+            return await CommandLine.WithStoreAsync(result, async (services, token) =>
+            {
+                var trusted = result.GetValue(key) is { } given ? NoteVerifier.Parse(given) : LogKey.Existing(CommandLine.Store(result))?.Signer.Verifier;
+                if (trusted is null)
+                    return CommandLine.Fail(new DomainError("key", $"The store has no log key ({LogKey.PathIn(CommandLine.Store(result))}); give the log's verifier key with --key."));
+                var report = await LedgerVerification.RunAsync(services.GetRequiredService<ParleyDb>(), trusted,
+                    new Progress<string>(m => Console.Error.WriteLine(m)), token);
+                return Report(report.Events, report.Checkpoints, report.Divergence);
+            }, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> VerifyArchiveAsync(string file, string? key, CancellationToken ct)
+    {
+        if (!File.Exists(file))
+            return CommandLine.Fail(new DomainError("archive", $"No such file: {file}."));
+        await using var input = File.OpenRead(file);
+        try
+        {
+            var report = await LedgerArchive.VerifyAsync(input, key, new Progress<long>(n => Console.Error.WriteLine($"checked {n:N0} entries")), ct);
+            return Report(report.Entries, report.Checkpoints, report.Divergence);
+        }
+        catch (Exception e) when (e is FormatException or System.IO.InvalidDataException or System.Text.Json.JsonException)
+        {
+            return CommandLine.Fail(new DomainError("archive", $"{file} is not a readable Parley archive: {e.Message}"));
+        }
+    }
+
+    private static int Report(long events, int checkpoints, string? divergence)
+    {
+        if (divergence is not null)
+        {
+            Console.Error.WriteLine($"FAILED: {divergence}");
+            return 2;
+        }
+        Console.WriteLine($"Verified: {events:N0} events, {checkpoints:N0} checkpoints; the tree, signatures, consistency and projections all hold.");
+        return 0;
+    }
+
+    public static Command Export()
+    {
+        var file = new Argument<string>("FILE") { Description = "Where to write the archive (a zip)" };
+        var command = new Command("export", "Write a self-contained archive of the ledger (entries, checkpoints, keys); `parley export popolo` exports the directory") { file };
+        command.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
+        {
+            // Written beside the target and moved into place, so a failed export leaves no broken archive.
+            var target = Path.GetFullPath(result.GetValue(file)!);
+            var partial = target + ".partial";
+            (long, int) written;
+            await using (var output = File.Create(partial))
+            {
+                written = await WriteArchiveAsync(services.GetRequiredService<ParleyDb>(),
+                    services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), output, token);
+            }
+            File.Move(partial, target, overwrite: true);
+            var (entries, checkpoints) = written;
+            Console.WriteLine($"Wrote {entries:N0} entries and {checkpoints:N0} checkpoints to {result.GetValue(file)}.");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Writes the archive; a checkpoint for the current size is served first, so it covers every entry.</summary>
+    public static async Task<(long Entries, int Checkpoints)> WriteArchiveAsync(ParleyDb db, Checkpoints issuer, LogKey key, Stream output, CancellationToken ct)
+    {
+        await issuer.CurrentAsync(ct);
+        var notes = new List<LedgerArchive.CheckpointEntry>();
+        foreach (var c in await db.Checkpoints.AsNoTracking().OrderBy(c => c.Size).ToListAsync(ct))
+            notes.Add(new LedgerArchive.CheckpointEntry(c.Size, await issuer.WithCosignaturesAsync(c, ct)));
+        var witnesses = await db.Witnesses.AsNoTracking().Select(w => w.VerifierKey).ToListAsync(ct);
+        var size = notes[^1].Size;
+        await LedgerArchive.WriteAsync(output, new LedgerArchive.Manifest(LedgerArchive.Format, key.Origin, size, DateTime.UtcNow),
+            key.VerifierKey, witnesses, Entries(db, size, ct), notes, ct);
+        return (size, notes.Count);
+    }
+
+    private static async IAsyncEnumerable<(long, byte[])> Entries(ParleyDb db, long size, [EnumeratorCancellation] CancellationToken ct)
+    {
+        for (long start = 0; start < size; start += 5000)
+        {
+            var batch = await db.Events.AsNoTracking().Where(e => e.Sequence >= start && e.Sequence < Math.Min(start + 5000, size))
+                .OrderBy(e => e.Sequence).ToListAsync(ct);
+            foreach (var e in batch)
+                yield return (e.Sequence, e.ToCanonical().Encode());
+        }
+    }
+
+    public static Command Witness()
+    {
+        var name = new Argument<string>("NAME");
+        var vkey = new Argument<string>("VERIFIER-KEY") { Description = "The witness's key: name+keyid+base64key" };
+        var add = new Command("add", "Accept cosignatures from this witness") { name, vkey };
+        add.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
+        {
+            NoteVerifier key;
+            try
+            {
+                key = NoteVerifier.Parse(result.GetValue(vkey)!);
+            }
+            catch (FormatException e)
+            {
+                return CommandLine.Fail(new DomainError("verifier-key", e.Message));
+            }
+            if (key.Name != result.GetValue(name))
+                return CommandLine.Fail(new DomainError("name", $"The key is named {key.Name}, not {result.GetValue(name)}."));
+            var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli", async (scope, c) =>
+            {
+                if (await scope.Db.Witnesses.AnyAsync(w => w.Name == key.Name, c))
+                    return new DomainError("name", $"A witness named {key.Name} is already configured.", ErrorKind.Conflict);
+                await scope.RecordAsync(new WitnessAdded(key.Name, key.VerifierKey), c);
+                return Result<string>.Ok(key.Name);
+            }, token);
+            if (!outcome.Succeeded)
+                return CommandLine.Fail(outcome.Error!);
+            Console.WriteLine($"Added witness {key.Name}.");
+            return 0;
+        }, ct));
+        return new Command("witness", "Manage the witnesses that cosign checkpoints") { add };
+    }
+}

@@ -1,0 +1,135 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Parley.Ledger;
+
+namespace Parley.Record;
+
+/// <summary>
+/// `parley verify`: recomputes the tree from the stored events and checks every leaf and interior node,
+/// every checkpoint (root, log signature, witness cosignatures, consistency with the one before), and that
+/// the projections equal a replay of the events. Stops at the first divergence and names it.
+/// </summary>
+public static class LedgerVerification
+{
+    public sealed record Report(long Events, int Checkpoints, string? Divergence);
+
+    private const int Batch = 5000;
+
+    public static async Task<Report> RunAsync(ParleyDb db, NoteVerifier logKey, IProgress<string>? progress, CancellationToken ct)
+    {
+        var checkpoints = await db.Checkpoints.AsNoTracking().OrderBy(c => c.Size).ToListAsync(ct);
+        var witnesses = (await db.Witnesses.AsNoTracking().ToListAsync(ct)).Select(w => NoteVerifier.Parse(w.VerifierKey)).ToList();
+        var cosignatures = await db.Cosignatures.AsNoTracking().ToListAsync(ct);
+        var total = await db.Events.LongCountAsync(ct);
+        var (tree, divergence) = await CheckTreeAsync(db, checkpoints.ToDictionary(c => c.Size), total, progress, ct);
+        if (divergence is not null)
+            return new Report(tree, checkpoints.Count, divergence);
+        var nodeCount = await db.LedgerNodes.LongCountAsync(ct);
+        var expected = Enumerable.Range(0, 63).Sum(level => tree >> level);
+        if (nodeCount != expected)
+            return new Report(tree, checkpoints.Count, $"ledger_nodes holds {nodeCount} rows; a tree of {tree} leaves has {expected} (rows were inserted or deleted).");
+        if (await CheckCheckpointsAsync(db, checkpoints, cosignatures, logKey, witnesses, tree, ct) is { } bad)
+            return new Report(tree, checkpoints.Count, bad);
+        progress?.Report("checking the projections against a replay of the events");
+        var replay = await Rebuild.RunAsync(db, null, ct, commit: false);
+        return new Report(tree, checkpoints.Count, replay.Divergence is { } d ? $"projections: {d}" : null);
+    }
+
+    private static async Task<(long Size, string? Divergence)> CheckTreeAsync(
+        ParleyDb db, Dictionary<long, StoredCheckpoint> checkpoints, long total, IProgress<string>? progress, CancellationToken ct)
+    {
+        var tree = CompactRange.Empty();
+        while (true)
+        {
+            var start = tree.Size;
+            var events = await db.Events.AsNoTracking().Where(e => e.Sequence >= start).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(ct);
+            if (events.Count == 0)
+                return (tree.Size, null);
+            var nodes = await NodesCreatedAsync(db, start, start + events.Count, ct);
+            foreach (var e in events)
+            {
+                if (e.Sequence != tree.Size)
+                    return (tree.Size, $"events: event {tree.Size} is missing (the next stored event is {e.Sequence}).");
+                foreach (var (id, hash) in tree.Append(MerkleHash.Leaf(e.ToCanonical().Encode())))
+                {
+                    if (!nodes.TryGetValue(id, out var stored))
+                        return (tree.Size, $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.");
+                    if (!stored.AsSpan().SequenceEqual(hash))
+                        return (tree.Size, id.Level == 0
+                            ? $"events: event {e.Sequence} ({e.Type}, {e.Stream}) does not match its leaf: the event or the leaf was altered."
+                            : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.");
+                }
+                if (checkpoints.TryGetValue(tree.Size, out var checkpoint) && !checkpoint.Root.AsSpan().SequenceEqual(tree.Root()))
+                    return (tree.Size, $"ledger_checkpoints: the checkpoint of size {tree.Size} has a root the events do not give.");
+            }
+            progress?.Report($"checked {tree.Size:N0} of {total:N0} events");
+        }
+    }
+
+    /// <summary>The stored nodes completed by leaves [from, to): per level, one index range.</summary>
+    private static async Task<Dictionary<NodeId, byte[]>> NodesCreatedAsync(ParleyDb db, long from, long to, CancellationToken ct)
+    {
+        var node = Expression.Parameter(typeof(LedgerNode), "n");
+        Expression? any = null;
+        for (var level = 0; level < 63 && (to >> level) > 0; level++)
+        {
+            // Node i of this level is completed by leaf (i+1)·2^level − 1.
+            var lo = ((from + 1 + (1L << level) - 1) >> level) - 1;
+            var hi = (to >> level) - 1;
+            if (hi < lo)
+                continue;
+            var match = Expression.AndAlso(
+                Expression.Equal(Expression.Property(node, nameof(LedgerNode.Level)), Expression.Constant(level)),
+                Expression.AndAlso(
+                    Expression.GreaterThanOrEqual(Expression.Property(node, nameof(LedgerNode.Index)), Expression.Constant(lo)),
+                    Expression.LessThanOrEqual(Expression.Property(node, nameof(LedgerNode.Index)), Expression.Constant(hi))));
+            any = any is null ? match : Expression.OrElse(any, match);
+        }
+        var rows = await db.LedgerNodes.AsNoTracking().Where(Expression.Lambda<Func<LedgerNode, bool>>(any!, node)).ToListAsync(ct);
+        return rows.ToDictionary(n => new NodeId(n.Level, n.Index), n => n.Hash);
+    }
+
+    private static async Task<string?> CheckCheckpointsAsync(ParleyDb db, List<StoredCheckpoint> checkpoints, List<Cosignature> cosignatures,
+        NoteVerifier logKey, List<NoteVerifier> witnesses, long size, CancellationToken ct)
+    {
+        StoredCheckpoint? previous = null;
+        foreach (var c in checkpoints)
+        {
+            var where = $"ledger_checkpoints: the checkpoint of size {c.Size}";
+            if (c.Size > size)
+                return $"{where} is beyond the log's {size} events.";
+            if (c.Size == 0 && !c.Root.AsSpan().SequenceEqual(MerkleHash.Empty()))
+                return $"{where} has a root that is not the empty tree's.";
+            try
+            {
+                var note = SignedNote.Parse(c.Note + string.Concat(cosignatures.Where(x => x.Size == c.Size).Select(x => x.Line)));
+                var body = Checkpoint.Parse(note.Text);
+                if (body.Size != c.Size || body.Origin != logKey.Name || !body.Root.AsSpan().SequenceEqual(c.Root))
+                    return $"{where}: its signed text says origin {body.Origin}, size {body.Size}, a different root.";
+                var signers = note.Verify([logKey, .. witnesses]);
+                if (!signers.Contains(logKey))
+                    return $"{where} is not signed by the log key {logKey.VerifierKey}.";
+                if (note.Signatures.Count != 1 + cosignatures.Count(x => x.Size == c.Size) || signers.Count != note.Signatures.Count)
+                    return $"{where}: a signature on it is by no configured key.";
+            }
+            catch (FormatException e)
+            {
+                return $"{where}: {e.Message}";
+            }
+            if (previous is { Size: > 0 } p && p.Size < c.Size)
+            {
+                var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(p.Size, c.Size), ct);
+                try
+                {
+                    Proofs.VerifyConsistency(p.Size, c.Size, proof, p.Root, c.Root);
+                }
+                catch (ProofException e)
+                {
+                    return $"{where} is not consistent with the checkpoint of size {p.Size}: {e.Message}";
+                }
+            }
+            previous = c;
+        }
+        return null;
+    }
+}

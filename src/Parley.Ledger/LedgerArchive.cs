@@ -17,7 +17,11 @@ public static class LedgerArchive
     public sealed record CheckpointEntry(long Size, string Note);
     public sealed record Report(long Entries, int Checkpoints, string? Divergence);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static async Task WriteAsync(Stream output, Manifest manifest, string logKey, IEnumerable<string> witnessKeys,
         IAsyncEnumerable<(long Index, byte[] LeafData)> entries, IEnumerable<CheckpointEntry> checkpoints, CancellationToken ct)

@@ -37,7 +37,7 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
             db.ChangeTracker.Clear();
             return result;
         }
-        await db.SaveChangesAsync(ct);
+        await scope.FlushAsync(ct);
         await transaction.CommitAsync(ct);
         return result;
     }
@@ -49,6 +49,8 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
 /// </summary>
 public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Ledger.CompactRange tree)
 {
+    private readonly List<StoredEvent> _events = [];
+    private readonly List<LedgerNode> _nodes = [];
 
     public ParleyDb Db => db;
     public string Actor => actor;
@@ -66,9 +68,9 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
             Payload = EventCatalog.Serialize(e),
             Salt = RandomNumberGenerator.GetBytes(Ledger.CanonicalEvent.SaltSize),
         };
-        db.Events.Add(stored);
+        _events.Add(stored);
         foreach (var (id, hash) in tree.Append(Ledger.MerkleHash.Leaf(stored.ToCanonical().Encode())))
-            db.LedgerNodes.Add(new LedgerNode { Level = id.Level, Index = id.Index, Hash = hash });
+            _nodes.Add(new LedgerNode { Level = id.Level, Index = id.Index, Hash = hash });
         await Projections.ApplyAsync(db, e, stored, ct);
         Recorded++;
         return stored;
@@ -77,6 +79,9 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
     /// <summary>Writes what is pending (still inside the transaction) and forgets tracked rows; for long imports.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
+        await LedgerRows.WriteAsync(db, _events, _nodes, ct);
+        _events.Clear();
+        _nodes.Clear();
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
     }

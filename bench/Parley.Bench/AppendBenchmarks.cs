@@ -14,7 +14,7 @@ public class AppendBenchmarks
     [Params("sqlite", "postgres")]
     public string Provider { get; set; } = "sqlite";
 
-    [Params(1, 100)]
+    [Params(1, 100, 1000)]
     public int EventsPerCommit { get; set; }
 
     [GlobalSetup]

@@ -40,5 +40,11 @@ internal sealed class BenchStore : IAsyncDisposable
         return result.Succeeded ? result.Value! : throw new InvalidOperationException(result.Error!.Message);
     }
 
+    public async Task InScopeAsync(Func<ParleyDb, Task> work)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<ParleyDb>());
+    }
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

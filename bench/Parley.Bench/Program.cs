@@ -1,3 +1,18 @@
 using BenchmarkDotNet.Running;
+using Parley.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Parley.Bench.AppendBenchmarks).Assembly).Run(args);
+// Load drivers take a verb; anything else goes to BenchmarkDotNet.
+return args.FirstOrDefault() switch
+{
+    "fill" => await Drivers.FillAsync(args[1..]),
+    "dump-leaves" => await Drivers.DumpLeavesAsync(args[1..]),
+    "synthetic-tree" => await Drivers.SyntheticTreeAsync(args[1..]),
+    "http-proofs" => await Drivers.HttpProofsAsync(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(AppendBenchmarks).Assembly).Run(args);
+    return 0;
+}

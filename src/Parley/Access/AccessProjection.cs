@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Parley.Record;
 
 namespace Parley.Access;
@@ -42,7 +41,6 @@ public static class AccessProjection
     }
 
     private static async Task<Account> FindAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        db.Accounts.Local.FirstOrDefault(a => a.Id == id)
-        ?? await db.Accounts.FirstOrDefaultAsync(a => a.Id == id, ct)
+        await db.Accounts.FindAsync([id], ct)
         ?? throw new InvalidOperationException($"Account {id} is not in the projection.");
 }

@@ -4,6 +4,7 @@ namespace Parley.Directory;
 
 public static class DirectoryProjection
 {
+    // Find, not DbSet.Local: Local runs DetectChanges over every tracked row, which made bulk writes quadratic.
     public static async ValueTask ApplyAsync(ParleyDb db, DirectoryEvent e, CancellationToken ct)
     {
         switch (e)

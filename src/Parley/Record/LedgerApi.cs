@@ -67,8 +67,7 @@ public static class LedgerApi
         }
         if (index is not { } i || i < 0 || i >= size)
             return new DomainError("index", $"Give index (0 to {size - 1}) or leaf_hash.").ToProblem();
-        var leaf = (await LedgerNodes.FetchAsync(db, [new NodeId(0, i)], ct))[new NodeId(0, i)];
-        var proof = await LedgerNodes.ResolveAsync(db, TreeMath.InclusionPath(i, size), ct);
+        var (leaf, proof) = await LedgerNodes.InclusionAsync(db, i, size, ct);
         return Results.Json(new { index = i, size, leaf_hash = Convert.ToBase64String(leaf), proof = proof.Select(Convert.ToBase64String) });
     }
 

@@ -1,5 +1,6 @@
-using System.Linq.Expressions;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Ledger;
 
 namespace Parley.Record;
@@ -7,26 +8,49 @@ namespace Parley.Record;
 /// <summary>Reads stored tree nodes: each proof or root needs O(log n) of them, fetched in one query.</summary>
 public static class LedgerNodes
 {
+    /// <summary>
+    /// The given nodes in one parameterized query (the same SQL text for the same number of nodes, so the
+    /// database plans it once); a missing node means the store is damaged.
+    /// </summary>
     public static async Task<Dictionary<NodeId, byte[]>> FetchAsync(ParleyDb db, IEnumerable<NodeId> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
+        var found = new Dictionary<NodeId, byte[]>(wanted.Count);
         if (wanted.Count == 0)
-            return [];
-        var node = Expression.Parameter(typeof(LedgerNode), "n");
-        Expression? any = null;
-        foreach (var id in wanted)
+            return found;
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            var match = Expression.AndAlso(
-                Expression.Equal(Expression.Property(node, nameof(LedgerNode.Level)), Expression.Constant(id.Level)),
-                Expression.Equal(Expression.Property(node, nameof(LedgerNode.Index)), Expression.Constant(id.Index)));
-            any = any is null ? match : Expression.OrElse(any, match);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            var terms = new List<string>(wanted.Count);
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                terms.Add($"(\"Level\" = @l{i} AND \"Index\" = @i{i})");
+                Add(command, $"@l{i}", wanted[i].Level);
+                Add(command, $"@i{i}", wanted[i].Index);
+            }
+            command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {string.Join(" OR ", terms)}";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                found[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
         }
-        var rows = await db.LedgerNodes.AsNoTracking().Where(Expression.Lambda<Func<LedgerNode, bool>>(any!, node)).ToListAsync(ct);
-        var found = rows.ToDictionary(n => new NodeId(n.Level, n.Index), n => n.Hash);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         if (found.Count == wanted.Count)
             return found;
         var missing = wanted.First(id => !found.ContainsKey(id));
         throw new InvalidOperationException($"Ledger node (level {missing.Level}, index {missing.Index}) is missing from the store.");
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public static async Task<long> SizeAsync(ParleyDb db, CancellationToken ct) =>
@@ -43,6 +67,15 @@ public static class LedgerNodes
     {
         var nodes = await FetchAsync(db, path.SelectMany(r => r), ct);
         return path.Select(range => TreeMath.Fold(range, id => nodes[id])).ToList();
+    }
+
+    /// <summary>A leaf's hash and its inclusion proof, from one read of O(log n) nodes.</summary>
+    public static async Task<(byte[] Leaf, List<byte[]> Proof)> InclusionAsync(ParleyDb db, long index, long size, CancellationToken ct)
+    {
+        var path = TreeMath.InclusionPath(index, size);
+        var leaf = new NodeId(0, index);
+        var nodes = await FetchAsync(db, path.SelectMany(r => r).Append(leaf), ct);
+        return (nodes[leaf], path.Select(range => TreeMath.Fold(range, id => nodes[id])).ToList());
     }
 
     public static async Task<CompactRange> EdgeAsync(ParleyDb db, long size, CancellationToken ct)

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Directory;
+using Parley.Ledger;
+using Parley.Record;
+
+namespace Parley.Bench;
+
+/// <summary>Load drivers for figures BenchmarkDotNet is a poor fit for (large stores, HTTP under load). All bounded.</summary>
+internal static class Drivers
+{
+    private static string Arg(string[] args, string name, string? fallback = null) =>
+        args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException($"{name} is required.");
+
+    private static ServiceProvider Services(string[] args) => new ServiceCollection().AddLogging()
+        .AddParleyStore(StoreSettings.From(Arg(args, "--data"), args.Contains("--database") ? Arg(args, "--database") : null)).BuildServiceProvider();
+
+    /// <summary>fill --data DIR [--database CS] --events N [--batch B]: records N institution events, B per commit.</summary>
+    public static async Task<int> FillAsync(string[] args)
+    {
+        var (total, batch) = (long.Parse(Arg(args, "--events"), CultureInfo.InvariantCulture), int.Parse(Arg(args, "--batch", "1000"), CultureInfo.InvariantCulture));
+        await using var services = Services(args);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+        var watch = Stopwatch.StartNew();
+        for (long done = 0; done < total; done += batch)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var count = (int)Math.Min(batch, total - done);
+            await scope.ServiceProvider.GetRequiredService<Recorder>().WriteAsync("bench", async (s, ct) =>
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var n = (done + i).ToString(CultureInfo.InvariantCulture);
+                    await s.RecordAsync(new InstitutionRecorded(Guid.CreateVersion7(), InstitutionKind.Committee, null, null,
+                        [new NameEntry($"Committee {n}", "en")], [new Identifier("bench", n)]), ct);
+                }
+                return Result<int>.Ok(count);
+            });
+            if ((done / batch) % 50 == 0)
+                Console.Error.WriteLine($"{done + count:N0} events, {(done + count) / watch.Elapsed.TotalSeconds:N0}/s");
+        }
+        Console.WriteLine($"Recorded {total:N0} events in {watch.Elapsed.TotalSeconds:N1} s: {total / watch.Elapsed.TotalSeconds:N0} events/s ({batch} per commit).");
+        return 0;
+    }
+
+    /// <summary>dump-leaves --data DIR --out FILE: every event's canonical bytes, concatenated (to time sha256sum on the same bytes).</summary>
+    public static async Task<int> DumpLeavesAsync(string[] args)
+    {
+        await using var services = Services(args);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
+        await using var output = File.Create(Arg(args, "--out"));
+        long last = -1, bytes = 0;
+        while (true)
+        {
+            var batch = await db.Events.AsNoTracking().Where(e => e.Sequence > last).OrderBy(e => e.Sequence).Take(10_000).ToListAsync();
+            if (batch.Count == 0)
+                break;
+            foreach (var e in batch)
+            {
+                var data = e.ToCanonical().Encode();
+                bytes += data.Length;
+                await output.WriteAsync(data);
+            }
+            last = batch[^1].Sequence;
+        }
+        Console.WriteLine($"Wrote {last + 1:N0} leaves, {bytes:N0} bytes.");
+        return 0;
+    }
+
+    /// <summary>synthetic-tree --file DB --leaves N: a SQLite file holding only the tree nodes of N synthetic leaves.</summary>
+    public static async Task<int> SyntheticTreeAsync(string[] args)
+    {
+        var (file, leaves) = (Arg(args, "--file"), long.Parse(Arg(args, "--leaves"), CultureInfo.InvariantCulture));
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "PRAGMA journal_mode=WAL; CREATE TABLE ledger_nodes (\"Level\" INTEGER NOT NULL, \"Index\" INTEGER NOT NULL, \"Hash\" BLOB NOT NULL, PRIMARY KEY (\"Level\", \"Index\")) WITHOUT ROWID;";
+            await create.ExecuteNonQueryAsync();
+        }
+        var tree = CompactRange.Empty();
+        var watch = Stopwatch.StartNew();
+        for (long start = 0; start < leaves; start += 100_000)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO ledger_nodes VALUES ($l, $i, $h)";
+            var (l, i, h) = (insert.Parameters.Add("$l", SqliteType.Integer), insert.Parameters.Add("$i", SqliteType.Integer), insert.Parameters.Add("$h", SqliteType.Blob));
+            insert.Prepare();
+            for (var n = start; n < Math.Min(start + 100_000, leaves); n++)
+            {
+                foreach (var (id, hash) in tree.Append(MerkleHash.Leaf(BitConverter.GetBytes(n))))
+                {
+                    (l.Value, i.Value, h.Value) = (id.Level, id.Index, hash);
+                    await insert.ExecuteNonQueryAsync();
+                }
+            }
+            await transaction.CommitAsync();
+            Console.Error.WriteLine($"{tree.Size:N0} leaves");
+        }
+        Console.WriteLine($"Built a tree of {leaves:N0} leaves in {watch.Elapsed.TotalSeconds:N1} s; root {Convert.ToHexStringLower(tree.Root())}.");
+        return 0;
+    }
+
+    /// <summary>http-proofs --url URL [--seconds 20] [--concurrency 8]: random inclusion proofs against a running server.</summary>
+    public static async Task<int> HttpProofsAsync(string[] args)
+    {
+        var url = new Uri(Arg(args, "--url"));
+        if (!url.IsLoopback)
+            throw new ArgumentException("The load driver only targets this machine (loopback).");
+        var (seconds, concurrency) = (int.Parse(Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture), int.Parse(Arg(args, "--concurrency", "8"), CultureInfo.InvariantCulture));
+        using var client = new HttpClient { BaseAddress = url };
+        var size = Checkpoint.Parse(SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint")).Text).Size;
+        var deadline = Stopwatch.StartNew();
+        var latencies = new List<double>[concurrency];
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            latencies[worker] = [];
+            var random = new Random(worker);
+            while (deadline.Elapsed.TotalSeconds < seconds)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync($"/ledger/proof/inclusion?index={random.NextInt64(size)}&size={size}");
+                await response.Content.ReadFromJsonAsync<JsonElement>();
+                if (!response.IsSuccessStatusCode)
+                    Interlocked.Increment(ref failures);
+                latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        Console.WriteLine($"{all.Count:N0} inclusion proofs at size {size:N0} in {deadline.Elapsed.TotalSeconds:N1} s: {all.Count / deadline.Elapsed.TotalSeconds:N0}/s, "
+            + $"median {all[all.Count / 2]:N2} ms, p95 {all[(int)(all.Count * 0.95)]:N2} ms, {failures} failures, {concurrency} connections.");
+        return failures == 0 ? 0 : 1;
+    }
+}

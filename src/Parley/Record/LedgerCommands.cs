@@ -23,7 +23,10 @@ public static class LedgerCommands
                     return CommandLine.Fail(new DomainError("key", $"The store has no log key ({LogKey.PathIn(CommandLine.Store(result))}); give the log's verifier key with --key."));
                 var report = await LedgerVerification.RunAsync(services.GetRequiredService<ParleyDb>(), trusted,
                     new Progress<string>(m => Console.Error.WriteLine(m)), token);
-                return Report(report.Events, report.Checkpoints, report.Divergence);
+                var code = Report(report.Events, report.Checkpoints, report.Divergence);
+                if (code == 0)
+                    Console.WriteLine($"Time: tree, leaves and checkpoints {report.TreeTime.TotalSeconds:N1} s; projection replay {report.ProjectionTime.TotalSeconds:N1} s.");
+                return code;
             }, ct);
         });
         return command;

@@ -11,12 +11,13 @@ namespace Parley.Record;
 /// </summary>
 public static class LedgerVerification
 {
-    public sealed record Report(long Events, int Checkpoints, string? Divergence);
+    public sealed record Report(long Events, int Checkpoints, string? Divergence, TimeSpan TreeTime = default, TimeSpan ProjectionTime = default);
 
     private const int Batch = 5000;
 
     public static async Task<Report> RunAsync(ParleyDb db, NoteVerifier logKey, IProgress<string>? progress, CancellationToken ct)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var checkpoints = await db.Checkpoints.AsNoTracking().OrderBy(c => c.Size).ToListAsync(ct);
         var witnesses = (await db.Witnesses.AsNoTracking().ToListAsync(ct)).Select(w => NoteVerifier.Parse(w.VerifierKey)).ToList();
         var cosignatures = await db.Cosignatures.AsNoTracking().ToListAsync(ct);
@@ -30,9 +31,10 @@ public static class LedgerVerification
             return new Report(tree, checkpoints.Count, $"ledger_nodes holds {nodeCount} rows; a tree of {tree} leaves has {expected} (rows were inserted or deleted).");
         if (await CheckCheckpointsAsync(db, checkpoints, cosignatures, logKey, witnesses, tree, ct) is { } bad)
             return new Report(tree, checkpoints.Count, bad);
-        progress?.Report("checking the projections against a replay of the events");
+        var treeTime = watch.Elapsed;
+        progress?.Report($"tree, leaves and checkpoints hold ({treeTime.TotalSeconds:N1} s); checking the projections against a replay of the events");
         var replay = await Rebuild.RunAsync(db, null, ct, commit: false);
-        return new Report(tree, checkpoints.Count, replay.Divergence is { } d ? $"projections: {d}" : null);
+        return new Report(tree, checkpoints.Count, replay.Divergence is { } d ? $"projections: {d}" : null, treeTime, watch.Elapsed - treeTime);
     }
 
     private static async Task<(long Size, string? Divergence)> CheckTreeAsync(

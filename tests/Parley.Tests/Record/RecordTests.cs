@@ -37,6 +37,9 @@ public sealed class RecordTests
         Assert.True(events.Zip(events.Skip(1)).All(p => p.First.RecordedAt <= p.Second.RecordedAt), "recording times follow the sequence");
         Assert.All(events, e => Assert.Equal(32, e.Salt.Length));
         Assert.Equal(writers * each, events.Select(e => Convert.ToHexString(e.Salt)).Distinct().Count());
+        var ledger = await server.InScopeAsync(s => LedgerVerification.RunAsync(s.GetRequiredService<ParleyDb>(),
+            s.GetRequiredService<LogKey>().Signer.Verifier, null, default));
+        Assert.Null(ledger.Divergence); // every leaf and node written by the racing writers is where it belongs
     }
 
     [Theory]

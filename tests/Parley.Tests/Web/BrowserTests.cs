@@ -36,6 +36,12 @@ public sealed class BrowserTests
         var chair = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Subcommittee on Europe" }).Filter(new() { HasText = "Chairman" });
         await Assertions.Expect(chair).ToContainTextAsync("8 August 2018");
 
+        var history = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "directory.membership-recorded" }).First;
+        await Assertions.Expect(history.GetByRole(AriaRole.Link, new() { Name = "inclusion proof" })).ToBeVisibleAsync();
+        var proofHref = await history.GetByRole(AriaRole.Link, new() { Name = "inclusion proof" }).GetAttributeAsync("href");
+        var proof = await page.APIRequest.GetAsync(new Uri(server.Address, proofHref!).ToString());
+        Assert.Contains("\"proof\"", await proof.TextAsync());
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Рон Джонсон" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Должности по времени" })).ToBeVisibleAsync();

@@ -24,17 +24,27 @@ public sealed record CanonicalEvent(
     {
         if (Salt.Length != SaltSize)
             throw new InvalidOperationException($"An event's salt must be {SaltSize} bytes.");
-        var output = new MemoryStream();
-        WriteBytes(output, Magic);
-        Span<byte> number = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(number, Sequence);
-        output.Write(number);
-        BinaryPrimitives.WriteInt64BigEndian(number, RecordedAtMicroseconds);
-        output.Write(number);
-        foreach (var text in new[] { Type, Actor, Stream, Payload })
-            WriteBytes(output, Encoding.UTF8.GetBytes(text));
-        output.Write(Salt);
-        return output.ToArray();
+        // Sized exactly once and written in place: verification encodes every event of the log.
+        var texts = new[] { Type, Actor, Stream, Payload };
+        var length = 4 + Magic.Length + 16 + SaltSize;
+        foreach (var text in texts)
+            length += 4 + Encoding.UTF8.GetByteCount(text);
+        var bytes = new byte[length];
+        var span = bytes.AsSpan();
+        BinaryPrimitives.WriteInt32BigEndian(span, Magic.Length);
+        Magic.CopyTo(span[4..]);
+        span = span[(4 + Magic.Length)..];
+        BinaryPrimitives.WriteInt64BigEndian(span, Sequence);
+        BinaryPrimitives.WriteInt64BigEndian(span[8..], RecordedAtMicroseconds);
+        span = span[16..];
+        foreach (var text in texts)
+        {
+            var written = Encoding.UTF8.GetBytes(text, span[4..]);
+            BinaryPrimitives.WriteInt32BigEndian(span, written);
+            span = span[(4 + written)..];
+        }
+        Salt.CopyTo(span);
+        return bytes;
     }
 
     public static CanonicalEvent Decode(ReadOnlySpan<byte> bytes)
@@ -52,14 +62,6 @@ public sealed record CanonicalEvent(
         if (salt.Length != SaltSize)
             throw new FormatException($"An event's salt must be {SaltSize} bytes, found {salt.Length}.");
         return new CanonicalEvent(sequence, micros, type, actor, stream, payload, salt);
-    }
-
-    private static void WriteBytes(Stream output, ReadOnlySpan<byte> bytes)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
-        output.Write(length);
-        output.Write(bytes);
     }
 
     private sealed class Reader(byte[] data)

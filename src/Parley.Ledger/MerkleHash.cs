@@ -10,10 +10,14 @@ public static class MerkleHash
     /// <summary>The root of the empty tree: SHA-256 of the empty string.</summary>
     public static byte[] Empty() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
 
+    [ThreadStatic]
+    private static IncrementalHash? _hasher;
+
     /// <summary>leaf = SHA-256(0x00 ‖ data).</summary>
     public static byte[] Leaf(ReadOnlySpan<byte> data)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // One reusable hasher per thread: a log's verification hashes every leaf.
+        var hash = _hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData([0x00]);
         hash.AppendData(data);
         return hash.GetHashAndReset();
@@ -22,7 +26,7 @@ public static class MerkleHash
     /// <summary>node = SHA-256(0x01 ‖ left ‖ right).</summary>
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = _hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData([0x01]);
         hash.AppendData(left);
         hash.AppendData(right);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Parley.Ledger;
 
@@ -68,27 +67,43 @@ public static class LedgerVerification
         }
     }
 
-    /// <summary>The stored nodes completed by leaves [from, to): per level, one index range.</summary>
+    /// <summary>The stored nodes completed by leaves [from, to): per level, one index range, in one parameterized query.</summary>
     private static async Task<Dictionary<NodeId, byte[]>> NodesCreatedAsync(ParleyDb db, long from, long to, CancellationToken ct)
     {
-        var node = Expression.Parameter(typeof(LedgerNode), "n");
-        Expression? any = null;
-        for (var level = 0; level < 63 && (to >> level) > 0; level++)
+        var found = new Dictionary<NodeId, byte[]>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            // Node i of this level is completed by leaf (i+1)·2^level − 1.
-            var lo = ((from + 1 + (1L << level) - 1) >> level) - 1;
-            var hi = (to >> level) - 1;
-            if (hi < lo)
-                continue;
-            var match = Expression.AndAlso(
-                Expression.Equal(Expression.Property(node, nameof(LedgerNode.Level)), Expression.Constant(level)),
-                Expression.AndAlso(
-                    Expression.GreaterThanOrEqual(Expression.Property(node, nameof(LedgerNode.Index)), Expression.Constant(lo)),
-                    Expression.LessThanOrEqual(Expression.Property(node, nameof(LedgerNode.Index)), Expression.Constant(hi))));
-            any = any is null ? match : Expression.OrElse(any, match);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var terms = new List<string>();
+            for (var level = 0; level < 63 && (to >> level) > 0; level++)
+            {
+                // Node i of this level is completed by leaf (i+1)·2^level − 1.
+                var lo = ((from + (1L << level)) >> level) - 1;
+                var hi = (to >> level) - 1;
+                if (hi < lo)
+                    continue;
+                terms.Add($"(\"Level\" = {level} AND \"Index\" BETWEEN @lo{level} AND @hi{level})");
+                Add(command, $"@lo{level}", lo);
+                Add(command, $"@hi{level}", hi);
+            }
+            command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {string.Join(" OR ", terms)}";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                found[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
         }
-        var rows = await db.LedgerNodes.AsNoTracking().Where(Expression.Lambda<Func<LedgerNode, bool>>(any!, node)).ToListAsync(ct);
-        return rows.ToDictionary(n => new NodeId(n.Level, n.Index), n => n.Hash);
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return found;
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, long value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = (name, value);
+        command.Parameters.Add(parameter);
     }
 
     private static async Task<string?> CheckCheckpointsAsync(ParleyDb db, List<StoredCheckpoint> checkpoints, List<Cosignature> cosignatures,

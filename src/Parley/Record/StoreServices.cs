@@ -13,9 +13,9 @@ public static class StoreServices
         services.AddSingleton(store);
         services.TryAddSingleton(TimeProvider.System);
         if (store.IsPostgres)
-            services.AddDbContext<ParleyDb, PostgresParleyDb>(o => PostgresParleyDb.Configure(o, store.PostgresConnection!));
+            services.AddDbContextPool<ParleyDb, PostgresParleyDb>(o => PostgresParleyDb.Configure(o, store.PostgresConnection!));
         else
-            services.AddDbContext<ParleyDb, SqliteParleyDb>(o => SqliteParleyDb.Configure(o, store.SqlitePath));
+            services.AddDbContextPool<ParleyDb, SqliteParleyDb>(o => SqliteParleyDb.Configure(o, store.SqlitePath));
         services.AddScoped<Recorder>();
         services.AddSingleton(_ => LogKey.Load(store));
         services.AddScoped<Checkpoints>();

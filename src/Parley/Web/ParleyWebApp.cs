@@ -23,6 +23,8 @@ public static class ParleyWebApp
         if (urls is not null)
             builder.WebHost.UseUrls(urls);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        // Per-request information logs cost more than a proof does.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddParleyStore(store);
         builder.Services.AddParleyAccess(store);
         builder.Services.AddParleyWeb();

@@ -39,6 +39,11 @@ public sealed class TamperTests
             "UPDATE ledger_nodes SET \"Hash\" = (SELECT n.\"Hash\" FROM ledger_nodes n WHERE n.\"Level\" = 0 AND n.\"Index\" = 0) WHERE \"Level\" = 0 AND \"Index\" = 6"), "event 6"),
         ["replace an interior node"] = (db => db.Database.ExecuteSqlRawAsync(
             "UPDATE ledger_nodes SET \"Hash\" = (SELECT n.\"Hash\" FROM ledger_nodes n WHERE n.\"Level\" = 0 AND n.\"Index\" = 0) WHERE \"Level\" = 2 AND \"Index\" = 0"), "node (level 2, index 0)"),
+        ["insert a ledger node"] = (async db =>
+        {
+            db.LedgerNodes.Add(new LedgerNode { Level = 5, Index = 7, Hash = MerkleHash.Leaf([7]) });
+            await db.SaveChangesAsync();
+        }, "ledger_nodes holds"),
         ["delete an interior node"] = (db => db.Database.ExecuteSqlRawAsync("DELETE FROM ledger_nodes WHERE \"Level\" = 1 AND \"Index\" = 1"), "node (level 1, index 1) is missing"),
         ["flip a byte of a checkpoint"] = (async db =>
         {
@@ -53,6 +58,11 @@ public sealed class TamperTests
             await db.SaveChangesAsync();
         }, "checkpoint of size 4"),
         ["edit a projection row"] = (db => db.Database.ExecuteSqlRawAsync("UPDATE institutions SET \"Name\" = 'Quietly renamed' WHERE \"Name\" = 'Body 1'"), "projections: table institutions"),
+        ["insert a projection row"] = (async db =>
+        {
+            db.Countries.Add(new Parley.Directory.Country { Code = "ZZ", NameEn = "Nowhere", NameRu = "Нигде" });
+            await db.SaveChangesAsync();
+        }, "projections: table countries"),
         ["delete a projection row"] = (db => db.Database.ExecuteSqlRawAsync("DELETE FROM accounts"), "projections: table accounts"),
     };
 

@@ -22,6 +22,12 @@ public class ProofBenchmarks
         _size = long.Parse(Environment.GetEnvironmentVariable("PARLEY_PROOF_LEAVES")!, System.Globalization.CultureInfo.InvariantCulture);
         _db = new SqliteParleyDb(SqliteParleyDb.Options(file));
         await _db.Database.OpenConnectionAsync();
+        // Measure only proofs that verify: one of each kind is checked against the stored root first.
+        var root = await LedgerNodes.RootAsync(_db, _size, default);
+        var (leaf, inclusion) = await LedgerNodes.InclusionAsync(_db, _size / 3, _size, default);
+        Proofs.VerifyInclusion(_size / 3, _size, leaf, inclusion, root);
+        var consistency = await LedgerNodes.ResolveAsync(_db, TreeMath.ConsistencyPath(_size / 2, _size), default);
+        Proofs.VerifyConsistency(_size / 2, _size, consistency, await LedgerNodes.RootAsync(_db, _size / 2, default), root);
     }
 
     [GlobalCleanup]

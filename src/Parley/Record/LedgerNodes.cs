@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Parley.Ledger;
@@ -15,22 +14,40 @@ public static class LedgerNodes
     public static async Task<Dictionary<NodeId, byte[]>> FetchAsync(ParleyDb db, IEnumerable<NodeId> ids, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
-        var found = new Dictionary<NodeId, byte[]>(wanted.Count);
         if (wanted.Count == 0)
+            return [];
+        var terms = new List<string>(wanted.Count);
+        var parameters = new List<(string, object)>(2 * wanted.Count);
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            terms.Add($"(\"Level\" = @l{i} AND \"Index\" = @i{i})");
+            parameters.Add(($"@l{i}", wanted[i].Level));
+            parameters.Add(($"@i{i}", wanted[i].Index));
+        }
+        var found = await QueryAsync(db, string.Join(" OR ", terms), parameters, ct);
+        if (found.Count == wanted.Count)
             return found;
+        var missing = wanted.First(id => !found.ContainsKey(id));
+        throw new InvalidOperationException($"Ledger node (level {missing.Level}, index {missing.Index}) is missing from the store.");
+    }
+
+    /// <summary>Nodes matching a parameterized condition, read with plain ADO.NET (no query compilation per call).</summary>
+    public static async Task<Dictionary<NodeId, byte[]>> QueryAsync(
+        ParleyDb db, string condition, IEnumerable<(string Name, object Value)> parameters, CancellationToken ct)
+    {
+        var found = new Dictionary<NodeId, byte[]>();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var terms = new List<string>(wanted.Count);
-            for (var i = 0; i < wanted.Count; i++)
+            command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {condition}";
+            foreach (var (name, value) in parameters)
             {
-                terms.Add($"(\"Level\" = @l{i} AND \"Index\" = @i{i})");
-                Add(command, $"@l{i}", wanted[i].Level);
-                Add(command, $"@i{i}", wanted[i].Index);
+                var parameter = command.CreateParameter();
+                (parameter.ParameterName, parameter.Value) = (name, value);
+                command.Parameters.Add(parameter);
             }
-            command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {string.Join(" OR ", terms)}";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 found[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
@@ -39,18 +56,7 @@ public static class LedgerNodes
         {
             await db.Database.CloseConnectionAsync();
         }
-        if (found.Count == wanted.Count)
-            return found;
-        var missing = wanted.First(id => !found.ContainsKey(id));
-        throw new InvalidOperationException($"Ledger node (level {missing.Level}, index {missing.Index}) is missing from the store.");
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        return found;
     }
 
     public static async Task<long> SizeAsync(ParleyDb db, CancellationToken ct) =>

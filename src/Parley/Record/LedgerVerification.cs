@@ -67,43 +67,23 @@ public static class LedgerVerification
         }
     }
 
-    /// <summary>The stored nodes completed by leaves [from, to): per level, one index range, in one parameterized query.</summary>
-    private static async Task<Dictionary<NodeId, byte[]>> NodesCreatedAsync(ParleyDb db, long from, long to, CancellationToken ct)
+    /// <summary>The stored nodes completed by leaves [from, to): per level, one index range, in one query.</summary>
+    private static Task<Dictionary<NodeId, byte[]>> NodesCreatedAsync(ParleyDb db, long from, long to, CancellationToken ct)
     {
-        var found = new Dictionary<NodeId, byte[]>();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var terms = new List<string>();
+        var parameters = new List<(string, object)>();
+        for (var level = 0; level < 63 && (to >> level) > 0; level++)
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            var terms = new List<string>();
-            for (var level = 0; level < 63 && (to >> level) > 0; level++)
-            {
-                // Node i of this level is completed by leaf (i+1)·2^level − 1.
-                var lo = ((from + (1L << level)) >> level) - 1;
-                var hi = (to >> level) - 1;
-                if (hi < lo)
-                    continue;
-                terms.Add($"(\"Level\" = {level} AND \"Index\" BETWEEN @lo{level} AND @hi{level})");
-                Add(command, $"@lo{level}", lo);
-                Add(command, $"@hi{level}", hi);
-            }
-            command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {string.Join(" OR ", terms)}";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                found[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
+            // Node i of this level is completed by leaf (i+1)·2^level − 1.
+            var lo = ((from + (1L << level)) >> level) - 1;
+            var hi = (to >> level) - 1;
+            if (hi < lo)
+                continue;
+            terms.Add($"(\"Level\" = {level} AND \"Index\" BETWEEN @lo{level} AND @hi{level})");
+            parameters.Add(($"@lo{level}", lo));
+            parameters.Add(($"@hi{level}", hi));
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return found;
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, long value)
-    {
-        var parameter = command.CreateParameter();
-        (parameter.ParameterName, parameter.Value) = (name, value);
-        command.Parameters.Add(parameter);
+        return LedgerNodes.QueryAsync(db, string.Join(" OR ", terms), parameters, ct);
     }
 
     private static async Task<string?> CheckCheckpointsAsync(ParleyDb db, List<StoredCheckpoint> checkpoints, List<Cosignature> cosignatures,

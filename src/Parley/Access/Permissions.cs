@@ -7,6 +7,9 @@ public enum Permission
     EditDirectory,
     ReadAccounts,
     ReadRecord,
+    ReadLetters,
+    RegisterLetters,
+    HandOverLetters,
 }
 
 /// <summary>The one place that says which role may do what. Tests walk this as a matrix.</summary>
@@ -18,6 +21,9 @@ public static class AccessRules
         Permission.EditDirectory => [Role.RegistryClerk, Role.Staff, Role.Administrator],
         Permission.ReadAccounts => [Role.Administrator, Role.Auditor],
         Permission.ReadRecord => [Role.Auditor, Role.Administrator],
+        Permission.ReadLetters => Enum.GetValues<Role>(),
+        Permission.RegisterLetters => [Role.RegistryClerk, Role.Staff, Role.Administrator],
+        Permission.HandOverLetters => [Role.RegistryClerk, Role.Courier, Role.Staff, Role.Administrator],
     };
 
     public static bool Allows(Role role, Permission permission) => RolesFor(permission).Contains(role);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Parley.Access;
+using Parley.Correspondence;
 using Parley.Directory;
 
 namespace Parley.Record;
@@ -14,6 +15,12 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
     public DbSet<StoredCheckpoint> Checkpoints => Set<StoredCheckpoint>();
     public DbSet<Cosignature> Cosignatures => Set<Cosignature>();
     public DbSet<Witness> Witnesses => Set<Witness>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<Handover> Handovers => Set<Handover>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
+    public DbSet<InstitutionKey> InstitutionKeys => Set<InstitutionKey>();
+    public DbSet<InstitutionSecret> InstitutionSecrets => Set<InstitutionSecret>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Person> People => Set<Person>();
@@ -61,6 +68,7 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.ToTable("ledger_witnesses");
             e.HasKey(x => x.Name);
         });
+        MapCorrespondence(builder);
         builder.Entity<Country>(e =>
         {
             e.ToTable("countries");
@@ -110,6 +118,52 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.ToTable("token_secrets");
             e.HasKey(x => x.TokenId);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+    }
+
+    private static void MapCorrespondence(ModelBuilder builder)
+    {
+        builder.Entity<Letter>(e =>
+        {
+            e.ToTable("letters");
+            e.Property(x => x.Direction).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Number).HasMaxLength(60);
+            e.Property(x => x.Subject).HasMaxLength(500);
+            e.Property(x => x.Topics).HasMaxLength(2000);
+            e.HasIndex(x => new { x.Registry, x.Number }).IsUnique();
+            e.HasIndex(x => x.SenderInstitution);
+            e.HasIndex(x => x.AddresseeInstitution);
+            e.OwnsMany(x => x.Route, r =>
+            {
+                r.ToTable("letter_route");
+                SingleKey(r);
+            });
+        });
+        builder.Entity<Handover>(e =>
+        {
+            e.ToTable("handovers");
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => x.LetterId);
+        });
+        builder.Entity<Attachment>(e =>
+        {
+            e.ToTable("attachments");
+            e.HasIndex(x => x.LetterId);
+        });
+        builder.Entity<SealedBlob>(e =>
+        {
+            e.ToTable("sealed_blobs");
+            e.HasKey(x => x.AttachmentId);
+        });
+        builder.Entity<InstitutionKey>(e =>
+        {
+            e.ToTable("institution_keys");
+            e.HasKey(x => x.InstitutionId);
+        });
+        builder.Entity<InstitutionSecret>(e =>
+        {
+            e.ToTable("institution_secrets");
+            e.HasKey(x => x.InstitutionId);
         });
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Correspondence;
 using Parley.Demo;
 using Parley.Directory;
 
@@ -12,6 +13,7 @@ public static class Projections
     {
         DirectoryEvent d => DirectoryProjection.ApplyAsync(db, d, ct),
         AccessEvent a => AccessProjection.ApplyAsync(db, a, stored, ct),
+        CorrespondenceEvent c => CorrespondenceProjection.ApplyAsync(db, c, stored, ct),
         DemoLoaded => ValueTask.CompletedTask,
         WitnessAdded w => AddWitness(db, w),
         _ => throw new InvalidOperationException($"No projection handles {e.GetType().Name}."),
@@ -26,6 +28,10 @@ public static class Projections
     /// <summary>Projection tables in an order safe for deleting (children first).</summary>
     public static IReadOnlyList<IQueryable<object>> Tables(ParleyDb db) =>
     [
+        db.Attachments.OrderBy(x => x.Id),
+        db.Handovers.OrderBy(x => x.Id),
+        db.Letters.OrderBy(x => x.Id),
+        db.InstitutionKeys.OrderBy(x => x.InstitutionId),
         db.Memberships.OrderBy(x => x.Id),
         db.Tokens.OrderBy(x => x.Id),
         db.Accounts.OrderBy(x => x.Id),
@@ -51,11 +57,18 @@ public static class Projections
             case Account a:
                 a.Roles.Sort((x, y) => x.Role.CompareTo(y.Role));
                 break;
+            case Letter l:
+                l.Route.Sort((x, y) => x.Order.CompareTo(y.Order));
+                break;
         }
     }
 
     public static async Task ClearAsync(ParleyDb db, CancellationToken ct)
     {
+        await db.Attachments.ExecuteDeleteAsync(ct);
+        await db.Handovers.ExecuteDeleteAsync(ct);
+        await db.Letters.ExecuteDeleteAsync(ct);
+        await db.InstitutionKeys.ExecuteDeleteAsync(ct);
         await db.Memberships.ExecuteDeleteAsync(ct);
         await db.Tokens.ExecuteDeleteAsync(ct);
         await db.Accounts.ExecuteDeleteAsync(ct);

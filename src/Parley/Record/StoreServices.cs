@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,8 @@ public static class StoreServices
         services.AddScoped<Recorder>();
         services.AddSingleton(_ => LogKey.Load(store));
         services.AddScoped<Checkpoints>();
+        services.AddScoped<Correspondence.InstitutionKeys>();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.DataDirectory, "keys")));
         services.AddIdentityCore<Credential>(o =>
             {
                 // Length over composition rules (NIST SP 800-63B).

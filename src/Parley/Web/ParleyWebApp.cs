@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +36,6 @@ public static class ParleyWebApp
 
     private static void AddParleyAccess(this IServiceCollection services, StoreSettings store)
     {
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.DataDirectory, "keys")));
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = "parley";
@@ -122,6 +120,7 @@ public static class ParleyWebApp
             .WithTags("API").RequireAuthorization();
         app.MapLedgerApi();
         app.MapDirectoryApi();
+        Correspondence.LetterApi.MapLetterApi(app);
         app.MapAccessApi();
         app.MapRazorPages();
     }

@@ -76,12 +76,12 @@ public sealed class ParleyServer : IAsyncDisposable
         return name;
     }
 
-    public async Task<HttpClient> ClientAsync(Role? role)
+    public async Task<HttpClient> ClientAsync(Role? role, Guid? institution = null)
     {
         var client = new HttpClient { BaseAddress = Address };
         if (role is { } r)
         {
-            var user = await AddUserAsync(r);
+            var user = await AddUserAsync(r, institution);
             var (_, token) = await WriteAsync(s => Accounts.IssueTokenAsync(s, user, "test", default));
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

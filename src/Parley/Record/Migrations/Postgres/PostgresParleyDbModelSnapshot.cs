@@ -218,6 +218,232 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("token_secrets", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CiphertextSha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PlaintextSha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.Handover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisputeReason")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("FromInstitution")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("FromPerson")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GiverSignature")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Place")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReceiverSignature")
+                        .HasColumnType("text");
+
+                    b.Property<long>("RecordedIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SealIntact")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("SealIntactOnReceipt")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ToInstitution")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToPerson")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("handovers", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.InstitutionKey", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SealingKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SigningKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("InstitutionId");
+
+                    b.ToTable("institution_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.InstitutionSecret", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Protected")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("InstitutionId");
+
+                    b.ToTable("institution_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.Letter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AddresseeInstitution")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AddresseePerson")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Classification")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Dated")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("InReplyTo")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Registry")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ReplyBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SenderInstitution")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SenderPerson")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AddresseeInstitution");
+
+                    b.HasIndex("SenderInstitution");
+
+                    b.HasIndex("Registry", "Number")
+                        .IsUnique();
+
+                    b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.SealedBlob", b =>
+                {
+                    b.Property<Guid>("AttachmentId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Ciphertext")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Enc")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("sealed_blobs", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Directory.Country", b =>
                 {
                     b.Property<string>("Code")
@@ -507,6 +733,44 @@ namespace Parley.Record.Migrations.Postgres
                         });
 
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.Letter", b =>
+                {
+                    b.OwnsMany("Parley.Correspondence.RouteLeg", "Route", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<int>("DueHours")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("LetterId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("ToInstitution")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("ToPerson")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("LetterId");
+
+                            b1.ToTable("letter_route", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("LetterId");
+                        });
+
+                    b.Navigation("Route");
                 });
 
             modelBuilder.Entity("Parley.Directory.Institution", b =>

@@ -1,0 +1,96 @@
+using Parley.Record;
+
+namespace Parley.Correspondence;
+
+public static class CorrespondenceProjection
+{
+    public static async ValueTask ApplyAsync(ParleyDb db, CorrespondenceEvent e, StoredEvent stored, CancellationToken ct)
+    {
+        switch (e)
+        {
+            case InstitutionKeysCreated k:
+                db.InstitutionKeys.Add(new InstitutionKey { InstitutionId = k.InstitutionId, SealingKey = k.SealingKey, SigningKey = k.SigningKey });
+                break;
+            case LetterRegistered r:
+                db.Letters.Add(new Letter
+                {
+                    Id = r.Id,
+                    Registry = r.Registry,
+                    Number = r.Number,
+                    Direction = r.Direction,
+                    Dated = r.Dated,
+                    SenderInstitution = r.SenderInstitution,
+                    SenderPerson = r.SenderPerson,
+                    AddresseeInstitution = r.AddresseeInstitution,
+                    AddresseePerson = r.AddresseePerson,
+                    Subject = r.Subject,
+                    Topics = string.Join('|', r.Topics),
+                    Classification = r.Classification,
+                    Language = r.Language,
+                    ReplyBy = r.ReplyBy,
+                    InReplyTo = r.InReplyTo,
+                    RegisteredAt = stored.RecordedAt,
+                });
+                break;
+            case RoutePlanned p:
+                var planned = await LetterAsync(db, p.LetterId, ct);
+                planned.Route = p.Legs.Select((l, i) => new RouteLeg { Order = i, ToInstitution = l.ToInstitution, ToPerson = l.ToPerson, DueHours = l.DueHours }).ToList();
+                break;
+            case HandoverRecorded h:
+                db.Handovers.Add(new Handover
+                {
+                    Id = h.HandoverId,
+                    LetterId = h.LetterId,
+                    FromInstitution = h.FromInstitution,
+                    FromPerson = h.FromPerson,
+                    ToInstitution = h.ToInstitution,
+                    ToPerson = h.ToPerson,
+                    At = h.At,
+                    Place = h.Place,
+                    SealIntact = h.SealIntact,
+                    Note = h.Note,
+                    State = HandoverState.Recorded,
+                    RecordedIndex = stored.Sequence,
+                });
+                break;
+            case HandoverSigned s:
+                var signed = await HandoverAsync(db, s.HandoverId, ct);
+                if (s.Giver)
+                    signed.GiverSignature = s.Signature;
+                else
+                    signed.ReceiverSignature = s.Signature;
+                break;
+            case HandoverConfirmed c:
+                var confirmed = await HandoverAsync(db, c.HandoverId, ct);
+                (confirmed.State, confirmed.AnsweredAt, confirmed.SealIntactOnReceipt) = (HandoverState.Confirmed, c.At, c.SealIntact);
+                break;
+            case HandoverDisputed d:
+                var disputed = await HandoverAsync(db, d.HandoverId, ct);
+                (disputed.State, disputed.AnsweredAt, disputed.DisputeReason) = (HandoverState.Disputed, d.At, d.Reason);
+                break;
+            case LetterAcknowledged a:
+                (await LetterAsync(db, a.LetterId, ct)).AcknowledgedAt = a.At;
+                break;
+            case AttachmentSealed s:
+                db.Attachments.Add(new Attachment
+                {
+                    Id = s.AttachmentId,
+                    LetterId = s.LetterId,
+                    Name = s.Name,
+                    MediaType = s.MediaType,
+                    Size = s.Size,
+                    PlaintextSha256 = s.PlaintextSha256,
+                    CiphertextSha256 = s.CiphertextSha256,
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"CorrespondenceProjection does not handle {e.GetType().Name}.");
+        }
+    }
+
+    private static async Task<Letter> LetterAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+        await db.Letters.FindAsync([id], ct) ?? throw new InvalidOperationException($"Letter {id} is not in the projection.");
+
+    private static async Task<Handover> HandoverAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+        await db.Handovers.FindAsync([id], ct) ?? throw new InvalidOperationException($"Hand-over {id} is not in the projection.");
+}

@@ -1,0 +1,93 @@
+using Parley.Record;
+
+namespace Parley.Correspondence;
+
+/// <summary>A letter's state as the decisions see it: the register entry, its route and its hand-overs.</summary>
+public sealed record LetterState(Letter Letter, IReadOnlyList<Handover> Handovers, bool Replied);
+
+public sealed record Holder(Guid Institution, Guid? Person);
+
+public sealed record CustodyView(LetterStatus Status, IReadOnlyList<CustodyException> Exceptions, Holder Holder, DateTime? NextDue, RouteLeg? NextLeg);
+
+/// <summary>
+/// Custody rules as pure functions: status and exceptions are derived from the hand-overs, and each command
+/// is decided against the state, so the rules are testable without a database.
+/// </summary>
+public static class Custody
+{
+    public static IEnumerable<Handover> Chain(LetterState s) =>
+        s.Handovers.Where(h => h.State != HandoverState.Disputed).OrderBy(h => h.At).ThenBy(h => h.RecordedIndex);
+
+    /// <summary>Who holds the letter: the receiver of the last hand-over not disputed, else the sender's office.</summary>
+    public static Holder HolderOf(LetterState s) =>
+        Chain(s).LastOrDefault() is { } last ? new Holder(last.ToInstitution, last.ToPerson) : new Holder(s.Letter.SenderInstitution, null);
+
+    public static CustodyView View(LetterState s, DateTime now)
+    {
+        var letter = s.Letter;
+        var chain = Chain(s).ToList();
+        var confirmed = chain.Where(h => h.State == HandoverState.Confirmed).ToList();
+        var status = LetterStatus.Registered;
+        if (chain.Count > 0)
+            status = LetterStatus.Dispatched;
+        if (confirmed.LastOrDefault() is { } last)
+        {
+            status = last.ToInstitution != letter.AddresseeInstitution ? LetterStatus.WithCourier
+                : letter.AddresseePerson is { } person && last.ToPerson == person ? LetterStatus.InAddresseesHands
+                : LetterStatus.DeliveredToOffice;
+        }
+        if (letter.AcknowledgedAt is not null)
+            status = LetterStatus.Acknowledged;
+        if (s.Replied)
+            status = LetterStatus.Replied;
+
+        var exceptions = new List<CustodyException>();
+        if (s.Handovers.Any(h => h.State == HandoverState.Recorded))
+            exceptions.Add(CustodyException.UnconfirmedHandover);
+        if (s.Handovers.Any(h => h.State == HandoverState.Disputed))
+            exceptions.Add(CustodyException.DisputedHandover);
+        if (s.Handovers.Any(h => !h.SealIntact || h.SealIntactOnReceipt == false))
+            exceptions.Add(CustodyException.BrokenSeal);
+        var route = letter.Route.OrderBy(l => l.Order).ToList();
+        if (route.Count > 0 && chain.Select((h, i) => i >= route.Count || route[i].ToInstitution != h.ToInstitution
+                || (route[i].ToPerson is { } p && h.ToPerson != p)).Any(off => off))
+            exceptions.Add(CustodyException.OffRouteHolder);
+        var nextLeg = chain.Count < route.Count ? route[chain.Count] : null;
+        DateTime? due = nextLeg is null ? null : (chain.LastOrDefault()?.At ?? letter.RegisteredAt).AddHours(nextLeg.DueHours);
+        if (due < now && status < LetterStatus.Acknowledged)
+            exceptions.Add(CustodyException.LegOverdue);
+        if (letter.ReplyBy is { } replyBy && !s.Replied && DateOnly.FromDateTime(now) > replyBy)
+            exceptions.Add(CustodyException.ReplyOverdue);
+        return new CustodyView(status, exceptions, HolderOf(s), due, nextLeg);
+    }
+
+    public static DomainError? CheckHandover(LetterState s, Guid actorInstitution, HandoverRecorded h, DateTime now)
+    {
+        var holder = HolderOf(s);
+        if (holder.Institution != h.FromInstitution || (holder.Person is { } p && h.FromPerson != p))
+            return new DomainError("from", "Only the current holder can hand the letter over; the register shows someone else holding it.", ErrorKind.Conflict);
+        if (actorInstitution != h.FromInstitution)
+            return new DomainError("from", "The giver records a hand-over: sign in as a user of the institution handing the letter over.", ErrorKind.Forbidden);
+        if (h.ToInstitution == h.FromInstitution && h.ToPerson == h.FromPerson)
+            return new DomainError("to", "A hand-over needs a different receiver.");
+        if (h.At > now.AddMinutes(5))
+            return new DomainError("at", "A hand-over cannot be recorded for the future.");
+        if (DateOnly.FromDateTime(h.At) < s.Letter.Dated)
+            return new DomainError("at", $"The hand-over is dated before the letter itself ({s.Letter.Dated:yyyy-MM-dd}).");
+        if (Chain(s).LastOrDefault() is { } previous && h.At < previous.At)
+            return new DomainError("at", $"The hand-over is dated before the previous one ({previous.At:yyyy-MM-dd HH:mm} UTC).");
+        if (h.Place is { Length: > 200 } || h.Note is { Length: > 1000 })
+            return new DomainError(h.Place is { Length: > 200 } ? "place" : "note", "Too long: place up to 200, note up to 1000 characters.");
+        return null;
+    }
+
+    public static DomainError? CheckAnswer(Handover? h, Guid actorInstitution)
+    {
+        if (h is null)
+            return new DomainError("handover", "No such hand-over on this letter.", ErrorKind.NotFound);
+        if (h.ToInstitution != actorInstitution)
+            return new DomainError("handover", "Only the receiving institution can confirm or dispute this hand-over.", ErrorKind.Forbidden);
+        return h.State == HandoverState.Recorded ? null
+            : new DomainError("handover", $"This hand-over was already {h.State.ToString().ToLowerInvariant()}.", ErrorKind.Conflict);
+    }
+}

@@ -1,0 +1,71 @@
+using Parley.Record;
+
+namespace Parley.Correspondence;
+
+public abstract record CorrespondenceEvent : IEvent
+{
+    public abstract string Stream { get; }
+}
+
+[EventType("correspondence.institution-keys-created")]
+public sealed record InstitutionKeysCreated(Guid InstitutionId, string SealingKey, string SigningKey) : CorrespondenceEvent
+{
+    public override string Stream => $"institution/{InstitutionId}";
+}
+
+[EventType("correspondence.letter-registered")]
+public sealed record LetterRegistered(
+    Guid Id, Guid Registry, string Number, LetterDirection Direction, DateOnly Dated,
+    Guid SenderInstitution, Guid? SenderPerson, Guid AddresseeInstitution, Guid? AddresseePerson,
+    string Subject, IReadOnlyList<string> Topics, string? Classification, string Language, DateOnly? ReplyBy, Guid? InReplyTo) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{Id}";
+}
+
+public sealed record LegPlan(Guid ToInstitution, Guid? ToPerson, int DueHours);
+
+[EventType("correspondence.route-planned")]
+public sealed record RoutePlanned(Guid LetterId, IReadOnlyList<LegPlan> Legs) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+[EventType("correspondence.handover-recorded")]
+public sealed record HandoverRecorded(
+    Guid LetterId, Guid HandoverId, Guid FromInstitution, Guid? FromPerson, Guid ToInstitution, Guid? ToPerson,
+    DateTime At, string? Place, bool SealIntact, string? Note) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+/// <summary>An institution's Ed25519 signature over the canonical bytes of a hand-over's recorded event.</summary>
+[EventType("correspondence.handover-signed")]
+public sealed record HandoverSigned(Guid LetterId, Guid HandoverId, Guid Institution, bool Giver, string Signature) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+[EventType("correspondence.handover-confirmed")]
+public sealed record HandoverConfirmed(Guid LetterId, Guid HandoverId, DateTime At, bool SealIntact) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+[EventType("correspondence.handover-disputed")]
+public sealed record HandoverDisputed(Guid LetterId, Guid HandoverId, DateTime At, string Reason) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+[EventType("correspondence.letter-acknowledged")]
+public sealed record LetterAcknowledged(Guid LetterId, DateTime At) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+[EventType("correspondence.attachment-sealed")]
+public sealed record AttachmentSealed(Guid LetterId, Guid AttachmentId, string Name, string MediaType, long Size,
+    string PlaintextSha256, string CiphertextSha256) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using NSec.Cryptography;
+using Parley.Access;
+using Parley.Record;
+
+namespace Parley.Correspondence;
+
+/// <summary>
+/// Each institution's key pairs: X25519 to seal letters to it, Ed25519 to sign its hand-overs. The public
+/// halves are in the record; the private halves are encrypted at rest (Data Protection, a purpose per
+/// institution) and used only on behalf of that institution's own users.
+/// </summary>
+public sealed class InstitutionKeys(ParleyDb db, IDataProtectionProvider protection)
+{
+    private IDataProtector Protector(Guid institution) =>
+        protection.CreateProtector("parley.institution-keys", institution.ToString());
+
+    public async Task<InstitutionKey> EnsureAsync(WriteScope scope, Guid institution, CancellationToken ct)
+    {
+        var existing = await db.InstitutionKeys.AsNoTracking().FirstOrDefaultAsync(k => k.InstitutionId == institution, ct)
+            ?? db.InstitutionKeys.Local.FirstOrDefault(k => k.InstitutionId == institution);
+        if (existing is not null)
+            return existing;
+        var sealing = Hpke.GenerateKeyPair();
+        var seed = RandomNumberGenerator.GetBytes(32);
+        using var signing = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
+        db.InstitutionSecrets.Add(new InstitutionSecret { InstitutionId = institution, Protected = Protector(institution).Protect([.. sealing.PrivateKey, .. seed]) });
+        var created = new InstitutionKeysCreated(institution, Convert.ToBase64String(sealing.PublicKey),
+            Convert.ToBase64String(signing.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
+        await scope.RecordAsync(created, ct);
+        return new InstitutionKey { InstitutionId = institution, SealingKey = created.SealingKey, SigningKey = created.SigningKey };
+    }
+
+    /// <summary>Signs on behalf of <paramref name="institution"/>; only a user of that institution may cause it.</summary>
+    public async Task<string> SignAsync(ClaimsPrincipal user, Guid institution, byte[] data, CancellationToken ct)
+    {
+        var (_, seed) = await PrivateAsync(user, institution, ct);
+        using var key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
+        return Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, data));
+    }
+
+    /// <summary>Opens a copy sealed to <paramref name="institution"/>; only a user of that institution may.</summary>
+    public async Task<byte[]> OpenAsync(ClaimsPrincipal user, Guid institution, byte[] enc, byte[] info, byte[] ciphertext, CancellationToken ct)
+    {
+        var (sealing, _) = await PrivateAsync(user, institution, ct);
+        return Hpke.Open(sealing, enc, info, [], ciphertext);
+    }
+
+    public static bool Verify(string signingKey, byte[] data, string signature)
+    {
+        var key = NSec.Cryptography.PublicKey.Import(SignatureAlgorithm.Ed25519, Convert.FromBase64String(signingKey), KeyBlobFormat.RawPublicKey);
+        return SignatureAlgorithm.Ed25519.Verify(key, data, Convert.FromBase64String(signature));
+    }
+
+    private async Task<(byte[] Sealing, byte[] Signing)> PrivateAsync(ClaimsPrincipal user, Guid institution, CancellationToken ct)
+    {
+        if (ParleyClaims.InstitutionOf(user) != institution)
+            throw new DomainException(new DomainError("institution", "Only the institution's own users may use its keys.", ErrorKind.Forbidden));
+        var secret = await db.InstitutionSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.InstitutionId == institution, ct)
+            ?? db.InstitutionSecrets.Local.FirstOrDefault(s => s.InstitutionId == institution)
+            ?? throw new DomainException(new DomainError("institution", "The institution has no keys yet.", ErrorKind.NotFound));
+        var both = Protector(institution).Unprotect(secret.Protected);
+        return (both[..32], both[32..]);
+    }
+}

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Correspondence;
+
+public sealed record RouteRequest(List<LegPlan>? Legs);
+
+public sealed record AnswerRequest(bool SealIntact = true, string? Reason = null);
+
+/// <summary>JSON API for the letters register and custody chain, shaped by what the caller may see.</summary>
+public static class LetterApi
+{
+    public static void MapLetterApi(this IEndpointRouteBuilder app)
+    {
+        var letters = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.ReadLetters));
+        letters.MapGet("/", ListAsync).WithSummary("The letters the caller may see, with derived status and exceptions");
+        letters.MapGet("/{id:guid}", async (ParleyDb db, ClaimsPrincipal user, TimeProvider clock, Guid id, CancellationToken ct) =>
+            await Letters.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(user, s) is var view and not LetterView.None
+                ? Results.Ok(Dto(s, view, clock.GetUtcNow().UtcDateTime))
+                : Results.Problem($"No letter {id}.", statusCode: 404)).WithSummary("One letter: envelope for holders, register entry for the sender's office and auditors");
+        letters.MapGet("/{id:guid}/custody", CustodyAsync).WithSummary("The chain of custody with signatures, ledger indices and inclusion proofs");
+        letters.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (ParleyDb db, InstitutionKeys keys, ClaimsPrincipal user, Guid id, Guid attachmentId, CancellationToken ct) =>
+            (await Letters.OpenAsync(db, keys, user, id, attachmentId, ct)).ToHttp(o => Results.File(o.Content, o.Meta.MediaType, o.Meta.Name)))
+            .WithSummary("The sealed copy, opened: only for the addressee institution");
+
+        var register = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.RegisterLetters));
+        register.MapPost("/", (Recorder r, InstitutionKeys keys, ClaimsPrincipal user, RegisterLetterInput body, CancellationToken ct) =>
+            Write(r, user, (s, c) => Letters.RegisterAsync(s, keys, user, body, c), id => Results.Created($"/api/letters/{id}", new { id }), ct));
+        register.MapPost("/{id:guid}/route", (Recorder r, ClaimsPrincipal user, Guid id, RouteRequest body, CancellationToken ct) =>
+            Write(r, user, (s, c) => Letters.PlanRouteAsync(s, user, id, body.Legs, c), _ => Results.NoContent(), ct));
+        register.MapPost("/{id:guid}/attachments", async (Recorder r, InstitutionKeys keys, ClaimsPrincipal user, Guid id, IFormFile file, CancellationToken ct) =>
+        {
+            if (file.Length > Letters.MaxAttachmentBytes)
+                return new DomainError("file", $"An attachment is at most {Letters.MaxAttachmentBytes / (1024 * 1024)} MB; this one is {file.Length:N0} bytes.").ToProblem();
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            return await Write(r, user, (s, c) => Letters.AttachAsync(s, keys, user, id, file.FileName, file.ContentType, buffer.ToArray(), c),
+                a => Results.Created($"/api/letters/{id}/attachments/{a}", new { id = a }), ct);
+        }).DisableAntiforgery().WithSummary("Attach a copy; it is sealed to the addressee institution (HPKE) and only fingerprints enter the record");
+
+        var custody = app.MapGroup("/api/letters/{id:guid}").WithTags("Letters").RequireAuthorization(nameof(Permission.HandOverLetters));
+        custody.MapPost("/handovers", (Recorder r, InstitutionKeys keys, TimeProvider clock, ClaimsPrincipal user, Guid id, HandoverInput body, CancellationToken ct) =>
+            Write(r, user, (s, c) => Letters.HandOverAsync(s, keys, user, id, body, clock.GetUtcNow().UtcDateTime, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct));
+        custody.MapPost("/handovers/{handoverId:guid}/confirm", (Recorder r, InstitutionKeys keys, TimeProvider clock, ClaimsPrincipal user, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
+            Write(r, user, (s, c) => Letters.AnswerAsync(s, keys, user, id, handoverId, true, body.SealIntact, null, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
+        custody.MapPost("/handovers/{handoverId:guid}/dispute", (Recorder r, InstitutionKeys keys, TimeProvider clock, ClaimsPrincipal user, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
+            Write(r, user, (s, c) => Letters.AnswerAsync(s, keys, user, id, handoverId, false, true, body.Reason, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
+        custody.MapPost("/acknowledge", (Recorder r, TimeProvider clock, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+            Write(r, user, (s, c) => Letters.AcknowledgeAsync(s, user, id, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
+    }
+
+    private static async Task<IResult> Write(Recorder recorder, ClaimsPrincipal user, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
+        (await recorder.WriteAsync($"user:{user.Identity?.Name}", work, ct)).ToHttp(ok);
+
+    private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, int? page, CancellationToken ct)
+    {
+        var institution = ParleyClaims.InstitutionOf(user);
+        var auditor = user.IsInRole(nameof(Role.Auditor));
+        var held = db.Handovers.Where(h => h.FromInstitution == institution || h.ToInstitution == institution).Select(h => h.LetterId);
+        var query = db.Letters.AsNoTracking().Where(l => auditor || l.Registry == institution || l.SenderInstitution == institution
+            || l.AddresseeInstitution == institution || held.Contains(l.Id));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = new List<object>();
+        foreach (var letter in await query.OrderByDescending(l => l.RegisteredAt).ToListAsync(ct))
+        {
+            var state = (await Letters.LoadAsync(db, letter.Id, ct))!;
+            var view = LetterAccess.ViewOf(user, state);
+            var custody = Custody.View(state, now);
+            if (view == LetterView.None || (status is { } wanted && custody.Status != wanted))
+                continue;
+            if (q is { Length: > 0 } && (view < LetterView.Metadata || !(letter.Subject + " " + letter.Topics + " " + letter.Number).Contains(q, StringComparison.OrdinalIgnoreCase)))
+                continue;
+            items.Add(Dto(state, view, now));
+        }
+        var size = 50;
+        var number = Math.Max(1, page ?? 1);
+        return Results.Ok(new { items = items.Skip((number - 1) * size).Take(size), total = items.Count, pageNumber = number, pageSize = size });
+    }
+
+    public static object Dto(LetterState s, LetterView view, DateTime now)
+    {
+        var l = s.Letter;
+        var custody = Custody.View(s, now);
+        var envelope = new Dictionary<string, object?>
+        {
+            ["id"] = l.Id,
+            ["number"] = l.Number,
+            ["registry"] = l.Registry,
+            ["senderInstitution"] = l.SenderInstitution,
+            ["addresseeInstitution"] = l.AddresseeInstitution,
+            ["status"] = custody.Status,
+            ["exceptions"] = custody.Exceptions,
+            ["holder"] = custody.Holder,
+            ["nextDue"] = custody.NextDue,
+            ["route"] = l.Route.OrderBy(r => r.Order).Select(r => new { r.ToInstitution, r.ToPerson, r.DueHours }),
+            ["handovers"] = s.Handovers.OrderBy(h => h.At).Select(h => new
+            {
+                h.Id,
+                h.FromInstitution,
+                h.FromPerson,
+                h.ToInstitution,
+                h.ToPerson,
+                h.At,
+                h.Place,
+                h.SealIntact,
+                h.State,
+                h.AnsweredAt,
+                h.SealIntactOnReceipt,
+                h.DisputeReason,
+                ledgerIndex = h.RecordedIndex,
+            }),
+            ["view"] = view,
+        };
+        if (view >= LetterView.Metadata)
+        {
+            envelope["dated"] = l.Dated;
+            envelope["direction"] = l.Direction;
+            envelope["senderPerson"] = l.SenderPerson;
+            envelope["addresseePerson"] = l.AddresseePerson;
+            envelope["subject"] = l.Subject;
+            envelope["topics"] = l.Topics.Split('|', StringSplitOptions.RemoveEmptyEntries);
+            envelope["classification"] = l.Classification;
+            envelope["language"] = l.Language;
+            envelope["replyBy"] = l.ReplyBy;
+            envelope["inReplyTo"] = l.InReplyTo;
+            envelope["acknowledgedAt"] = l.AcknowledgedAt;
+        }
+        return envelope;
+    }
+
+    private static async Task<IResult> CustodyAsync(ParleyDb db, Checkpoints checkpoints, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var state = await Letters.LoadAsync(db, id, ct);
+        if (state is null || LetterAccess.ViewOf(user, state) == LetterView.None)
+            return Results.Problem($"No letter {id}.", statusCode: 404);
+        var (checkpoint, note) = await checkpoints.CurrentAsync(ct);
+        var keys = await db.InstitutionKeys.AsNoTracking().ToDictionaryAsync(k => k.InstitutionId, ct);
+        var chain = new List<object>();
+        foreach (var h in state.Handovers.OrderBy(h => h.At))
+        {
+            var stored = await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct);
+            var bytes = stored.ToCanonical().Encode();
+            var (leaf, proof) = await LedgerNodes.InclusionAsync(db, h.RecordedIndex, checkpoint.Size, ct);
+            chain.Add(new
+            {
+                handover = h.Id,
+                h.State,
+                h.At,
+                ledgerIndex = h.RecordedIndex,
+                leafHash = Convert.ToBase64String(leaf),
+                inclusionProof = proof.Select(Convert.ToBase64String),
+                giverSignature = h.GiverSignature,
+                giverSignatureValid = Valid(keys, h.FromInstitution, bytes, h.GiverSignature),
+                receiverSignature = h.ReceiverSignature,
+                receiverSignatureValid = Valid(keys, h.ToInstitution, bytes, h.ReceiverSignature),
+            });
+        }
+        return Results.Ok(new { letter = id, checkpoint = note, treeSize = checkpoint.Size, chain });
+    }
+
+    private static bool? Valid(Dictionary<Guid, InstitutionKey> keys, Guid institution, byte[] bytes, string? signature) =>
+        signature is null || !keys.TryGetValue(institution, out var key) ? null : InstitutionKeys.Verify(key.SigningKey, bytes, signature);
+}

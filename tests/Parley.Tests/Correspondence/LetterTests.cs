@@ -1,0 +1,195 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Ledger;
+using Parley.Record;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.CorrespondenceSlice;
+
+/// <summary>The Moscow letter's path through the API: register, route, seal, hand over, confirm, deliver, acknowledge.</summary>
+public sealed class LetterTests
+{
+    private sealed class Story : IAsyncDisposable
+    {
+        public required ParleyServer Server { get; init; }
+        public required Guid Sender { get; init; }
+        public required Guid Senate { get; init; }
+        public required Guid Receiver { get; init; }
+        public required HttpClient Clerk { get; init; }
+        public required HttpClient Courier { get; init; }
+        public required HttpClient ReceivingClerk { get; init; }
+        public Guid Letter { get; set; }
+
+        public async ValueTask DisposeAsync()
+        {
+            Clerk.Dispose();
+            Courier.Dispose();
+            ReceivingClerk.Dispose();
+            await Server.DisposeAsync();
+        }
+
+        public Task<int> EventsAsync() => Server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync());
+    }
+
+    private static async Task<Story> StoryAsync(string provider)
+    {
+        var server = await ParleyServer.StartAsync(provider);
+        var sender = await server.AddInstitutionAsync("Executive Office of the President", Parley.Directory.InstitutionKind.HeadOfStateOffice);
+        var senate = await server.AddInstitutionAsync("United States Senate", Parley.Directory.InstitutionKind.Chamber);
+        var receiver = await server.AddInstitutionAsync("Presidential Administration of Russia", Parley.Directory.InstitutionKind.HeadOfStateOffice);
+        var story = new Story
+        {
+            Server = server,
+            Sender = sender,
+            Senate = senate,
+            Receiver = receiver,
+            Clerk = await server.ClientAsync(Role.RegistryClerk, sender),
+            Courier = await server.ClientAsync(Role.Courier, senate),
+            ReceivingClerk = await server.ClientAsync(Role.RegistryClerk, receiver),
+        };
+        var registered = await story.Clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "Outgoing",
+            dated = "2018-08-01",
+            senderInstitution = sender,
+            addresseeInstitution = receiver,
+            subject = "Letter from the President of the United States",
+            topics = new[] { "countering terrorism", "legislative dialogue", "cultural exchanges" },
+            language = "en",
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        story.Letter = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var route = await story.Clerk.PostAsJsonAsync($"/api/letters/{story.Letter}/route", new
+        {
+            legs = new object[] { new { toInstitution = senate, dueHours = 96 }, new { toInstitution = receiver, dueHours = 72 } },
+        });
+        Assert.Equal(HttpStatusCode.NoContent, route.StatusCode);
+        return story;
+    }
+
+    private static async Task<Guid> HandOverAsync(HttpClient giver, Story s, Guid to, string? at = null)
+    {
+        var response = await giver.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers", new { toInstitution = to, at, place = "Moscow", sealIntact = true });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> LetterAsync(HttpClient client, Story s) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/letters/{s.Letter}");
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_letter_travels_with_two_sided_custody_and_a_sealed_copy_only_the_addressee_opens(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        Assert.Equal("2018/1", (await LetterAsync(s.Clerk, s)).GetProperty("number").GetString());
+        var scan = new ByteArrayContent("Dear Mr President, ..."u8.ToArray());
+        scan.Headers.ContentType = new("text/plain");
+        var attached = await s.Clerk.PostAsync($"/api/letters/{s.Letter}/attachments", new MultipartFormDataContent { { scan, "file", "letter.txt" } });
+        Assert.Equal(HttpStatusCode.Created, attached.StatusCode);
+        var attachment = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var first = await HandOverAsync(s.Clerk, s, s.Senate);
+        Assert.Equal("Dispatched", (await LetterAsync(s.Clerk, s)).GetProperty("status").GetString());
+        Assert.Contains("UnconfirmedHandover", (await LetterAsync(s.Clerk, s)).GetProperty("exceptions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(HttpStatusCode.NoContent, (await s.Courier.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{first}/confirm", new { sealIntact = true })).StatusCode);
+        Assert.Equal("WithCourier", (await LetterAsync(s.Clerk, s)).GetProperty("status").GetString());
+
+        var second = await HandOverAsync(s.Courier, s, s.Receiver);
+        Assert.Equal(HttpStatusCode.NoContent, (await s.ReceivingClerk.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{second}/confirm", new { sealIntact = true })).StatusCode);
+        var delivered = await LetterAsync(s.Clerk, s);
+        Assert.Equal("DeliveredToOffice", delivered.GetProperty("status").GetString());
+        Assert.Empty(delivered.GetProperty("exceptions").EnumerateArray());
+
+        var custody = await s.Clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{s.Letter}/custody");
+        var note = SignedNote.Parse(custody.GetProperty("checkpoint").GetString()!);
+        var root = Checkpoint.Parse(note.Text);
+        Assert.Equal(2, custody.GetProperty("chain").GetArrayLength());
+        foreach (var link in custody.GetProperty("chain").EnumerateArray())
+        {
+            Assert.True(link.GetProperty("giverSignatureValid").GetBoolean());
+            Assert.True(link.GetProperty("receiverSignatureValid").GetBoolean());
+            Proofs.VerifyInclusion(link.GetProperty("ledgerIndex").GetInt64(), root.Size, Convert.FromBase64String(link.GetProperty("leafHash").GetString()!),
+                link.GetProperty("inclusionProof").EnumerateArray().Select(p => Convert.FromBase64String(p.GetString()!)).ToList(), root.Root);
+        }
+
+        var opened = await s.ReceivingClerk.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}");
+        Assert.Equal("Dear Mr President, ...", await opened.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await s.ReceivingClerk.PostAsync($"/api/letters/{s.Letter}/acknowledge", null)).StatusCode);
+        Assert.Equal("Acknowledged", (await LetterAsync(s.Clerk, s)).GetProperty("status").GetString());
+        var payloads = await s.Server.InScopeAsync(x => x.GetRequiredService<ParleyDb>().Events.Select(e => e.Payload).ToListAsync());
+        Assert.DoesNotContain(payloads, p => p.Contains("Dear Mr President", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_courier_another_institution_and_an_anonymous_caller_never_see_the_content(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        var scan = new ByteArrayContent("secret text"u8.ToArray());
+        var attached = await s.Clerk.PostAsync($"/api/letters/{s.Letter}/attachments", new MultipartFormDataContent { { scan, "file", "scan.pdf" } });
+        var attachment = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await HandOverAsync(s.Clerk, s, s.Senate);
+
+        var envelope = await LetterAsync(s.Courier, s);
+        Assert.Equal("Envelope", envelope.GetProperty("view").GetString());
+        Assert.False(envelope.TryGetProperty("subject", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.Courier.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.Clerk.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
+
+        using var stranger = await s.Server.ClientAsync(Role.RegistryClerk);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}/custody")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
+        Assert.Equal(0, (await stranger.GetFromJsonAsync<JsonElement>("/api/letters")).GetProperty("total").GetInt32());
+        using var anonymous = await s.Server.ClientAsync(null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/letters/{s.Letter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
+        using var auditor = await s.Server.ClientAsync(Role.Auditor);
+        Assert.Equal("Metadata", (await LetterAsync(auditor, s)).GetProperty("view").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Bad_custody_steps_are_refused_with_a_reason_and_record_nothing(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        var first = await HandOverAsync(s.Clerk, s, s.Senate, "2018-08-03T10:00:00Z");
+
+        async Task Refused(Func<Task<HttpResponseMessage>> act, HttpStatusCode status, string field)
+        {
+            var before = await s.EventsAsync();
+            var response = await act();
+            Assert.Equal(status, response.StatusCode);
+            Assert.Contains(field, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(before, await s.EventsAsync());
+        }
+
+        await Refused(() => s.ReceivingClerk.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers", new { toInstitution = s.Sender }), HttpStatusCode.Conflict, "holder");
+        await Refused(() => s.ReceivingClerk.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{first}/confirm", new { }), HttpStatusCode.Forbidden, "receiving institution");
+        Assert.Equal(HttpStatusCode.NoContent, (await s.Courier.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{first}/confirm", new { })).StatusCode);
+        await Refused(() => s.Courier.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{first}/confirm", new { }), HttpStatusCode.Conflict, "already confirmed");
+        await Refused(() => s.Courier.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers", new { toInstitution = s.Receiver, at = "2018-08-02T09:00:00Z" }), HttpStatusCode.BadRequest, "before the previous");
+        await Refused(() => s.Clerk.PostAsync($"/api/letters/{s.Letter}/attachments",
+            new MultipartFormDataContent { { new ByteArrayContent(new byte[11 * 1024 * 1024]), "file", "huge.pdf" } }), HttpStatusCode.BadRequest, "at most 10 MB");
+
+        var scan = new ByteArrayContent("original text"u8.ToArray());
+        var attached = await s.Clerk.PostAsync($"/api/letters/{s.Letter}/attachments", new MultipartFormDataContent { { scan, "file", "scan.txt" } });
+        var attachment = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await s.Server.InScopeAsync(async x =>
+        {
+            var db = x.GetRequiredService<ParleyDb>();
+            var blob = await db.SealedBlobs.SingleAsync(b => b.AttachmentId == attachment);
+            blob.Ciphertext[0] ^= 0x01;
+            db.Entry(blob).Property(b => b.Ciphertext).IsModified = true;
+            return await db.SaveChangesAsync();
+        });
+        var tampered = await s.ReceivingClerk.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}");
+        Assert.Equal(HttpStatusCode.Conflict, tampered.StatusCode);
+        Assert.Contains("altered", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

@@ -53,7 +53,8 @@ public static class Custody
                 || (route[i].ToPerson is { } p && h.ToPerson != p)).Any(off => off))
             exceptions.Add(CustodyException.OffRouteHolder);
         var nextLeg = chain.Count < route.Count ? route[chain.Count] : null;
-        DateTime? due = nextLeg is null ? null : (chain.LastOrDefault()?.At ?? letter.RegisteredAt).AddHours(nextLeg.DueHours);
+        // A leg's clock starts when the previous hand-over was confirmed (or recorded, if it is not yet).
+        DateTime? due = nextLeg is null ? null : (chain.LastOrDefault() is { } previous ? previous.AnsweredAt ?? previous.At : letter.RegisteredAt).AddHours(nextLeg.DueHours);
         if (due < now && status < LetterStatus.Acknowledged)
             exceptions.Add(CustodyException.LegOverdue);
         if (letter.ReplyBy is { } replyBy && !s.Replied && DateOnly.FromDateTime(now) > replyBy)

@@ -27,8 +27,12 @@ public static class Letters
         return new LetterState(letter, handovers, await db.Letters.AnyAsync(l => l.InReplyTo == id, ct));
     }
 
-    private static async Task<LetterState> RequireAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await LoadAsync(db, id, ct) ?? throw new DomainException(new DomainError("letter", $"No letter {id}.", ErrorKind.NotFound));
+    /// <summary>The letter as stored, after writing what this scope recorded so far (a story may register and route in one write).</summary>
+    private static async Task<LetterState> RequireAsync(WriteScope scope, Guid id, CancellationToken ct)
+    {
+        await scope.FlushAsync(ct);
+        return await LoadAsync(scope.Db, id, ct) ?? throw new DomainException(new DomainError("letter", $"No letter {id}.", ErrorKind.NotFound));
+    }
 
     private static Guid InstitutionOf(ClaimsPrincipal user) => ParleyClaims.InstitutionOf(user)
         ?? throw new DomainException(new DomainError("user", "The account belongs to no institution.", ErrorKind.Forbidden));
@@ -69,7 +73,7 @@ public static class Letters
 
     public static async Task<Result<Guid>> PlanRouteAsync(WriteScope scope, ClaimsPrincipal user, Guid letterId, List<LegPlan>? legs, CancellationToken ct)
     {
-        var state = await RequireAsync(scope.Db, letterId, ct);
+        var state = await RequireAsync(scope, letterId, ct);
         if (InstitutionOf(user) is var actor && actor != state.Letter.Registry && actor != state.Letter.SenderInstitution)
             return new DomainError("letter", "Only the sender's office plans the route.", ErrorKind.Forbidden);
         if (legs is not { Count: > 0 } || legs.Count > 20)
@@ -82,7 +86,7 @@ public static class Letters
 
     public static async Task<Result<Guid>> HandOverAsync(WriteScope scope, InstitutionKeys keys, ClaimsPrincipal user, Guid letterId, HandoverInput input, DateTime now, CancellationToken ct)
     {
-        var state = await RequireAsync(scope.Db, letterId, ct);
+        var state = await RequireAsync(scope, letterId, ct);
         if (input.ToInstitution is not { } to)
             return new DomainError("toInstitution", "Say who receives the letter.");
         if (!await scope.Db.Institutions.AnyAsync(i => i.Id == to, ct))
@@ -105,7 +109,7 @@ public static class Letters
     public static async Task<Result<Guid>> AnswerAsync(WriteScope scope, InstitutionKeys keys, ClaimsPrincipal user, Guid letterId, Guid handoverId,
         bool confirm, bool sealIntact, string? reason, DateTime now, CancellationToken ct)
     {
-        var state = await RequireAsync(scope.Db, letterId, ct);
+        var state = await RequireAsync(scope, letterId, ct);
         var handover = state.Handovers.FirstOrDefault(h => h.Id == handoverId);
         if (Custody.CheckAnswer(handover, InstitutionOf(user)) is { } error)
             return error;
@@ -125,7 +129,7 @@ public static class Letters
 
     public static async Task<Result<Guid>> AcknowledgeAsync(WriteScope scope, ClaimsPrincipal user, Guid letterId, DateTime now, CancellationToken ct)
     {
-        var state = await RequireAsync(scope.Db, letterId, ct);
+        var state = await RequireAsync(scope, letterId, ct);
         if (InstitutionOf(user) != state.Letter.AddresseeInstitution)
             return new DomainError("letter", "Only the addressee institution acknowledges receipt.", ErrorKind.Forbidden);
         var status = Custody.View(state, now).Status;
@@ -140,7 +144,7 @@ public static class Letters
     public static async Task<Result<Guid>> AttachAsync(WriteScope scope, InstitutionKeys keys, ClaimsPrincipal user, Guid letterId,
         string name, string mediaType, byte[] content, CancellationToken ct)
     {
-        var state = await RequireAsync(scope.Db, letterId, ct);
+        var state = await RequireAsync(scope, letterId, ct);
         if (InstitutionOf(user) is var actor && actor != state.Letter.Registry && actor != state.Letter.SenderInstitution)
             return new DomainError("letter", "Only the sender's office attaches copies.", ErrorKind.Forbidden);
         if (content.Length == 0 || content.Length > MaxAttachmentBytes)

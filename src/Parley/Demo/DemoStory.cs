@@ -26,6 +26,8 @@ public static class DemoStory
     public static async Task<Result<string>> LoadAsync(IServiceProvider services, CancellationToken ct)
     {
         var recorder = services.GetRequiredService<Recorder>();
+        var keys = services.GetRequiredService<Correspondence.InstitutionKeys>();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var users = services.GetRequiredService<UserManager<Credential>>();
         return await recorder.WriteAsync("demo", async (scope, c) =>
         {
@@ -41,6 +43,8 @@ public static class DemoStory
                 if (!created.Succeeded)
                     return created.Error!;
             }
+            await scope.FlushAsync(c);
+            await DemoLetters.LoadAsync(scope, keys, now, c);
             await scope.RecordAsync(new DemoLoaded("moscow-letter-2018"), c);
             return Result<string>.Ok($"Loaded the demo story ({scope.Recorded} events).\n" + SignIn());
         }, ct);

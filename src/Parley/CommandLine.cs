@@ -36,6 +36,7 @@ public static class CommandLine
         root.Subcommands.Add(export);
         root.Subcommands.Add(LedgerCommands.Verify());
         root.Subcommands.Add(LedgerCommands.Witness());
+        root.Subcommands.Add(Correspondence.LetterCommands.VerifyLetter());
         root.Subcommands.Add(RecordCommands.Rebuild());
         return root;
     }

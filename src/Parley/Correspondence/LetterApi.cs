@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
@@ -55,29 +54,13 @@ public static class LetterApi
     private static async Task<IResult> Write(Recorder recorder, ClaimsPrincipal user, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
         (await recorder.WriteAsync($"user:{user.Identity?.Name}", work, ct)).ToHttp(ok);
 
-    private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, int? page, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions, int? page, CancellationToken ct)
     {
-        var institution = ParleyClaims.InstitutionOf(user);
-        var auditor = user.IsInRole(nameof(Role.Auditor));
-        var held = db.Handovers.Where(h => h.FromInstitution == institution || h.ToInstitution == institution).Select(h => h.LetterId);
-        var query = db.Letters.AsNoTracking().Where(l => auditor || l.Registry == institution || l.SenderInstitution == institution
-            || l.AddresseeInstitution == institution || held.Contains(l.Id));
         var now = clock.GetUtcNow().UtcDateTime;
-        var items = new List<object>();
-        foreach (var letter in await query.OrderByDescending(l => l.RegisteredAt).ToListAsync(ct))
-        {
-            var state = (await Letters.LoadAsync(db, letter.Id, ct))!;
-            var view = LetterAccess.ViewOf(user, state);
-            var custody = Custody.View(state, now);
-            if (view == LetterView.None || (status is { } wanted && custody.Status != wanted))
-                continue;
-            if (q is { Length: > 0 } && (view < LetterView.Metadata || !(letter.Subject + " " + letter.Topics + " " + letter.Number).Contains(q, StringComparison.OrdinalIgnoreCase)))
-                continue;
-            items.Add(Dto(state, view, now));
-        }
-        var size = 50;
+        var rows = await Letters.VisibleAsync(db, user, now, q, status, exceptions ?? false, ct);
+        const int size = 50;
         var number = Math.Max(1, page ?? 1);
-        return Results.Ok(new { items = items.Skip((number - 1) * size).Take(size), total = items.Count, pageNumber = number, pageSize = size });
+        return Results.Ok(new { items = rows.Skip((number - 1) * size).Take(size).Select(r => Dto(r.State, r.View, now)), total = rows.Count, pageNumber = number, pageSize = size });
     }
 
     public static object Dto(LetterState s, LetterView view, DateTime now)
@@ -131,36 +114,32 @@ public static class LetterApi
         return envelope;
     }
 
-    private static async Task<IResult> CustodyAsync(ParleyDb db, Checkpoints checkpoints, ClaimsPrincipal user, Guid id, CancellationToken ct)
+    private static async Task<IResult> CustodyAsync(ParleyDb db, Checkpoints checkpoints, LogKey key, ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var state = await Letters.LoadAsync(db, id, ct);
         if (state is null || LetterAccess.ViewOf(user, state) == LetterView.None)
             return Results.Problem($"No letter {id}.", statusCode: 404);
-        var (checkpoint, note) = await checkpoints.CurrentAsync(ct);
-        var keys = await db.InstitutionKeys.AsNoTracking().ToDictionaryAsync(k => k.InstitutionId, ct);
-        var chain = new List<object>();
-        foreach (var h in state.Handovers.OrderBy(h => h.At))
+        var certificate = await CustodyCertificate.BuildAsync(db, checkpoints, key, state, ct);
+        return Results.Ok(new
         {
-            var stored = await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct);
-            var bytes = stored.ToCanonical().Encode();
-            var (leaf, proof) = await LedgerNodes.InclusionAsync(db, h.RecordedIndex, checkpoint.Size, ct);
-            chain.Add(new
+            letter = id,
+            checkpoint = certificate.CheckpointNote,
+            treeSize = certificate.Checkpoint.Size,
+            holds = certificate.Holds,
+            chain = certificate.Chain.Select(c => new
             {
-                handover = h.Id,
-                h.State,
-                h.At,
-                ledgerIndex = h.RecordedIndex,
-                leafHash = Convert.ToBase64String(leaf),
-                inclusionProof = proof.Select(Convert.ToBase64String),
-                giverSignature = h.GiverSignature,
-                giverSignatureValid = Valid(keys, h.FromInstitution, bytes, h.GiverSignature),
-                receiverSignature = h.ReceiverSignature,
-                receiverSignatureValid = Valid(keys, h.ToInstitution, bytes, h.ReceiverSignature),
-            });
-        }
-        return Results.Ok(new { letter = id, checkpoint = note, treeSize = checkpoint.Size, chain });
+                handover = c.Handover.Id,
+                c.Handover.State,
+                c.Handover.At,
+                ledgerIndex = c.LedgerIndex,
+                leafHash = Convert.ToBase64String(c.LeafHash),
+                inclusionProof = c.InclusionProof.Select(Convert.ToBase64String),
+                included = c.Included,
+                giverSignature = c.Handover.GiverSignature,
+                giverSignatureValid = c.GiverSignatureValid,
+                receiverSignature = c.Handover.ReceiverSignature,
+                receiverSignatureValid = c.ReceiverSignatureValid,
+            }),
+        });
     }
-
-    private static bool? Valid(Dictionary<Guid, InstitutionKey> keys, Guid institution, byte[] bytes, string? signature) =>
-        signature is null || !keys.TryGetValue(institution, out var key) ? null : InstitutionKeys.Verify(key.SigningKey, bytes, signature);
 }

@@ -18,6 +18,32 @@ public static class Letters
 {
     public const long MaxAttachmentBytes = 10 * 1024 * 1024;
 
+    public sealed record Row(LetterState State, LetterView View, CustodyView Custody);
+
+    /// <summary>The register as the user may see it, newest first, filtered by text, status and exceptions.</summary>
+    public static async Task<List<Row>> VisibleAsync(ParleyDb db, ClaimsPrincipal user, DateTime now, string? q, LetterStatus? status, bool onlyExceptions, CancellationToken ct)
+    {
+        var institution = ParleyClaims.InstitutionOf(user);
+        var auditor = user.IsInRole(nameof(Role.Auditor));
+        var held = db.Handovers.Where(h => h.FromInstitution == institution || h.ToInstitution == institution).Select(h => h.LetterId);
+        var ids = await db.Letters.AsNoTracking().Where(l => auditor || l.Registry == institution || l.SenderInstitution == institution
+            || l.AddresseeInstitution == institution || held.Contains(l.Id)).OrderByDescending(l => l.RegisteredAt).Select(l => l.Id).ToListAsync(ct);
+        var rows = new List<Row>();
+        foreach (var id in ids)
+        {
+            var state = (await LoadAsync(db, id, ct))!;
+            var view = LetterAccess.ViewOf(user, state);
+            var custody = Custody.View(state, now);
+            if (view == LetterView.None || (status is { } wanted && custody.Status != wanted) || (onlyExceptions && custody.Exceptions.Count == 0))
+                continue;
+            if (q is { Length: > 0 } && !(state.Letter.Number.Contains(q, StringComparison.OrdinalIgnoreCase)
+                || (view >= LetterView.Metadata && (state.Letter.Subject + " " + state.Letter.Topics).Contains(q, StringComparison.OrdinalIgnoreCase))))
+                continue;
+            rows.Add(new Row(state, view, custody));
+        }
+        return rows;
+    }
+
     public static async Task<LetterState?> LoadAsync(ParleyDb db, Guid id, CancellationToken ct)
     {
         var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);

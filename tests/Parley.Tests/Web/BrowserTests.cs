@@ -7,22 +7,39 @@ namespace Parley.Tests.WebSlice;
 /// <summary>Debian's Chromium driven by Playwright against the real host, as a person would use it.</summary>
 public sealed class BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    public const string Chromium = "/usr/bin/chromium";
 
-    [Fact]
-    public async Task Staff_sign_in_find_Ron_Johnson_see_his_2018_chair_and_switch_to_Russian()
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run ./test.sh, which installs Debian's chromium package.");
-        await using var server = await ParleyServer.StartAsync("sqlite");
-        Assert.True((await server.InScopeAsync(s => DemoStory.LoadAsync(s, default))).Succeeded);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        return playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = Chromium,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
+    }
+
+    public static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string user, string password)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(server, "/login").ToString());
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_find_Ron_Johnson_see_his_2018_chair_and_switch_to_Russian()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        Assert.True((await server.InScopeAsync(s => DemoStory.LoadAsync(s, default))).Succeeded);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(server.Address, "/directory").ToString());
         await page.GetByLabel("User name").FillAsync("staff");

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
+namespace Parley.Correspondence;
+
+public static class LetterCommands
+{
+    public static Command VerifyLetter()
+    {
+        var id = new Argument<string>("ID") { Description = "The letter's id, or its registration number (e.g. 2018/1)" };
+        var command = new Command("verify-letter", "Check a letter's chain of custody: each hand-over in the signed tree and signed by both institutions") { id };
+        command.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
+        {
+            var db = services.GetRequiredService<ParleyDb>();
+            var text = result.GetValue(id)!.Trim();
+            var letterId = Guid.TryParse(text, out var g) ? g
+                : await db.Letters.Where(l => l.Number == text).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(token) ?? Guid.Empty;
+            if (await Letters.LoadAsync(db, letterId, token) is not { } state)
+                return CommandLine.Fail(new DomainError("ID", $"No letter '{text}'."));
+            var certificate = await CustodyCertificate.BuildAsync(db, services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), state, token);
+            Console.WriteLine($"Letter {state.Letter.Number} ({state.Letter.Id}); checkpoint of size {certificate.Checkpoint.Size}, {(certificate.CheckpointSigned ? "signed by the log key" : "NOT signed by the log key")}.");
+            foreach (var c in certificate.Chain)
+            {
+                Console.WriteLine($"  #{c.LedgerIndex} {c.Handover.At:yyyy-MM-dd HH:mm} {c.Handover.State,-9} in tree: {Mark(c.Included)}  giver: {Mark(c.GiverSignatureValid)}  receiver: {Mark(c.ReceiverSignatureValid)}");
+            }
+            Console.WriteLine(certificate.Holds ? "The chain of custody verifies." : "The chain of custody does NOT verify.");
+            return certificate.Holds ? 0 : 2;
+        }, ct));
+        return command;
+    }
+
+    private static string Mark(bool? ok) => ok switch { true => "valid", false => "INVALID", null => "not yet" };
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Correspondence;
+using Parley.Record;
+
+namespace Parley.Pages.Letters;
+
+[Authorize(Policy = nameof(Permission.ReadLetters))]
+public sealed class LetterModel(ParleyDb db, Recorder recorder, InstitutionKeys keys, TimeProvider clock, IAuthorizationService authorization) : PageModel
+{
+    public LetterState State { get; private set; } = null!;
+    public LetterView View { get; private set; }
+    public CustodyView Custody { get; private set; } = null!;
+    public Names Names { get; private set; } = null!;
+    public List<Attachment> Attachments { get; private set; } = [];
+    public History History { get; private set; } = null!;
+    public List<(Guid Value, string Label)> Receivers { get; } = [];
+    public Guid? Institution => ParleyClaims.InstitutionOf(User);
+    public bool CanHandOver { get; private set; }
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostHandOverAsync(Guid id, Guid to, DateTime? at, string? place, bool sealIntact, string? note, CancellationToken ct) =>
+        WriteAsync(id, (s, c) => Correspondence.Letters.HandOverAsync(s, keys, User, id, new HandoverInput(to, null, null,
+            at is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null, place, sealIntact, note), Now, c), ct);
+
+    public Task<IActionResult> OnPostConfirmAsync(Guid id, Guid handover, bool sealIntact, CancellationToken ct) =>
+        WriteAsync(id, (s, c) => Correspondence.Letters.AnswerAsync(s, keys, User, id, handover, true, sealIntact, null, Now, c), ct);
+
+    public Task<IActionResult> OnPostDisputeAsync(Guid id, Guid handover, string? reason, CancellationToken ct) =>
+        WriteAsync(id, (s, c) => Correspondence.Letters.AnswerAsync(s, keys, User, id, handover, false, true, reason, Now, c), ct);
+
+    public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
+        WriteAsync(id, (s, c) => Correspondence.Letters.AcknowledgeAsync(s, User, id, Now, c), ct);
+
+    private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.HandOverLetters))).Succeeded)
+            return Forbid();
+        var result = await recorder.WriteAsync($"user:{User.Identity?.Name}", work, ct);
+        if (result.Succeeded)
+            return RedirectToPage(new { id });
+        Error = result.Error!.Message;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await Correspondence.Letters.LoadAsync(db, id, ct) is not { } state || LetterAccess.ViewOf(User, state) is var view && view == LetterView.None)
+            return false;
+        (State, View, Custody) = (state, view, Correspondence.Custody.View(state, Now));
+        Names = await Names.ForAsync(db, [state], ct);
+        Attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == id).OrderBy(a => a.Name).ToListAsync(ct);
+        History = await RecordHistory.ForAsync(db, $"letter/{id}", ct);
+        CanHandOver = (await authorization.AuthorizeAsync(User, nameof(Permission.HandOverLetters))).Succeeded;
+        var candidates = state.Letter.Route.OrderBy(r => r.Order).Select(r => r.ToInstitution)
+            .Append(state.Letter.AddresseeInstitution).Append(state.Letter.SenderInstitution).Distinct().Where(i => i != Custody.Holder.Institution);
+        foreach (var institution in candidates)
+            Receivers.Add((institution, Names.Institution(institution)));
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parley.Access;
+using Parley.Correspondence;
+using Parley.Record;
+
+namespace Parley.Pages.Letters;
+
+[Authorize(Policy = nameof(Permission.ReadLetters))]
+public sealed class LettersModel(ParleyDb db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public LetterStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true, Name = "exceptions")] public bool OnlyExceptions { get; set; }
+
+    public List<Correspondence.Letters.Row> Rows { get; private set; } = [];
+    public Names Names { get; private set; } = new([], []);
+    public bool CanRegister { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Rows = await Correspondence.Letters.VisibleAsync(db, User, clock.GetUtcNow().UtcDateTime, Q, Status, OnlyExceptions, ct);
+        Names = await Names.ForAsync(db, Rows.Select(r => r.State), ct);
+        CanRegister = (await authorization.AuthorizeAsync(User, nameof(Permission.RegisterLetters))).Succeeded;
+    }
+}

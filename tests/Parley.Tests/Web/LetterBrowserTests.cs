@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using Parley.Access;
+using Parley.Directory;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.WebSlice;
+
+public sealed class LetterBrowserTests
+{
+    [Fact]
+    public async Task A_clerk_dispatches_a_courier_carries_the_receiving_office_confirms_and_the_certificate_verifies()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var sender = await server.AddInstitutionAsync("Executive Office of the President", InstitutionKind.HeadOfStateOffice);
+        var senate = await server.AddInstitutionAsync("United States Senate", InstitutionKind.Chamber);
+        var receiver = await server.AddInstitutionAsync("Presidential Administration of Russia", InstitutionKind.HeadOfStateOffice);
+        var clerkName = await server.AddUserAsync(Role.RegistryClerk, sender);
+        var courierName = await server.AddUserAsync(Role.Courier, senate);
+        var receivingName = await server.AddUserAsync(Role.RegistryClerk, receiver);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var clerk = await BrowserTests.SignInAsync(browser, server.Address, clerkName, ParleyServer.Password);
+        await clerk.GotoAsync(new Uri(server.Address, "/letters/new").ToString());
+        await clerk.GetByLabel("Subject").FillAsync("Letter from the President of the United States");
+        await clerk.GetByLabel("Dated").FillAsync("2018-08-03");
+        await clerk.GetByLabel("Sender institution (name or id)").FillAsync("Executive Office of the President");
+        await clerk.GetByLabel("Addressee institution (name or id)").FillAsync("Presidential Administration of Russia");
+        await clerk.GetByLabel("Carried by (courier institution, optional)").FillAsync("United States Senate");
+        await clerk.GetByLabel("Topics (comma-separated)").FillAsync("countering terrorism, legislative dialogue");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToBeVisibleAsync();
+        var letterUrl = clerk.Url;
+
+        await clerk.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "United States Senate" });
+        await clerk.GetByLabel("Where").FillAsync("Washington");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("dispatched");
+
+        var courier = await BrowserTests.SignInAsync(browser, server.Address, courierName, ParleyServer.Password);
+        await courier.GotoAsync(new Uri(server.Address, "/letters").ToString());
+        await courier.GetByRole(AriaRole.Link, new() { Name = "2018/1" }).ClickAsync();
+        await Assertions.Expect(courier.GetByText("Sealed envelope")).ToBeVisibleAsync();
+        await Assertions.Expect(courier.GetByText("Letter from the President")).ToHaveCountAsync(0);
+        await courier.GetByRole(AriaRole.Button, new() { Name = "Confirm receipt" }).ClickAsync();
+        await courier.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Presidential Administration of Russia" });
+        await courier.GetByLabel("Where").FillAsync("Moscow");
+        await courier.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
+
+        var receiving = await BrowserTests.SignInAsync(browser, server.Address, receivingName, ParleyServer.Password);
+        await receiving.GotoAsync(letterUrl);
+        await receiving.GetByRole(AriaRole.Button, new() { Name = "Confirm receipt" }).ClickAsync();
+
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("delivered to the office");
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByText("The chain of custody verifies.")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Img, new() { Name = "QR code of this certificate's address" })).ToBeVisibleAsync();
+        Assert.Equal(2, await clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" }).CountAsync());
+    }
+}

@@ -14,8 +14,10 @@ public static class LetterCommands
         {
             var db = services.GetRequiredService<ParleyDb>();
             var text = result.GetValue(id)!.Trim();
-            var letterId = Guid.TryParse(text, out var g) ? g
-                : await db.Letters.Where(l => l.Number == text).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(token) ?? Guid.Empty;
+            var matches = Guid.TryParse(text, out var g) ? [g] : await db.Letters.Where(l => l.Number == text).Select(l => l.Id).ToListAsync(token);
+            if (matches.Count > 1)
+                return CommandLine.Fail(new DomainError("ID", $"{matches.Count} registries use number {text}; give the letter's id: {string.Join(", ", matches)}."));
+            var letterId = matches.FirstOrDefault();
             if (await Letters.LoadAsync(db, letterId, token) is not { } state)
                 return CommandLine.Fail(new DomainError("ID", $"No letter '{text}'."));
             var certificate = await CustodyCertificate.BuildAsync(db, services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), state, token);

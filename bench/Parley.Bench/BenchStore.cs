@@ -10,7 +10,10 @@ internal sealed class BenchStore : IAsyncDisposable
 
     private BenchStore(ServiceProvider services) => _services = services;
 
-    public static async Task<BenchStore> OpenAsync(string provider)
+    public static async Task<BenchStore> OpenAsync(string provider) => new(await ServicesAsync(provider));
+
+    /// <summary>The store's services over a new, migrated database.</summary>
+    public static async Task<ServiceProvider> ServicesAsync(string provider)
     {
         var dir = Path.Combine(Path.GetTempPath(), "parley-bench-" + Guid.NewGuid().ToString("N")[..8]);
         string? postgres = null;
@@ -30,7 +33,7 @@ internal sealed class BenchStore : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddParleyStore(new StoreSettings(dir, postgres)).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
-        return new BenchStore(services);
+        return services;
     }
 
     public async Task<T> WriteAsync<T>(Func<WriteScope, CancellationToken, Task<Result<T>>> work)

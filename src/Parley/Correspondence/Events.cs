@@ -17,7 +17,8 @@ public sealed record InstitutionKeysCreated(Guid InstitutionId, string SealingKe
 public sealed record LetterRegistered(
     Guid Id, Guid Registry, string Number, LetterDirection Direction, DateOnly Dated,
     Guid SenderInstitution, Guid? SenderPerson, Guid AddresseeInstitution, Guid? AddresseePerson,
-    string Subject, IReadOnlyList<string> Topics, string? Classification, string Language, DateOnly? ReplyBy, Guid? InReplyTo) : CorrespondenceEvent
+    string Subject, IReadOnlyList<string> Topics, string? Classification, string Language, DateOnly? ReplyBy, Guid? InReplyTo,
+    DateOnly? Embargo = null, Guid? CopyOf = null, Guid? TranslationOf = null) : CorrespondenceEvent
 {
     public override string Stream => $"letter/{Id}";
 }

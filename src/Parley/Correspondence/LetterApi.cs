@@ -110,6 +110,9 @@ public static class LetterApi
             envelope["replyBy"] = l.ReplyBy;
             envelope["inReplyTo"] = l.InReplyTo;
             envelope["acknowledgedAt"] = l.AcknowledgedAt;
+            envelope["embargo"] = l.Embargo;
+            envelope["copyOf"] = l.CopyOf;
+            envelope["translationOf"] = l.TranslationOf;
         }
         return envelope;
     }

@@ -9,7 +9,8 @@ namespace Parley.Correspondence;
 
 public sealed record RegisterLetterInput(
     LetterDirection? Direction, DateOnly? Dated, Guid? SenderInstitution, Guid? SenderPerson, Guid? AddresseeInstitution, Guid? AddresseePerson,
-    string? Subject, List<string>? Topics, string? Classification, string? Language, DateOnly? ReplyBy, Guid? InReplyTo);
+    string? Subject, List<string>? Topics, string? Classification, string? Language, DateOnly? ReplyBy, Guid? InReplyTo,
+    DateOnly? Embargo = null, Guid? CopyOf = null, Guid? TranslationOf = null);
 
 public sealed record HandoverInput(Guid? ToInstitution, Guid? ToPerson, Guid? FromPerson, DateTime? At, string? Place, bool SealIntact = true, string? Note = null);
 
@@ -67,7 +68,8 @@ public static class Letters
     private static Guid InstitutionOf(ClaimsPrincipal user) => ParleyClaims.InstitutionOf(user)
         ?? throw new DomainException(new DomainError("user", "The account belongs to no institution.", ErrorKind.Forbidden));
 
-    public static async Task<Result<Guid>> RegisterAsync(WriteScope scope, InstitutionKeys keys, ClaimsPrincipal user, RegisterLetterInput input, CancellationToken ct)
+    public static async Task<Result<Guid>> RegisterAsync(WriteScope scope, InstitutionKeys keys, ClaimsPrincipal user, RegisterLetterInput input, CancellationToken ct,
+        string? numberFormat = null)
     {
         var db = scope.Db;
         var registry = InstitutionOf(user);
@@ -90,14 +92,21 @@ public static class Letters
             if (named is { } person && !await db.People.AnyAsync(p => p.Id == person, ct))
                 return new DomainError(field, $"No person {person} is in the directory.", ErrorKind.NotFound);
         }
-        if (input.InReplyTo is { } original && !await db.Letters.AnyAsync(l => l.Id == original, ct))
-            return new DomainError("inReplyTo", $"No letter {original} to reply to.", ErrorKind.NotFound);
-        var prefix = $"{dated.Year}/";
-        var count = await db.Letters.CountAsync(l => l.Registry == registry && l.Number.StartsWith(prefix), ct);
+        foreach (var (field, linked) in new[] { ("inReplyTo", input.InReplyTo), ("copyOf", input.CopyOf), ("translationOf", input.TranslationOf) })
+        {
+            if (linked is { } other && !await db.Letters.AnyAsync(l => l.Id == other, ct))
+                return new DomainError(field, $"No letter {other} to link to.", ErrorKind.NotFound);
+        }
+        if (input.Classification is { Length: > 100 } || input.Language is { Length: > 12 })
+            return new DomainError(input.Classification is { Length: > 100 } ? "classification" : "language", "Too long: a marking up to 100, a language tag up to 12 characters.");
+        var (yearStart, nextYear) = (new DateOnly(dated.Year, 1, 1), new DateOnly(dated.Year + 1, 1, 1));
+        var count = await db.Letters.CountAsync(l => l.Registry == registry && l.Dated >= yearStart && l.Dated < nextYear, ct);
+        var code = await db.Institutions.Where(i => i.Id == registry).Select(i => i.Name).FirstAsync(ct);
         var id = Guid.CreateVersion7();
         await keys.EnsureAsync(scope, addressee, ct);
-        await scope.RecordAsync(new LetterRegistered(id, registry, $"{prefix}{count + 1}", direction, dated, sender, input.SenderPerson,
-            addressee, input.AddresseePerson, input.Subject.Trim(), topics, input.Classification, input.Language ?? "en", input.ReplyBy, input.InReplyTo), ct);
+        await scope.RecordAsync(new LetterRegistered(id, registry, Numbering.Format(numberFormat ?? Numbering.Configured, dated.Year, count + 1, code), direction, dated, sender, input.SenderPerson,
+            addressee, input.AddresseePerson, input.Subject.Trim(), topics, input.Classification, input.Language ?? "en", input.ReplyBy, input.InReplyTo,
+            input.Embargo, input.CopyOf, input.TranslationOf), ct);
         return Result<Guid>.Ok(id);
     }
 

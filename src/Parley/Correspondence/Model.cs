@@ -54,6 +54,9 @@ public sealed class Letter
     public string Language { get; set; } = "en";
     public DateOnly? ReplyBy { get; set; }
     public Guid? InReplyTo { get; set; }
+    public DateOnly? Embargo { get; set; }
+    public Guid? CopyOf { get; set; }
+    public Guid? TranslationOf { get; set; }
     public DateTime RegisteredAt { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
     public List<RouteLeg> Route { get; set; } = [];

@@ -368,6 +368,9 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<string>("Classification")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("CopyOf")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("Dated")
                         .HasColumnType("date");
 
@@ -375,6 +378,9 @@ namespace Parley.Record.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("Embargo")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("InReplyTo")
                         .HasColumnType("uuid");
@@ -412,6 +418,9 @@ namespace Parley.Record.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("TranslationOf")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

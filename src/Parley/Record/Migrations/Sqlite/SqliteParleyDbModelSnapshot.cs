@@ -361,12 +361,18 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<string>("Classification")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CopyOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Dated")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Embargo")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("InReplyTo")
@@ -404,6 +410,9 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TranslationOf")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -15,7 +15,7 @@ public static class LetterApi
     public static void MapLetterApi(this IEndpointRouteBuilder app)
     {
         var letters = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.ReadLetters));
-        letters.MapGet("/", ListAsync).WithSummary("The letters the caller may see, with derived status and exceptions");
+        letters.MapGet("/", ListAsync).WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to");
         letters.MapGet("/{id:guid}", async (ParleyDb db, ClaimsPrincipal user, TimeProvider clock, Guid id, CancellationToken ct) =>
             await Letters.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(user, s) is var view and not LetterView.None
                 ? Results.Ok(Dto(s, view, clock.GetUtcNow().UtcDateTime))
@@ -54,10 +54,11 @@ public static class LetterApi
     private static async Task<IResult> Write(Recorder recorder, ClaimsPrincipal user, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
         (await recorder.WriteAsync($"user:{user.Identity?.Name}", work, ct)).ToHttp(ok);
 
-    private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions, int? page, CancellationToken ct)
+    private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions,
+        Guid? sender, Guid? addressee, string? topic, DateOnly? from, DateOnly? to, int? page, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await Letters.VisibleAsync(db, user, now, q, status, exceptions ?? false, ct);
+        var rows = await Letters.VisibleAsync(db, user, now, new Letters.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), ct);
         const int size = 50;
         var number = Math.Max(1, page ?? 1);
         return Results.Ok(new { items = rows.Skip((number - 1) * size).Take(size).Select(r => Dto(r.State, r.View, now)), total = rows.Count, pageNumber = number, pageSize = size });

@@ -21,14 +21,27 @@ public static class Letters
 
     public sealed record Row(LetterState State, LetterView View, CustodyView Custody);
 
+    /// <summary>Register filters; each is optional. Text and topic match only where the user may read the register entry.</summary>
+    public sealed record Filter(string? Text = null, LetterStatus? Status = null, bool OnlyExceptions = false, Guid? Sender = null,
+        Guid? Addressee = null, string? Topic = null, DateOnly? From = null, DateOnly? To = null);
+
     /// <summary>The register as the user may see it, newest first, filtered by text, status and exceptions (three queries in all).</summary>
-    public static async Task<List<Row>> VisibleAsync(ParleyDb db, ClaimsPrincipal user, DateTime now, string? q, LetterStatus? status, bool onlyExceptions, CancellationToken ct)
+    public static async Task<List<Row>> VisibleAsync(ParleyDb db, ClaimsPrincipal user, DateTime now, Filter filter, CancellationToken ct)
     {
+        var (q, status, onlyExceptions) = (filter.Text, filter.Status, filter.OnlyExceptions);
         var institution = ParleyClaims.InstitutionOf(user);
         var auditor = user.IsInRole(nameof(Role.Auditor));
         var held = db.Handovers.Where(h => h.FromInstitution == institution || h.ToInstitution == institution).Select(h => h.LetterId);
         var letters = db.Letters.AsNoTracking().Where(l => auditor || l.Registry == institution || l.SenderInstitution == institution
             || l.AddresseeInstitution == institution || held.Contains(l.Id));
+        if (filter.Sender is { } sender)
+            letters = letters.Where(l => l.SenderInstitution == sender);
+        if (filter.Addressee is { } addressee)
+            letters = letters.Where(l => l.AddresseeInstitution == addressee);
+        if (filter.From is { } from)
+            letters = letters.Where(l => l.Dated >= from);
+        if (filter.To is { } to)
+            letters = letters.Where(l => l.Dated <= to);
         var handovers = (await db.Handovers.AsNoTracking().Where(h => letters.Select(l => l.Id).Contains(h.LetterId)).ToListAsync(ct))
             .ToLookup(h => h.LetterId);
         var replied = (await db.Letters.AsNoTracking().Where(l => l.InReplyTo != null && letters.Select(x => x.Id).Contains(l.InReplyTo.Value))
@@ -40,6 +53,9 @@ public static class Letters
             var view = LetterAccess.ViewOf(user, state);
             var custody = Custody.View(state, now);
             if (view == LetterView.None || (status is { } wanted && custody.Status != wanted) || (onlyExceptions && custody.Exceptions.Count == 0))
+                continue;
+            if (filter.Topic is { Length: > 0 } topic && (view < LetterView.Metadata
+                || !letter.Topics.Split('|').Contains(topic.Trim(), StringComparer.OrdinalIgnoreCase)))
                 continue;
             if (q is { Length: > 0 } && !(letter.Number.Contains(q, StringComparison.OrdinalIgnoreCase)
                 || (view >= LetterView.Metadata && (letter.Subject + " " + letter.Topics).Contains(q, StringComparison.OrdinalIgnoreCase))))

@@ -86,6 +86,13 @@ public sealed class LetterTests
     {
         await using var s = await StoryAsync(provider);
         Assert.Equal("2018/1", (await LetterAsync(s.Clerk, s)).GetProperty("number").GetString());
+        async Task<int> Count(string query) => (await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?" + query)).GetProperty("total").GetInt32();
+        Assert.Equal(1, await Count("topic=legislative%20dialogue"));
+        Assert.Equal(0, await Count("topic=trade"));
+        Assert.Equal(1, await Count("from=2018-08-01&to=2018-08-31"));
+        Assert.Equal(0, await Count("from=2019-01-01"));
+        Assert.Equal(1, await Count($"addressee={s.Receiver}&q=president"));
+        Assert.Equal(0, await Count($"sender={s.Receiver}"));
         var scan = new ByteArrayContent("Dear Mr President, ..."u8.ToArray());
         scan.Headers.ContentType = new("text/plain");
         var attached = await s.Clerk.PostAsync($"/api/letters/{s.Letter}/attachments", new MultipartFormDataContent { { scan, "file", "letter.txt" } });
@@ -140,7 +147,14 @@ public sealed class LetterTests
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Courier.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Clerk.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
 
+        var page = await s.Courier.GetStringAsync($"/letters/{s.Letter}");
+        Assert.Contains("Sealed envelope", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Letter from the President", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/api/letters/{s.Letter}/attachments/{attachment}", page, StringComparison.Ordinal);
+
         using var stranger = await s.Server.ClientAsync(Role.RegistryClerk);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/letters/{s.Letter}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/letters/{s.Letter}/certificate")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}/custody")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);

@@ -13,6 +13,9 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IAuthorization
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public LetterStatus? Status { get; set; }
     [BindProperty(SupportsGet = true, Name = "exceptions")] public bool OnlyExceptions { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
     public List<Correspondence.Letters.Row> Rows { get; private set; } = [];
     public Names Names { get; private set; } = new([], []);
@@ -20,7 +23,8 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IAuthorization
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await Correspondence.Letters.VisibleAsync(db, User, clock.GetUtcNow().UtcDateTime, Q, Status, OnlyExceptions, ct);
+        Rows = await Correspondence.Letters.VisibleAsync(db, User, clock.GetUtcNow().UtcDateTime,
+            new Correspondence.Letters.Filter(Q, Status, OnlyExceptions, null, null, Topic, From, To), ct);
         Names = await Names.ForAsync(db, Rows.Select(r => r.State), ct);
         CanRegister = (await authorization.AuthorizeAsync(User, nameof(Permission.RegisterLetters))).Succeeded;
     }

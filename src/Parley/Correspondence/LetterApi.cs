@@ -27,32 +27,29 @@ public static class LetterApi
 
         var register = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.RegisterLetters));
         register.MapPost("/", (Recorder r, InstitutionKeys keys, ClaimsPrincipal user, RegisterLetterInput body, CancellationToken ct) =>
-            Write(r, user, (s, c) => Letters.RegisterAsync(s, keys, user, body, c), id => Results.Created($"/api/letters/{id}", new { id }), ct));
+            r.WriteHttpAsync(user, (s, c) => Letters.RegisterAsync(s, keys, user, body, c), id => Results.Created($"/api/letters/{id}", new { id }), ct));
         register.MapPost("/{id:guid}/route", (Recorder r, ClaimsPrincipal user, Guid id, RouteRequest body, CancellationToken ct) =>
-            Write(r, user, (s, c) => Letters.PlanRouteAsync(s, user, id, body.Legs, c), _ => Results.NoContent(), ct));
+            r.WriteHttpAsync(user, (s, c) => Letters.PlanRouteAsync(s, user, id, body.Legs, c), _ => Results.NoContent(), ct));
         register.MapPost("/{id:guid}/attachments", async (Recorder r, InstitutionKeys keys, ClaimsPrincipal user, Guid id, IFormFile file, CancellationToken ct) =>
         {
             if (file.Length > Letters.MaxAttachmentBytes)
                 return new DomainError("file", $"An attachment is at most {Letters.MaxAttachmentBytes / (1024 * 1024)} MB; this one is {file.Length:N0} bytes.").ToProblem();
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            return await Write(r, user, (s, c) => Letters.AttachAsync(s, keys, user, id, file.FileName, file.ContentType, buffer.ToArray(), c),
+            return await r.WriteHttpAsync(user, (s, c) => Letters.AttachAsync(s, keys, user, id, file.FileName, file.ContentType, buffer.ToArray(), c),
                 a => Results.Created($"/api/letters/{id}/attachments/{a}", new { id = a }), ct);
         }).DisableAntiforgery().WithSummary("Attach a copy; it is sealed to the addressee institution (HPKE) and only fingerprints enter the record");
 
         var custody = app.MapGroup("/api/letters/{id:guid}").WithTags("Letters").RequireAuthorization(nameof(Permission.HandOverLetters));
         custody.MapPost("/handovers", (Recorder r, InstitutionKeys keys, TimeProvider clock, ClaimsPrincipal user, Guid id, HandoverInput body, CancellationToken ct) =>
-            Write(r, user, (s, c) => Letters.HandOverAsync(s, keys, user, id, body, clock.GetUtcNow().UtcDateTime, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct));
+            r.WriteHttpAsync(user, (s, c) => Letters.HandOverAsync(s, keys, user, id, body, clock.GetUtcNow().UtcDateTime, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct));
         custody.MapPost("/handovers/{handoverId:guid}/confirm", (Recorder r, InstitutionKeys keys, TimeProvider clock, ClaimsPrincipal user, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
-            Write(r, user, (s, c) => Letters.AnswerAsync(s, keys, user, id, handoverId, true, body.SealIntact, null, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
+            r.WriteHttpAsync(user, (s, c) => Letters.AnswerAsync(s, keys, user, id, handoverId, true, body.SealIntact, null, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
         custody.MapPost("/handovers/{handoverId:guid}/dispute", (Recorder r, InstitutionKeys keys, TimeProvider clock, ClaimsPrincipal user, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
-            Write(r, user, (s, c) => Letters.AnswerAsync(s, keys, user, id, handoverId, false, true, body.Reason, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
+            r.WriteHttpAsync(user, (s, c) => Letters.AnswerAsync(s, keys, user, id, handoverId, false, true, body.Reason, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
         custody.MapPost("/acknowledge", (Recorder r, TimeProvider clock, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-            Write(r, user, (s, c) => Letters.AcknowledgeAsync(s, user, id, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
+            r.WriteHttpAsync(user, (s, c) => Letters.AcknowledgeAsync(s, user, id, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct));
     }
-
-    private static async Task<IResult> Write(Recorder recorder, ClaimsPrincipal user, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
-        (await recorder.WriteAsync($"user:{user.Identity?.Name}", work, ct)).ToHttp(ok);
 
     private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions,
         Guid? sender, Guid? addressee, string? topic, DateOnly? from, DateOnly? to, int? page, CancellationToken ct)

@@ -29,25 +29,20 @@ public static class DirectoryApi
 
         var edit = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(nameof(Permission.EditDirectory));
         edit.MapPost("/people", (Recorder recorder, HttpContext http, PersonRequest body, CancellationToken ct) =>
-            Write(recorder, http, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), ToInput(body), c), id => Results.Created($"/api/people/{id}", new { id }), ct));
+            recorder.WriteHttpAsync(http.User, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), ToInput(body), c), id => Results.Created($"/api/people/{id}", new { id }), ct));
         edit.MapPut("/people/{id:guid}", (Recorder recorder, HttpContext http, Guid id, PersonRequest body, CancellationToken ct) =>
-            Write(recorder, http, async (s, c) => await s.Db.People.FindAsync([id], c) is null
+            recorder.WriteHttpAsync(http.User, async (s, c) => await s.Db.People.FindAsync([id], c) is null
                 ? new DomainError("id", $"No person {id}.", ErrorKind.NotFound)
                 : await RecordPerson.HandleAsync(s, id, ToInput(body), c), _ => Results.NoContent(), ct));
         edit.MapPost("/institutions", (Recorder recorder, HttpContext http, InstitutionRequest body, CancellationToken ct) =>
-            Write(recorder, http, (s, c) => RecordInstitution.HandleAsync(s, Guid.CreateVersion7(),
+            recorder.WriteHttpAsync(http.User, (s, c) => RecordInstitution.HandleAsync(s, Guid.CreateVersion7(),
                 new InstitutionInput(body.Kind, body.CountryCode, body.ParentId, body.Names, body.Identifiers), c), id => Results.Created($"/api/institutions/{id}", new { id }), ct));
         edit.MapPost("/memberships", (Recorder recorder, HttpContext http, MembershipRequest body, CancellationToken ct) =>
-            Write(recorder, http, (s, c) => RecordMembership.HandleAsync(s, Guid.CreateVersion7(),
+            recorder.WriteHttpAsync(http.User, (s, c) => RecordMembership.HandleAsync(s, Guid.CreateVersion7(),
                 new MembershipInput(body.PersonId, body.InstitutionId, body.Role, body.Party, body.Area, body.Note, body.Start, body.End, "manual"), c),
                 id => Results.Created($"/api/memberships/{id}", new { id }), ct));
     }
 
     public static PersonInput ToInput(PersonRequest body) => new(body.SortName, body.Names, body.Identifiers, body.BirthDate, body.Gender);
 
-    private static async Task<IResult> Write(Recorder recorder, HttpContext http,
-        Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
-        (await recorder.WriteAsync(Actor(http), work, ct)).ToHttp(ok);
-
-    public static string Actor(HttpContext http) => $"user:{http.User.Identity?.Name ?? "anonymous"}";
 }

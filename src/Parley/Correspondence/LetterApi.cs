@@ -52,13 +52,11 @@ public static class LetterApi
     }
 
     private static async Task<IResult> ListAsync(ParleyDb db, ClaimsPrincipal user, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions,
-        Guid? sender, Guid? addressee, string? topic, DateOnly? from, DateOnly? to, int? page, CancellationToken ct)
+        Guid? sender, Guid? addressee, string? topic, DateOnly? from, DateOnly? to, int? page, int? size, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await Letters.VisibleAsync(db, user, now, new Letters.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), ct);
-        const int size = 50;
-        var number = Math.Max(1, page ?? 1);
-        return Results.Ok(new { items = rows.Skip((number - 1) * size).Take(size).Select(r => Dto(r.State, r.View, now)), total = rows.Count, pageNumber = number, pageSize = size });
+        var result = await Letters.PageAsync(db, user, now, new Letters.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), page ?? 1, size ?? 50, ct);
+        return Results.Ok(new { items = result.Rows.Select(r => Dto(r.State, r.View, now)), pageNumber = result.PageNumber, pageSize = result.PageSize, hasMore = result.HasMore });
     }
 
     public static object Dto(LetterState s, LetterView view, DateTime now)

@@ -25,10 +25,16 @@ public static class Letters
     public sealed record Filter(string? Text = null, LetterStatus? Status = null, bool OnlyExceptions = false, Guid? Sender = null,
         Guid? Addressee = null, string? Topic = null, DateOnly? From = null, DateOnly? To = null);
 
-    /// <summary>The register as the user may see it, newest first, filtered by text, status and exceptions (three queries in all).</summary>
-    public static async Task<List<Row>> VisibleAsync(ParleyDb db, ClaimsPrincipal user, DateTime now, Filter filter, CancellationToken ct)
+    public sealed record RegisterPage(IReadOnlyList<Row> Rows, int PageNumber, int PageSize, bool HasMore);
+
+    /// <summary>
+    /// One page of the register as the user may see it, newest first. Visibility, parties, dates and text are
+    /// filtered in SQL; status, exceptions and topics need the derived custody view, so letters are read in
+    /// chunks (with their hand-overs) until the page is full: memory stays bounded whatever the register's size.
+    /// </summary>
+    public static async Task<RegisterPage> PageAsync(ParleyDb db, ClaimsPrincipal user, DateTime now, Filter filter, int page, int size, CancellationToken ct)
     {
-        var (q, status, onlyExceptions) = (filter.Text, filter.Status, filter.OnlyExceptions);
+        (page, size) = (Math.Max(1, page), Math.Clamp(size, 1, 200));
         var institution = ParleyClaims.InstitutionOf(user);
         var auditor = user.IsInRole(nameof(Role.Auditor));
         var held = db.Handovers.Where(h => h.FromInstitution == institution || h.ToInstitution == institution).Select(h => h.LetterId);
@@ -42,27 +48,55 @@ public static class Letters
             letters = letters.Where(l => l.Dated >= from);
         if (filter.To is { } to)
             letters = letters.Where(l => l.Dated <= to);
-        var handovers = (await db.Handovers.AsNoTracking().Where(h => letters.Select(l => l.Id).Contains(h.LetterId)).ToListAsync(ct))
-            .ToLookup(h => h.LetterId);
-        var replied = (await db.Letters.AsNoTracking().Where(l => l.InReplyTo != null && letters.Select(x => x.Id).Contains(l.InReplyTo.Value))
-            .Select(l => l.InReplyTo!.Value).ToListAsync(ct)).ToHashSet();
-        var rows = new List<Row>();
-        foreach (var letter in await letters.OrderByDescending(l => l.RegisteredAt).ToListAsync(ct))
+        if (filter.Text is { Length: > 0 } text)
         {
-            var state = new LetterState(letter, handovers[letter.Id].ToList(), replied.Contains(letter.Id));
-            var view = LetterAccess.ViewOf(user, state);
-            var custody = Custody.View(state, now);
-            if (view == LetterView.None || (status is { } wanted && custody.Status != wanted) || (onlyExceptions && custody.Exceptions.Count == 0))
-                continue;
-            if (filter.Topic is { Length: > 0 } topic && (view < LetterView.Metadata
-                || !letter.Topics.Split('|').Contains(topic.Trim(), StringComparer.OrdinalIgnoreCase)))
-                continue;
-            if (q is { Length: > 0 } && !(letter.Number.Contains(q, StringComparison.OrdinalIgnoreCase)
-                || (view >= LetterView.Metadata && (letter.Subject + " " + letter.Topics).Contains(q, StringComparison.OrdinalIgnoreCase))))
-                continue;
-            rows.Add(new Row(state, view, custody));
+            // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive).
+            var like = $"%{text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()}%";
+            letters = letters.Where(l => EF.Functions.Like(l.Number.ToLower(), like) || EF.Functions.Like(l.Subject.ToLower(), like)
+                || EF.Functions.Like(l.Topics.ToLower(), like));
         }
-        return rows;
+        var ordered = letters.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id);
+        var (skip, rows, offset) = ((page - 1) * size, new List<Row>(), 0);
+        const int chunk = 500;
+        while (rows.Count <= size)
+        {
+            var batch = await ordered.Skip(offset).Take(chunk).ToListAsync(ct);
+            if (batch.Count == 0)
+                break;
+            offset += batch.Count;
+            var ids = batch.Select(l => l.Id).ToList();
+            var handovers = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.LetterId)).ToListAsync(ct)).ToLookup(h => h.LetterId);
+            var replied = (await db.Letters.AsNoTracking().Where(l => l.InReplyTo != null && ids.Contains(l.InReplyTo.Value))
+                .Select(l => l.InReplyTo!.Value).ToListAsync(ct)).ToHashSet();
+            foreach (var letter in batch)
+            {
+                var state = new LetterState(letter, handovers[letter.Id].ToList(), replied.Contains(letter.Id));
+                if (Matches(user, state, now, filter) is not { } row)
+                    continue;
+                if (skip > 0)
+                    skip--;
+                else if (rows.Count <= size)
+                    rows.Add(row);
+            }
+        }
+        return new RegisterPage(rows.Take(size).ToList(), page, size, rows.Count > size);
+    }
+
+    private static Row? Matches(ClaimsPrincipal user, LetterState state, DateTime now, Filter filter)
+    {
+        var letter = state.Letter;
+        var view = LetterAccess.ViewOf(user, state);
+        if (view == LetterView.None)
+            return null;
+        var custody = Custody.View(state, now);
+        if ((filter.Status is { } wanted && custody.Status != wanted) || (filter.OnlyExceptions && custody.Exceptions.Count == 0))
+            return null;
+        // A holder who sees only the envelope may find a letter by its number, never by what it is about.
+        if (view < LetterView.Metadata && ((filter.Topic is { Length: > 0 }) || (filter.Text is { Length: > 0 } t && !letter.Number.Contains(t.Trim(), StringComparison.OrdinalIgnoreCase))))
+            return null;
+        if (filter.Topic is { Length: > 0 } topic && !letter.Topics.Split('|').Contains(topic.Trim(), StringComparer.OrdinalIgnoreCase))
+            return null;
+        return new Row(state, view, custody);
     }
 
     public static async Task<LetterState?> LoadAsync(ParleyDb db, Guid id, CancellationToken ct)

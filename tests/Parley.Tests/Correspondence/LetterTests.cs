@@ -86,7 +86,7 @@ public sealed class LetterTests
     {
         await using var s = await StoryAsync(provider);
         Assert.Equal("2018/1", (await LetterAsync(s.Clerk, s)).GetProperty("number").GetString());
-        async Task<int> Count(string query) => (await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?" + query)).GetProperty("total").GetInt32();
+        async Task<int> Count(string query) => (await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?" + query)).GetProperty("items").GetArrayLength();
         Assert.Equal(1, await Count("topic=legislative%20dialogue"));
         Assert.Equal(0, await Count("topic=trade"));
         Assert.Equal(1, await Count("from=2018-08-01&to=2018-08-31"));
@@ -158,7 +158,7 @@ public sealed class LetterTests
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}/custody")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
-        Assert.Equal(0, (await stranger.GetFromJsonAsync<JsonElement>("/api/letters")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await stranger.GetFromJsonAsync<JsonElement>("/api/letters")).GetProperty("items").GetArrayLength());
         using var anonymous = await s.Server.ClientAsync(null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/letters/{s.Letter}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}")).StatusCode);
@@ -205,5 +205,34 @@ public sealed class LetterTests
         var tampered = await s.ReceivingClerk.GetAsync($"/api/letters/{s.Letter}/attachments/{attachment}");
         Assert.Equal(HttpStatusCode.Conflict, tampered.StatusCode);
         Assert.Contains("altered", await tampered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_register_pages_newest_first_and_says_when_there_is_more(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        for (var i = 2; i <= 55; i++)
+        {
+            var response = await s.Clerk.PostAsJsonAsync("/api/letters", new
+            {
+                direction = "Outgoing",
+                dated = "2018-09-01",
+                senderInstitution = s.Sender,
+                addresseeInstitution = s.Receiver,
+                subject = $"Follow-up {i}",
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        var first = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?size=50");
+        Assert.Equal(50, first.GetProperty("items").GetArrayLength());
+        Assert.True(first.GetProperty("hasMore").GetBoolean());
+        Assert.Equal("Follow-up 55", first.GetProperty("items")[0].GetProperty("subject").GetString());
+        var second = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?size=50&page=2");
+        Assert.Equal(5, second.GetProperty("items").GetArrayLength());
+        Assert.False(second.GetProperty("hasMore").GetBoolean());
+        Assert.Equal("2018/1", second.GetProperty("items")[4].GetProperty("number").GetString());
+        var dispatched = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?status=Registered&size=10&page=6");
+        Assert.Equal(5, dispatched.GetProperty("items").GetArrayLength());
     }
 }

@@ -17,14 +17,18 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IAuthorization
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
-    public List<Correspondence.Letters.Row> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Correspondence.Letters.Row> Rows { get; private set; } = [];
+    public bool HasMore { get; private set; }
     public Names Names { get; private set; } = new([], []);
     public bool CanRegister { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Rows = await Correspondence.Letters.VisibleAsync(db, User, clock.GetUtcNow().UtcDateTime,
-            new Correspondence.Letters.Filter(Q, Status, OnlyExceptions, null, null, Topic, From, To), ct);
+        var page = await Correspondence.Letters.PageAsync(db, User, clock.GetUtcNow().UtcDateTime,
+            new Correspondence.Letters.Filter(Q, Status, OnlyExceptions, null, null, Topic, From, To), PageNumber, 50, ct);
+        (Rows, HasMore, PageNumber) = (page.Rows, page.HasMore, page.PageNumber);
         Names = await Names.ForAsync(db, Rows.Select(r => r.State), ct);
         CanRegister = (await authorization.AuthorizeAsync(User, nameof(Permission.RegisterLetters))).Succeeded;
     }

@@ -14,10 +14,10 @@ namespace Parley.Bench;
 /// <summary>Load drivers for figures BenchmarkDotNet is a poor fit for (large stores, HTTP under load). All bounded.</summary>
 internal static class Drivers
 {
-    private static string Arg(string[] args, string name, string? fallback = null) =>
+    internal static string Arg(string[] args, string name, string? fallback = null) =>
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException($"{name} is required.");
 
-    private static ServiceProvider Services(string[] args) => new ServiceCollection().AddLogging()
+    internal static ServiceProvider Services(string[] args) => new ServiceCollection().AddLogging()
         .AddParleyStore(StoreSettings.From(Arg(args, "--data"), args.Contains("--database") ? Arg(args, "--database") : null)).BuildServiceProvider();
 
     /// <summary>fill --data DIR [--database CS] --events N [--batch B]: records N institution events, B per commit.</summary>

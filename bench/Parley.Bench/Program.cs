@@ -8,6 +8,8 @@ return args.FirstOrDefault() switch
     "dump-leaves" => await Drivers.DumpLeavesAsync(args[1..]),
     "synthetic-tree" => await Drivers.SyntheticTreeAsync(args[1..]),
     "http-proofs" => await Drivers.HttpProofsAsync(args[1..]),
+    "fill-letters" => await LetterDrivers.FillLettersAsync(args[1..]),
+    "http-get" => await LetterDrivers.HttpGetAsync(args[1..]),
     _ => Run(args),
 };
 

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Correspondence;
+using Parley.Directory;
+using Parley.Record;
+
+namespace Parley.Bench;
+
+/// <summary>A large register, and page latency under load. Bounded in count and time; loopback only.</summary>
+internal static class LetterDrivers
+{
+    /// <summary>
+    /// fill-letters --data DIR --letters N: N letters from office A to office C through courier B, each carried
+    /// and confirmed in two signed hand-overs: 10 events a letter. Events are recorded directly (no decisions),
+    /// signatures are random bytes: this measures reading at scale, not writing.
+    /// </summary>
+    public static async Task<int> FillLettersAsync(string[] args)
+    {
+        var total = int.Parse(Drivers.Arg(args, "--letters"), CultureInfo.InvariantCulture);
+        await using var services = Drivers.Services(args);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+        var (a, b, c) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        await WriteAsync(services, async (s, ct) =>
+        {
+            foreach (var (id, name) in new[] { (a, "Sending Office"), (b, "Courier Service"), (c, "Receiving Office") })
+                await s.RecordAsync(new InstitutionRecorded(id, InstitutionKind.Other, null, null, [new NameEntry(name, "en")], []), ct);
+        });
+        Console.WriteLine($"Sending office (use for `parley user add … --institution`): {a}");
+        var watch = Stopwatch.StartNew();
+        const int batch = 200;
+        for (var done = 0; done < total; done += batch)
+        {
+            var start = done;
+            await WriteAsync(services, async (s, ct) =>
+            {
+                for (var i = start; i < Math.Min(start + batch, total); i++)
+                {
+                    var letter = Guid.CreateVersion7();
+                    var dated = new DateOnly(2018, 1, 1).AddDays(i % 365);
+                    var at = dated.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc);
+                    await s.RecordAsync(new LetterRegistered(letter, a, $"2018/{i + 1}", LetterDirection.Outgoing, dated, a, null, c, null,
+                        $"Letter {i + 1} on legislative dialogue", ["legislative dialogue"], null, "en", null, null), ct);
+                    await s.RecordAsync(new RoutePlanned(letter, [new LegPlan(b, null, 48), new LegPlan(c, null, 72)]), ct);
+                    foreach (var (from, to, hours) in new[] { (a, b, 0), (b, c, 24) })
+                    {
+                        var handover = Guid.CreateVersion7();
+                        await s.RecordAsync(new HandoverRecorded(letter, handover, from, null, to, null, at.AddHours(hours), "bench", true, null), ct);
+                        await s.RecordAsync(new HandoverSigned(letter, handover, from, true, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))), ct);
+                        await s.RecordAsync(new HandoverSigned(letter, handover, to, false, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))), ct);
+                        await s.RecordAsync(new HandoverConfirmed(letter, handover, at.AddHours(hours + 1), true), ct);
+                    }
+                }
+            });
+            if ((done / batch) % 50 == 0)
+                Console.Error.WriteLine($"{Math.Min(done + batch, total):N0} letters, {watch.Elapsed.TotalSeconds:N0} s");
+        }
+        Console.WriteLine($"Recorded {total:N0} letters ({total * 10:N0} events) in {watch.Elapsed.TotalSeconds:N1} s.");
+        return 0;
+    }
+
+    private static async Task WriteAsync(ServiceProvider services, Func<WriteScope, CancellationToken, Task> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Recorder>().WriteAsync("bench", async (s, ct) =>
+        {
+            await work(s, ct);
+            return Result<int>.Ok(0);
+        });
+    }
+
+    /// <summary>http-get --url URL --path P [--token T] [--seconds 20] [--concurrency 4]: median and p95 latency of one page.</summary>
+    public static async Task<int> HttpGetAsync(string[] args)
+    {
+        var url = new Uri(Drivers.Arg(args, "--url"));
+        if (!url.IsLoopback)
+            throw new ArgumentException("The load driver only targets this machine (loopback).");
+        var path = Drivers.Arg(args, "--path");
+        var (seconds, concurrency) = (int.Parse(Drivers.Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture), int.Parse(Drivers.Arg(args, "--concurrency", "4"), CultureInfo.InvariantCulture));
+        using var client = new HttpClient { BaseAddress = url };
+        if (args.Contains("--token"))
+            client.DefaultRequestHeaders.Authorization = new("Bearer", Drivers.Arg(args, "--token"));
+        var watch = Stopwatch.StartNew();
+        var latencies = new List<double>[concurrency];
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            latencies[worker] = [];
+            while (watch.Elapsed.TotalSeconds < seconds)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path);
+                await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode)
+                    Interlocked.Increment(ref failures);
+                latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        Console.WriteLine($"GET {path}: {all.Count:N0} requests in {watch.Elapsed.TotalSeconds:N1} s, median {all[all.Count / 2]:N1} ms, p95 {all[(int)(all.Count * 0.95)]:N1} ms, {failures} failures, {concurrency} connections.");
+        return failures == 0 ? 0 : 1;
+    }
+}

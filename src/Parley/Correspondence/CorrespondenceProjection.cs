@@ -30,11 +30,18 @@ public static class CorrespondenceProjection
                     ReplyBy = r.ReplyBy,
                     InReplyTo = r.InReplyTo,
                     RegisteredAt = stored.RecordedAt,
+                    Embargo = r.Embargo,
+                    CopyOf = r.CopyOf,
+                    TranslationOf = r.TranslationOf,
                 });
+                foreach (var party in new[] { r.Registry, r.SenderInstitution, r.AddresseeInstitution }.Distinct())
+                    db.LetterParties.Add(new LetterParty { LetterId = r.Id, InstitutionId = party, RegisteredAt = stored.RecordedAt });
                 break;
             case RoutePlanned p:
                 var planned = await LetterAsync(db, p.LetterId, ct);
                 planned.Route = p.Legs.Select((l, i) => new RouteLeg { Order = i, ToInstitution = l.ToInstitution, ToPerson = l.ToPerson, DueHours = l.DueHours }).ToList();
+                foreach (var leg in p.Legs)
+                    await AddPartyAsync(db, planned, leg.ToInstitution, ct);
                 break;
             case HandoverRecorded h:
                 db.Handovers.Add(new Handover
@@ -52,6 +59,9 @@ public static class CorrespondenceProjection
                     State = HandoverState.Recorded,
                     RecordedIndex = stored.Sequence,
                 });
+                var carried = await LetterAsync(db, h.LetterId, ct);
+                await AddPartyAsync(db, carried, h.FromInstitution, ct);
+                await AddPartyAsync(db, carried, h.ToInstitution, ct);
                 break;
             case HandoverSigned s:
                 var signed = await HandoverAsync(db, s.HandoverId, ct);
@@ -86,6 +96,12 @@ public static class CorrespondenceProjection
             default:
                 throw new InvalidOperationException($"CorrespondenceProjection does not handle {e.GetType().Name}.");
         }
+    }
+
+    private static async Task AddPartyAsync(ParleyDb db, Letter letter, Guid institution, CancellationToken ct)
+    {
+        if (await db.LetterParties.FindAsync([letter.Id, institution], ct) is null)
+            db.LetterParties.Add(new LetterParty { LetterId = letter.Id, InstitutionId = institution, RegisteredAt = letter.RegisteredAt });
     }
 
     private static async Task<Letter> LetterAsync(ParleyDb db, Guid id, CancellationToken ct) =>

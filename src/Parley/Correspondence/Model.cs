@@ -127,3 +127,11 @@ public sealed class InstitutionSecret
     public Guid InstitutionId { get; set; }
     public required byte[] Protected { get; set; }
 }
+
+/// <summary>Projection: every institution a letter involves (registry, sender, addressee, route, custody), for the register's index.</summary>
+public sealed class LetterParty
+{
+    public Guid LetterId { get; set; }
+    public Guid InstitutionId { get; set; }
+    public DateTime RegisteredAt { get; set; }
+}

@@ -18,6 +18,7 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
     public DbSet<Letter> Letters => Set<Letter>();
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<LetterParty> LetterParties => Set<LetterParty>();
     public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
     public DbSet<InstitutionKey> InstitutionKeys => Set<InstitutionKey>();
     public DbSet<InstitutionSecret> InstitutionSecrets => Set<InstitutionSecret>();
@@ -133,6 +134,9 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.HasIndex(x => new { x.Registry, x.Number }).IsUnique();
             e.HasIndex(x => x.SenderInstitution);
             e.HasIndex(x => x.AddresseeInstitution);
+            // The register reads newest first and stops after a page.
+            e.HasIndex(x => new { x.RegisteredAt, x.Id });
+            e.HasIndex(x => x.InReplyTo);
             e.OwnsMany(x => x.Route, r =>
             {
                 r.ToTable("letter_route");
@@ -144,6 +148,14 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.ToTable("handovers");
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => x.LetterId);
+            e.HasIndex(x => x.FromInstitution);
+            e.HasIndex(x => x.ToInstitution);
+        });
+        builder.Entity<LetterParty>(e =>
+        {
+            e.ToTable("letter_parties");
+            e.HasKey(x => new { x.LetterId, x.InstitutionId });
+            e.HasIndex(x => new { x.InstitutionId, x.RegisteredAt, x.LetterId });
         });
         builder.Entity<Attachment>(e =>
         {

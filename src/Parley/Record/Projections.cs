@@ -29,6 +29,7 @@ public static class Projections
     public static IReadOnlyList<IQueryable<object>> Tables(ParleyDb db) =>
     [
         db.Attachments.OrderBy(x => x.Id),
+        db.LetterParties.OrderBy(x => x.LetterId).ThenBy(x => x.InstitutionId),
         db.Handovers.OrderBy(x => x.Id),
         db.Letters.OrderBy(x => x.Id),
         db.InstitutionKeys.OrderBy(x => x.InstitutionId),
@@ -66,6 +67,7 @@ public static class Projections
     public static async Task ClearAsync(ParleyDb db, CancellationToken ct)
     {
         await db.Attachments.ExecuteDeleteAsync(ct);
+        await db.LetterParties.ExecuteDeleteAsync(ct);
         await db.Handovers.ExecuteDeleteAsync(ct);
         await db.Letters.ExecuteDeleteAsync(ct);
         await db.InstitutionKeys.ExecuteDeleteAsync(ct);

@@ -129,6 +129,24 @@ public sealed class LetterTests
         Assert.Equal("Acknowledged", (await LetterAsync(s.Clerk, s)).GetProperty("status").GetString());
         var payloads = await s.Server.InScopeAsync(x => x.GetRequiredService<ParleyDb>().Events.Select(e => e.Payload).ToListAsync());
         Assert.DoesNotContain(payloads, p => p.Contains("Dear Mr President", StringComparison.Ordinal));
+
+        var copy = await s.Clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "Outgoing",
+            dated = "2018-08-02",
+            senderInstitution = s.Sender,
+            addresseeInstitution = s.Receiver,
+            subject = "Copy for the file",
+            copyOf = s.Letter,
+            embargo = "2018-09-01",
+        });
+        var copyId = (await copy.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var registeredCopy = await s.Clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{copyId}");
+        Assert.Equal(s.Letter, registeredCopy.GetProperty("copyOf").GetGuid());
+        Assert.Equal("2018-09-01", registeredCopy.GetProperty("embargo").GetString());
+        var verified = await s.Server.InScopeAsync(x => LedgerVerification.RunAsync(x.GetRequiredService<ParleyDb>(),
+            x.GetRequiredService<LogKey>().Signer.Verifier, null, default));
+        Assert.Null(verified.Divergence); // every letter projection, the register index included, equals a replay
     }
 
     [Theory]

@@ -311,7 +311,11 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromInstitution");
+
                     b.HasIndex("LetterId");
+
+                    b.HasIndex("ToInstitution");
 
                     b.ToTable("handovers", (string)null);
                 });
@@ -426,12 +430,34 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.HasIndex("AddresseeInstitution");
 
+                    b.HasIndex("InReplyTo");
+
                     b.HasIndex("SenderInstitution");
+
+                    b.HasIndex("RegisteredAt", "Id");
 
                     b.HasIndex("Registry", "Number")
                         .IsUnique();
 
                     b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.LetterParty", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("LetterId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId", "RegisteredAt", "LetterId");
+
+                    b.ToTable("letter_parties", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Correspondence.SealedBlob", b =>

@@ -304,7 +304,11 @@ namespace Parley.Record.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FromInstitution");
+
                     b.HasIndex("LetterId");
+
+                    b.HasIndex("ToInstitution");
 
                     b.ToTable("handovers", (string)null);
                 });
@@ -419,12 +423,34 @@ namespace Parley.Record.Migrations.Sqlite
 
                     b.HasIndex("AddresseeInstitution");
 
+                    b.HasIndex("InReplyTo");
+
                     b.HasIndex("SenderInstitution");
+
+                    b.HasIndex("RegisteredAt", "Id");
 
                     b.HasIndex("Registry", "Number")
                         .IsUnique();
 
                     b.ToTable("letters", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Correspondence.LetterParty", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LetterId", "InstitutionId");
+
+                    b.HasIndex("InstitutionId", "RegisteredAt", "LetterId");
+
+                    b.ToTable("letter_parties", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Correspondence.SealedBlob", b =>

@@ -13,7 +13,7 @@ internal static class LetterDrivers
 {
     /// <summary>
     /// fill-letters --data DIR --letters N: N letters from office A to office C through courier B, each carried
-    /// and confirmed in two signed hand-overs: 10 events a letter. Events are recorded directly (no decisions),
+    /// and confirmed in two signed hand-overs: 10 events a letter (one in a thousand is left unconfirmed with the courier). Events are recorded directly (no decisions),
     /// signatures are random bytes: this measures reading at scale, not writing.
     /// </summary>
     public static async Task<int> FillLettersAsync(string[] args)
@@ -49,6 +49,10 @@ internal static class LetterDrivers
                         var handover = Guid.CreateVersion7();
                         await s.RecordAsync(new HandoverRecorded(letter, handover, from, null, to, null, at.AddHours(hours), "bench", true, null), ct);
                         await s.RecordAsync(new HandoverSigned(letter, handover, from, true, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))), ct);
+                        // One letter in a thousand stays with the courier, its last hand-over unconfirmed: the rare
+                        // status and the exceptions the register's filters must find without reading everything.
+                        if (to == c && i % 1000 == 999)
+                            continue;
                         await s.RecordAsync(new HandoverSigned(letter, handover, to, false, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64))), ct);
                         await s.RecordAsync(new HandoverConfirmed(letter, handover, at.AddHours(hours + 1), true), ct);
                     }
@@ -57,7 +61,7 @@ internal static class LetterDrivers
             if ((done / batch) % 50 == 0)
                 Console.Error.WriteLine($"{Math.Min(done + batch, total):N0} letters, {watch.Elapsed.TotalSeconds:N0} s");
         }
-        Console.WriteLine($"Recorded {total:N0} letters ({total * 10:N0} events) in {watch.Elapsed.TotalSeconds:N1} s.");
+        Console.WriteLine($"Recorded {total:N0} letters (about {total * 10:N0} events) in {watch.Elapsed.TotalSeconds:N1} s.");
         return 0;
     }
 

@@ -28,9 +28,9 @@ public static class Letters
     public sealed record RegisterPage(IReadOnlyList<Row> Rows, int PageNumber, int PageSize, bool HasMore);
 
     /// <summary>
-    /// One page of the register as the user may see it, newest first. Visibility, parties, dates and text are
-    /// filtered in SQL; status, exceptions and topics need the derived custody view, so letters are read in
-    /// chunks (with their hand-overs) until the page is full: memory stays bounded whatever the register's size.
+    /// One page of the register as the user may see it, newest first. Parties, dates, text, status, topic and
+    /// "exceptions now" narrow the rows in SQL; what the user may see of each row needs its hand-overs, so rows
+    /// are read in chunks until the page is full: memory stays bounded whatever the register's size.
     /// </summary>
     public static async Task<RegisterPage> PageAsync(ParleyDb db, ClaimsPrincipal user, DateTime now, Filter filter, int page, int size, CancellationToken ct)
     {
@@ -51,14 +51,30 @@ public static class Letters
         if (filter.Text is { Length: > 0 } text)
         {
             // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive).
-            var like = $"%{text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()}%";
+            var like = Contains(text);
             letters = letters.Where(l => EF.Functions.Like(l.Number.ToLower(), like) || EF.Functions.Like(l.Subject.ToLower(), like)
                 || EF.Functions.Like(l.Topics.ToLower(), like));
         }
+        // Status and the time an exception first shows are kept in columns by the projection (on the letter for
+        // the auditor's whole register, on each party row for an institution's); the exact rules and what this
+        // user may see are still applied to each row below, so SQL only has to narrow.
+        var parties = db.LetterParties.Where(p => p.InstitutionId == institution);
+        if (filter.Status is { } status)
+            (letters, parties) = auditor ? (letters.Where(l => l.Status == status), parties) : (letters, parties.Where(p => p.Status == status));
+        if (filter.OnlyExceptions)
+        {
+            (letters, parties) = auditor
+                ? (letters.Where(l => l.AttentionFrom != null && l.AttentionFrom <= now), parties)
+                : (letters, parties.Where(p => p.AttentionFrom != null && p.AttentionFrom <= now));
+        }
+        if (filter.Topic is { Length: > 0 } topicFilter)
+        {
+            var like = Contains(topicFilter);
+            letters = letters.Where(l => EF.Functions.Like(l.Topics.ToLower(), like));
+        }
         var ordered = auditor
             ? letters.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id)
-            : from party in db.LetterParties
-              where party.InstitutionId == institution
+            : from party in parties
               join letter in letters on party.LetterId equals letter.Id
               orderby party.RegisteredAt descending, party.LetterId descending
               select letter;
@@ -87,6 +103,9 @@ public static class Letters
         }
         return new RegisterPage(rows.Take(size).ToList(), page, size, rows.Count > size);
     }
+
+    private static string Contains(string text) =>
+        $"%{text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()}%";
 
     private static Row? Matches(ClaimsPrincipal user, LetterState state, DateTime now, Filter filter)
     {

@@ -60,6 +60,12 @@ public sealed class Letter
     public DateTime RegisteredAt { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
     public List<RouteLeg> Route { get; set; } = [];
+
+    /// <summary>Derived by the projection after every event on the letter (status never depends on the clock), for the register's filters.</summary>
+    public LetterStatus Status { get; set; }
+
+    /// <summary>Derived: the first moment the letter shows an exception (see <see cref="Custody.AttentionFrom"/>); null while none can arise without a new event.</summary>
+    public DateTime? AttentionFrom { get; set; }
 }
 
 /// <summary>A planned leg: from one holder to the next, due within <see cref="DueHours"/> of the previous hand-over.</summary>
@@ -134,4 +140,10 @@ public sealed class LetterParty
     public Guid LetterId { get; set; }
     public Guid InstitutionId { get; set; }
     public DateTime RegisteredAt { get; set; }
+
+    /// <summary>The letter's <see cref="Letter.Status"/>, repeated so an institution's register filters on its own index.</summary>
+    public LetterStatus Status { get; set; }
+
+    /// <summary>The letter's <see cref="Letter.AttentionFrom"/>, repeated for the same reason.</summary>
+    public DateTime? AttentionFrom { get; set; }
 }

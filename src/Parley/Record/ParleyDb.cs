@@ -137,6 +137,9 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             // The register reads newest first and stops after a page.
             e.HasIndex(x => new { x.RegisteredAt, x.Id });
             e.HasIndex(x => x.InReplyTo);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.Status, x.RegisteredAt, x.Id });
+            e.HasIndex(x => x.AttentionFrom);
             e.OwnsMany(x => x.Route, r =>
             {
                 r.ToTable("letter_route");
@@ -156,6 +159,9 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.ToTable("letter_parties");
             e.HasKey(x => new { x.LetterId, x.InstitutionId });
             e.HasIndex(x => new { x.InstitutionId, x.RegisteredAt, x.LetterId });
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.InstitutionId, x.Status, x.RegisteredAt, x.LetterId });
+            e.HasIndex(x => new { x.InstitutionId, x.AttentionFrom });
         });
         builder.Entity<Attachment>(e =>
         {

@@ -29,6 +29,18 @@ public static class Rebuild
         return new Outcome(count, divergence);
     }
 
+    /// <summary>Replaces every projection with a replay of the events, after a migration added derived columns.</summary>
+    public static async Task ReprojectAsync(ParleyDb db, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db is PostgresParleyDb)
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
+        await Projections.ClearAsync(db, ct);
+        await ReplayAsync(db, null, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
     public static async Task<long> ReplayAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
     {
         const int batch = 2000;

@@ -40,18 +40,30 @@ public static class StoreServices
         return services;
     }
 
-    /// <summary>Creates the SQLite folder if needed and applies the provider's migrations.</summary>
+    /// <summary>Migrations that add derived columns: a store that already has events is re-projected after them.</summary>
+    private static readonly string[] Rederiving = ["_LetterStatusColumns"];
+
+    /// <summary>
+    /// Creates the SQLite folder if needed and applies the provider's migrations. When a migration adds columns
+    /// the projections derive, the projections are rebuilt from the events in one transaction, so an upgraded
+    /// store reads exactly as a fresh replay would (and <c>parley verify</c> agrees).
+    /// </summary>
     public static async Task MigrateAsync(this ParleyDb db, CancellationToken ct = default)
     {
         if (db is SqliteParleyDb)
         {
             var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            await db.Database.MigrateAsync(ct);
+        }
+        var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
+        var pending = await db.Database.GetPendingMigrationsAsync(ct);
+        await db.Database.MigrateAsync(ct);
+        if (db is SqliteParleyDb)
+        {
             // WAL lets pages read while a writer appends.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            return;
         }
-        await db.Database.MigrateAsync(ct);
+        if (applied && pending.Any(m => Rederiving.Any(r => m.EndsWith(r, StringComparison.Ordinal))) && await db.Events.AnyAsync(ct))
+            await Rebuild.ReprojectAsync(db, ct);
     }
 }

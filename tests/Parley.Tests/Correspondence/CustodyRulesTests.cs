@@ -52,6 +52,27 @@ public sealed class CustodyRulesTests
     }
 
     [Fact]
+    public void The_register_knows_when_each_letter_will_first_need_attention()
+    {
+        // Already an exception, whatever the clock: from registration.
+        var unconfirmed = State(H(Office, Courier, 3, HandoverState.Recorded));
+        Assert.Equal(unconfirmed.Letter.RegisteredAt, Custody.AttentionFrom(unconfirmed));
+        // On time: when the next leg falls due, and an exception from just after then.
+        var delivered = State(H(Office, Courier, 3, HandoverState.Confirmed), H(Courier, Addressee, 8, HandoverState.Confirmed));
+        var due = new DateTime(2018, 8, 11, 13, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(due, Custody.AttentionFrom(delivered));
+        Assert.Empty(Custody.View(delivered, due).Exceptions);
+        Assert.Contains(CustodyException.LegOverdue, Custody.View(delivered, due.AddTicks(1)).Exceptions);
+        // A reply date counts from the day after it, and the earlier of the two times wins.
+        delivered.Letter.ReplyBy = new DateOnly(2018, 8, 9);
+        Assert.Equal(new DateTime(2018, 8, 10, 0, 0, 0, DateTimeKind.Utc), Custody.AttentionFrom(delivered));
+        // Nothing left that the clock alone can make late.
+        delivered.Letter.ReplyBy = null;
+        delivered.Letter.AcknowledgedAt = due;
+        Assert.Null(Custody.AttentionFrom(delivered));
+    }
+
+    [Fact]
     public void Exceptions_are_impossible_to_miss()
     {
         var now = new DateTime(2018, 8, 4, 0, 0, 0, DateTimeKind.Utc);

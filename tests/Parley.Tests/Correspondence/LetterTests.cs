@@ -102,6 +102,9 @@ public sealed class LetterTests
         var first = await HandOverAsync(s.Clerk, s, s.Senate);
         Assert.Equal("Dispatched", (await LetterAsync(s.Clerk, s)).GetProperty("status").GetString());
         Assert.Contains("UnconfirmedHandover", (await LetterAsync(s.Clerk, s)).GetProperty("exceptions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1, await Count("exceptions=true"));
+        Assert.Equal(1, await Count("status=Dispatched&exceptions=true"));
+        Assert.Equal(0, await Count("status=Registered"));
         Assert.Equal(HttpStatusCode.NoContent, (await s.Courier.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{first}/confirm", new { sealIntact = true })).StatusCode);
         Assert.Equal("WithCourier", (await LetterAsync(s.Clerk, s)).GetProperty("status").GetString());
 
@@ -110,6 +113,9 @@ public sealed class LetterTests
         var delivered = await LetterAsync(s.Clerk, s);
         Assert.Equal("DeliveredToOffice", delivered.GetProperty("status").GetString());
         Assert.Empty(delivered.GetProperty("exceptions").EnumerateArray());
+        Assert.Equal(0, await Count("exceptions=true"));
+        Assert.Equal(1, await Count("status=DeliveredToOffice"));
+        Assert.Equal(0, await Count("status=Dispatched"));
 
         var custody = await s.Clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{s.Letter}/custody");
         var note = SignedNote.Parse(custody.GetProperty("checkpoint").GetString()!);
@@ -252,5 +258,20 @@ public sealed class LetterTests
         Assert.Equal("2018/1", second.GetProperty("items")[4].GetProperty("number").GetString());
         var dispatched = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?status=Registered&size=10&page=6");
         Assert.Equal(5, dispatched.GetProperty("items").GetArrayLength());
+
+        // A reply date passing is an exception by itself, with no event to announce it.
+        var late = await s.Clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "Outgoing",
+            dated = "2018-09-02",
+            senderInstitution = s.Sender,
+            addresseeInstitution = s.Receiver,
+            subject = "Awaiting an answer",
+            replyBy = "2018-10-01",
+        });
+        Assert.Equal(HttpStatusCode.Created, late.StatusCode);
+        var overdue = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?exceptions=true");
+        Assert.Equal(["Awaiting an answer"], overdue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subject").GetString()));
+        Assert.Equal(["ReplyOverdue"], overdue.GetProperty("items")[0].GetProperty("exceptions").EnumerateArray().Select(e => e.GetString()));
     }
 }

@@ -369,6 +369,9 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<Guid?>("AddresseePerson")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AttentionFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Classification")
                         .HasColumnType("text");
 
@@ -413,6 +416,11 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<Guid?>("SenderPerson")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -430,6 +438,8 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.HasIndex("AddresseeInstitution");
 
+                    b.HasIndex("AttentionFrom");
+
                     b.HasIndex("InReplyTo");
 
                     b.HasIndex("SenderInstitution");
@@ -438,6 +448,8 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.HasIndex("Registry", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RegisteredAt", "Id");
 
                     b.ToTable("letters", (string)null);
                 });
@@ -450,12 +462,24 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AttentionFrom")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.HasKey("LetterId", "InstitutionId");
 
+                    b.HasIndex("InstitutionId", "AttentionFrom");
+
                     b.HasIndex("InstitutionId", "RegisteredAt", "LetterId");
+
+                    b.HasIndex("InstitutionId", "Status", "RegisteredAt", "LetterId");
 
                     b.ToTable("letter_parties", (string)null);
                 });

@@ -362,6 +362,9 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<Guid?>("AddresseePerson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AttentionFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Classification")
                         .HasColumnType("TEXT");
 
@@ -406,6 +409,11 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<Guid?>("SenderPerson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -423,6 +431,8 @@ namespace Parley.Record.Migrations.Sqlite
 
                     b.HasIndex("AddresseeInstitution");
 
+                    b.HasIndex("AttentionFrom");
+
                     b.HasIndex("InReplyTo");
 
                     b.HasIndex("SenderInstitution");
@@ -431,6 +441,8 @@ namespace Parley.Record.Migrations.Sqlite
 
                     b.HasIndex("Registry", "Number")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RegisteredAt", "Id");
 
                     b.ToTable("letters", (string)null);
                 });
@@ -443,12 +455,24 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AttentionFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("LetterId", "InstitutionId");
 
+                    b.HasIndex("InstitutionId", "AttentionFrom");
+
                     b.HasIndex("InstitutionId", "RegisteredAt", "LetterId");
+
+                    b.HasIndex("InstitutionId", "Status", "RegisteredAt", "LetterId");
 
                     b.ToTable("letter_parties", (string)null);
                 });

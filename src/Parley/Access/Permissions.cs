@@ -10,6 +10,8 @@ public enum Permission
     ReadLetters,
     RegisterLetters,
     HandOverLetters,
+    ReadStatements,
+    RecordStatements,
 }
 
 /// <summary>The one place that says which role may do what. Tests walk this as a matrix.</summary>
@@ -24,6 +26,8 @@ public static class AccessRules
         Permission.ReadLetters => Enum.GetValues<Role>(),
         Permission.RegisterLetters => [Role.RegistryClerk, Role.Staff, Role.Administrator],
         Permission.HandOverLetters => [Role.RegistryClerk, Role.Courier, Role.Staff, Role.Administrator],
+        Permission.ReadStatements => Enum.GetValues<Role>(),
+        Permission.RecordStatements => [Role.RegistryClerk, Role.Staff, Role.Administrator],
     };
 
     public static bool Allows(Role role, Permission permission) => RolesFor(permission).Contains(role);

@@ -66,6 +66,9 @@ public sealed class Letter
 
     /// <summary>Derived: the first moment the letter shows an exception (see <see cref="Custody.AttentionFrom"/>); null while none can arise without a new event.</summary>
     public DateTime? AttentionFrom { get; set; }
+
+    /// <summary>Derived: a commitment waits on this letter's status, so status changes are passed on to it.</summary>
+    public bool Watched { get; set; }
 }
 
 /// <summary>A planned leg: from one holder to the next, due within <see cref="DueHours"/> of the previous hand-over.</summary>

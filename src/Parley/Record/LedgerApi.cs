@@ -112,6 +112,7 @@ public static class RecordVisibility
         {
             "person" or "institution" or "country" => Permission.ReadDirectory,
             "account" or "witness" => Permission.ReadAccounts,
+            "statement" or "source" or "commitment" => Permission.ReadStatements,
             _ => Permission.ReadRecord,
         };
         return roles.Any(r => AccessRules.Allows(r, needs));

@@ -19,6 +19,9 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<LetterParty> LetterParties => Set<LetterParty>();
+    public DbSet<Statements.Statement> Statements => Set<Statements.Statement>();
+    public DbSet<Statements.StatementSource> StatementSources => Set<Statements.StatementSource>();
+    public DbSet<Statements.Commitment> Commitments => Set<Statements.Commitment>();
     public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
     public DbSet<InstitutionKey> InstitutionKeys => Set<InstitutionKey>();
     public DbSet<InstitutionSecret> InstitutionSecrets => Set<InstitutionSecret>();
@@ -70,6 +73,7 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.HasKey(x => x.Name);
         });
         MapCorrespondence(builder);
+        MapStatements(builder);
         builder.Entity<Country>(e =>
         {
             e.ToTable("countries");
@@ -119,6 +123,47 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
             e.ToTable("token_secrets");
             e.HasKey(x => x.TokenId);
             e.HasIndex(x => x.Hash).IsUnique();
+        });
+    }
+
+    private static void MapStatements(ModelBuilder builder)
+    {
+        builder.Entity<Statements.Statement>(e =>
+        {
+            e.ToTable("statements");
+            e.Property(x => x.Medium).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.DateBasis).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Language).HasMaxLength(12);
+            e.Property(x => x.TranslationLanguage).HasMaxLength(12);
+            e.Property(x => x.Outlet).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.SourceSha256).HasMaxLength(64);
+            e.HasIndex(x => new { x.SaidOn, x.Id });
+            e.HasIndex(x => new { x.Speaker, x.SaidOn });
+            e.OwnsMany(x => x.Links, l =>
+            {
+                l.ToTable("statement_links");
+                l.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+                l.HasIndex(x => new { x.Kind, x.Target });
+                SingleKey(l);
+            });
+        });
+        builder.Entity<Statements.StatementSource>(e =>
+        {
+            e.ToTable("statement_sources");
+            e.HasKey(x => x.Sha256);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Outlet).HasMaxLength(200);
+            e.Property(x => x.Url).HasMaxLength(2000);
+        });
+        builder.Entity<Statements.Commitment>(e =>
+        {
+            e.ToTable("commitments");
+            e.Property(x => x.What).HasMaxLength(1000);
+            e.Property(x => x.LetterReaches).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(x => new { x.FulfilledAt, x.DueBy });
+            e.HasIndex(x => x.Letter);
+            e.HasIndex(x => x.Statement);
         });
     }
 

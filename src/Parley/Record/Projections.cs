@@ -14,6 +14,7 @@ public static class Projections
         DirectoryEvent d => DirectoryProjection.ApplyAsync(db, d, ct),
         AccessEvent a => AccessProjection.ApplyAsync(db, a, stored, ct),
         CorrespondenceEvent c => CorrespondenceProjection.ApplyAsync(db, c, stored, ct),
+        Statements.StatementEvent s => Statements.StatementsProjection.ApplyAsync(db, s, stored, ct),
         DemoLoaded => ValueTask.CompletedTask,
         WitnessAdded w => AddWitness(db, w),
         _ => throw new InvalidOperationException($"No projection handles {e.GetType().Name}."),
@@ -28,6 +29,9 @@ public static class Projections
     /// <summary>Projection tables in an order safe for deleting (children first).</summary>
     public static IReadOnlyList<IQueryable<object>> Tables(ParleyDb db) =>
     [
+        db.Commitments.OrderBy(x => x.Id),
+        db.Statements.OrderBy(x => x.Id),
+        db.StatementSources.OrderBy(x => x.Sha256),
         db.Attachments.OrderBy(x => x.Id),
         db.LetterParties.OrderBy(x => x.LetterId).ThenBy(x => x.InstitutionId),
         db.Handovers.OrderBy(x => x.Id),
@@ -61,11 +65,17 @@ public static class Projections
             case Letter l:
                 l.Route.Sort((x, y) => x.Order.CompareTo(y.Order));
                 break;
+            case Statements.Statement st:
+                st.Links.Sort((x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : x.Target.CompareTo(y.Target));
+                break;
         }
     }
 
     public static async Task ClearAsync(ParleyDb db, CancellationToken ct)
     {
+        await db.Commitments.ExecuteDeleteAsync(ct);
+        await db.Statements.ExecuteDeleteAsync(ct);
+        await db.StatementSources.ExecuteDeleteAsync(ct);
         await db.Attachments.ExecuteDeleteAsync(ct);
         await db.LetterParties.ExecuteDeleteAsync(ct);
         await db.Handovers.ExecuteDeleteAsync(ct);

@@ -121,6 +121,7 @@ public static class ParleyWebApp
         app.MapLedgerApi();
         app.MapDirectoryApi();
         Correspondence.LetterApi.MapLetterApi(app);
+        Statements.StatementApi.MapStatementApi(app);
         app.MapAccessApi();
         app.MapRazorPages();
     }

@@ -15,6 +15,8 @@ public sealed class AccessMatrixTests
         ("POST", "/api/people", Permission.EditDirectory),
         ("POST", "/api/institutions", Permission.EditDirectory),
         ("GET", "/api/accounts", Permission.ReadAccounts),
+        ("GET", "/api/statements", Permission.ReadStatements),
+        ("GET", "/api/commitments", Permission.ReadStatements),
         ("GET", "/api/me", null),
         ("GET", "/openapi/v1.json", null),
     ];

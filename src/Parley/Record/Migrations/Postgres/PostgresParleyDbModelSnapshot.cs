@@ -434,6 +434,9 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<Guid?>("TranslationOf")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Watched")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeInstitution");
@@ -736,6 +739,157 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("ledger_witnesses", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Statements.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ByInstitution")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ByPerson")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DueFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("FulfilledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FulfilledBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FulfilmentNote")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("Letter")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LetterReaches")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("Statement")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Letter");
+
+                    b.HasIndex("Statement");
+
+                    b.HasIndex("FulfilledAt", "DueBy");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Statements.Statement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DateBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Outlet")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("SaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Search")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("Speaker")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Translation")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TranslationLanguage")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SaidOn", "Id");
+
+                    b.HasIndex("Speaker", "SaidOn");
+
+                    b.ToTable("statements", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Statements.StatementSource", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Outlet")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("Published")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("statement_sources", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Parley.Access.Credential", null)
@@ -1011,6 +1165,42 @@ namespace Parley.Record.Migrations.Postgres
                     b.Navigation("Identifiers");
 
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("Parley.Statements.Statement", b =>
+                {
+                    b.OwnsMany("Parley.Statements.RecordLink", "Links", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<Guid>("StatementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("Target")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StatementId");
+
+                            b1.HasIndex("Kind", "Target");
+
+                            b1.ToTable("statement_links", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatementId");
+                        });
+
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

@@ -427,6 +427,9 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<Guid?>("TranslationOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Watched")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeInstitution");
@@ -729,6 +732,157 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("ledger_witnesses", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Statements.Commitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByInstitution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByPerson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FulfilledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FulfilledBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FulfilmentNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Letter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterReaches")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("Statement")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Letter");
+
+                    b.HasIndex("Statement");
+
+                    b.HasIndex("FulfilledAt", "DueBy");
+
+                    b.ToTable("commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Statements.Statement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateBasis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outlet")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Search")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Speaker")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translation")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationLanguage")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SaidOn", "Id");
+
+                    b.HasIndex("Speaker", "SaidOn");
+
+                    b.ToTable("statements", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Statements.StatementSource", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outlet")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Published")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("statement_sources", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("Parley.Access.Credential", null)
@@ -992,6 +1146,40 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Navigation("Identifiers");
 
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("Parley.Statements.Statement", b =>
+                {
+                    b.OwnsMany("Parley.Statements.RecordLink", "Links", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StatementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Target")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StatementId");
+
+                            b1.HasIndex("Kind", "Target");
+
+                            b1.ToTable("statement_links", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StatementId");
+                        });
+
+                    b.Navigation("Links");
                 });
 #pragma warning restore 612, 618
         }

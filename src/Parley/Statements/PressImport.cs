@@ -1,0 +1,194 @@
+using Parley.Record;
+
+namespace Parley.Statements;
+
+/// <summary>A statement Parley proposes from an article; a person reviews it before anything is recorded.</summary>
+public sealed record Proposal(
+    int Number, string Text, string Language, SpeakerMatch Speaker, Medium Medium, string? Outlet, DateOnly? SaidOn, DateBasis DateBasis,
+    string? DayPhrase, string? Problem, string Attribution);
+
+/// <summary>
+/// Proposes statements from a news article: each attributed quote (with quotes split across sentences joined),
+/// its speaker resolved against the directory and the article's own mentions, the medium and outlet, and the day.
+/// Pure over the article text and a <see cref="SpeakerDirectory"/>, so it is tested without a database.
+/// </summary>
+public static class PressImport
+{
+    public static async Task<IReadOnlyList<Proposal>> ProposeAsync(ParleyDb db, Article article, CancellationToken ct) =>
+        Propose(article, await SpeakerDirectory.LoadAsync(db, ct));
+
+    public static IReadOnlyList<Proposal> Propose(Article article, SpeakerDirectory directory)
+    {
+        var text = article.Text;
+        var quotes = Quotes.Find(text);
+        var mentions = Mentions(text, quotes, directory, out var namedEarlier);
+        var proposals = new List<Proposal>();
+        QuotedPassage? previous = null;
+        foreach (var quote in quotes)
+        {
+            if (quote.Attribution is null)
+            {
+                if (proposals.Count > 0 && previous is not null && Continues(text, previous, quote))
+                {
+                    var last = proposals[^1];
+                    proposals[^1] = last with { Text = Join(last.Text, quote.Text.EndsWith(',') ? quote.Text[..^1] + "." : quote.Text) };
+                    previous = quote;
+                }
+                continue;
+            }
+            var reading = Attribution.Read(quote.Attribution);
+            var (saidOn, basis, problem) = DayOf(reading.DayPhrase, article.Published);
+            var speaker = SpeakerOf(reading, directory, namedEarlier, mentions, quote.Start, saidOn ?? article.Published);
+            var language = quote.Text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё') * 2 > quote.Text.Count(char.IsLetter) ? "ru" : "en";
+            // The comma that led into the attribution is the reporter's, not the speaker's.
+            var said = quote.Text.EndsWith(',') ? quote.Text[..^1] + "." : quote.Text;
+            proposals.Add(new Proposal(proposals.Count + 1, said, language, speaker, reading.Medium, reading.Outlet ?? article.Outlet, saidOn, basis,
+                reading.DayPhrase, problem, quote.Attribution));
+            previous = quote;
+        }
+        return proposals;
+    }
+
+    /// <summary>An unattributed quote continues the last statement in the same paragraph, or as the whole of the next one.</summary>
+    private static bool Continues(string text, QuotedPassage previous, QuotedPassage quote)
+    {
+        if (quote.Paragraph == previous.Paragraph)
+            return true;
+        var paragraphs = text.Split('\n');
+        return quote.Paragraph == previous.Paragraph + 1 && paragraphs[quote.Paragraph].Trim().Length <= quote.Text.Length + 4;
+    }
+
+    private static string Join(string first, string next)
+    {
+        // A sentence broken by its attribution runs on ("This resolution … is about"): the full stop added at the break goes.
+        var head = first.TrimEnd();
+        if (next.Length > 0 && char.IsLower(next[0]) && head.EndsWith('.'))
+            head = head[..^1];
+        return $"{head} {next}";
+    }
+
+    private static (DateOnly?, DateBasis, string?) DayOf(string? phrase, DateOnly? published)
+    {
+        if (phrase is null)
+        {
+            return published is { } p ? (p, DateBasis.Reported, null)
+                : (null, DateBasis.Reported, "The article's date is not known and the text gives no day: give the article's date or set this statement's date.");
+        }
+        if (published is not { } date)
+            return (null, DateBasis.Stated, $"“{phrase}” can only be resolved from the article's date: give the article's date.");
+        return Attribution.ResolveDay(phrase, date) is { } day
+            ? (day, DateBasis.Stated, null)
+            : (null, DateBasis.Stated, $"“{phrase}” names no single day: set this statement's date.");
+    }
+
+    private static SpeakerMatch SpeakerOf(AttributionReading reading, SpeakerDirectory directory, IReadOnlyDictionary<string, Guid> namedEarlier,
+        IReadOnlyList<(int At, Guid Person)> mentions, int quoteStart, DateOnly? on)
+    {
+        // Full names first wherever they stand in the clause, then surnames, then titles, then a pronoun.
+        var matches = reading.Names.SelectMany(Suffixes).Select(n => directory.Resolve(n, namedEarlier)).ToList();
+        if (matches.FirstOrDefault(m => m.Basis == SpeakerBasis.FullName) is { } fullName)
+            return fullName;
+        if (matches.FirstOrDefault(m => m.Person is not null) is { } partial)
+            return partial;
+        foreach (var title in reading.Titles)
+        {
+            if (directory.ByTitle(title, on) is { Person: not null } holder)
+                return holder;
+        }
+        if (reading.Pronoun && mentions.LastOrDefault(m => m.At < quoteStart) is { Person: var person } && person != Guid.Empty)
+            return new SpeakerMatch(person, "pronoun", SpeakerBasis.Pronoun, []);
+        var phrase = reading.Names.FirstOrDefault() ?? reading.Titles.FirstOrDefault() ?? (reading.Pronoun ? "pronoun with no one named before it" : "no name");
+        return matches.FirstOrDefault(m => m.Basis == SpeakerBasis.Ambiguous) ?? new SpeakerMatch(null, phrase, SpeakerBasis.Unresolved, []);
+    }
+
+    /// <summary>"Russian President Vladimir Putin" → itself, "President Vladimir Putin", "Vladimir Putin", "Putin".</summary>
+    private static IEnumerable<string> Suffixes(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(0, words.Length).Select(i => string.Join(' ', words[i..]));
+    }
+
+    /// <summary>
+    /// People the reporter's own text names (quotes blanked out), in order: full names resolve against the directory
+    /// and teach the surnames used later ("Sen. Rand Paul" … "Paul tweeted"); pronouns refer back to the latest.
+    /// </summary>
+    private static List<(int At, Guid Person)> Mentions(string text, IReadOnlyList<QuotedPassage> quotes, SpeakerDirectory directory, out Dictionary<string, Guid> namedEarlier)
+    {
+        var chars = text.ToCharArray();
+        foreach (var q in quotes)
+        {
+            var at = text.IndexOf(q.Text, q.Start, StringComparison.Ordinal);
+            for (var i = Math.Max(at, 0); at >= 0 && i < at + q.Text.Length; i++)
+                chars[i] = ' ';
+        }
+        var narrative = new string(chars);
+        var runs = Attribution.CapitalisedRun().Matches(narrative).Select(m => (m.Index, Name: m.Value.Trim())).ToList();
+        namedEarlier = [];
+        var empty = new Dictionary<string, Guid>();
+        foreach (var (_, name) in runs)
+        {
+            foreach (var suffix in Suffixes(name).Where(s => s.Contains(' ', StringComparison.Ordinal)))
+            {
+                if (directory.Resolve(suffix, empty) is { Basis: SpeakerBasis.FullName, Person: { } person })
+                {
+                    namedEarlier.TryAdd(Directory.NameRules.Fold(suffix).Split(' ')[^1], person);
+                    break;
+                }
+            }
+        }
+        var mentions = new List<(int, Guid)>();
+        var known = namedEarlier;
+        foreach (var (at, name) in runs)
+        {
+            if (Suffixes(name).Select(s => directory.Resolve(s, known)).FirstOrDefault(m => m.Person is not null) is { Person: { } person })
+                mentions.Add((at, person));
+        }
+        return mentions;
+    }
+}
+
+public sealed record ArticleRequest(string? Text, DateOnly? Published = null, string? Outlet = null, string? Url = null);
+
+public sealed record AcceptRequest(string? SourceText, DateOnly? Published, string? Outlet, string? Url, List<StatementInput>? Statements);
+
+/// <summary>Reading an article, and recording what a reviewer accepted from it.</summary>
+public static class ArticleReview
+{
+    /// <summary>Checks the article and reads it; the error names what to fix.</summary>
+    public static Result<Article> Read(ArticleRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text))
+            return new DomainError("text", "The article is empty: paste its text or upload its file.");
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(request.Text);
+        if (bytes > ArticleText.MaxBytes)
+            return new DomainError("text", $"The article is {bytes / (1024.0 * 1024):N1} MB; an article of up to {ArticleText.MaxBytes / (1024 * 1024)} MB can be imported.");
+        var article = ArticleText.Read(request.Text);
+        if (article.Text.Length == 0)
+            return new DomainError("text", "The article has no text once its markup is removed.");
+        return Result<Article>.Ok(article with
+        {
+            Published = request.Published ?? article.Published,
+            Outlet = request.Outlet is { Length: > 0 } o ? o : article.Outlet,
+            Url = request.Url is { Length: > 0 } u ? u : article.Url,
+        });
+    }
+
+    /// <summary>Records the accepted statements and their source in one write: all of them, or none and the first fault named.</summary>
+    public static async Task<Result<List<Guid>>> AcceptAsync(WriteScope scope, AcceptRequest request, DateTime now, CancellationToken ct)
+    {
+        if (request.Statements is not { Count: > 0 } accepted)
+            return new DomainError("statements", "Nothing was accepted: tick at least one proposal.");
+        if (string.IsNullOrWhiteSpace(request.SourceText))
+            return new DomainError("sourceText", "The article's text is missing; import it again.");
+        var ids = new List<Guid>();
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var input = accepted[i] with { SourceText = request.SourceText, SourcePublished = request.Published, Url = accepted[i].Url ?? request.Url, Outlet = accepted[i].Outlet ?? request.Outlet };
+            var result = await StatementRegister.RecordAsync(scope, input, now, ct, $"statements[{i}].");
+            if (!result.Succeeded)
+                return result.Error!;
+            ids.Add(result.Value);
+        }
+        return Result<List<Guid>>.Ok(ids);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Statements;
+
+public sealed record SourceCheck(string? Text);
+
+public sealed record ConfirmRequest(string? Note);
+
+/// <summary>JSON API for the statements register, press import and commitments.</summary>
+public static class StatementApi
+{
+    public static void MapStatementApi(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api").WithTags("Statements").RequireAuthorization(nameof(Permission.ReadStatements));
+        read.MapGet("/statements", async (ParleyDb db, string? q, Guid? speaker, Medium? medium, DateOnly? from, DateOnly? to, RecordKind? kind, Guid? target,
+            int? page, int? size, CancellationToken ct) =>
+        {
+            var (rows, more) = await StatementRegister.PageAsync(db, new StatementRegister.Filter(q, speaker, medium, from, to, kind, target), page ?? 1, size ?? 50, ct);
+            return Results.Ok(new { items = (await StatementViews.ForAsync(db, rows, ct)).Select(StatementViews.Dto), pageNumber = Math.Max(1, page ?? 1), hasMore = more });
+        }).WithSummary("Search statements by speaker, medium, period, linked record and text (English and Russian, case and diacritics folded)");
+        read.MapGet("/statements/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
+            await db.Statements.FindAsync([id], ct) is { } s
+                ? Results.Ok(StatementViews.Dto((await StatementViews.ForAsync(db, [s], ct))[0]))
+                : Results.Problem($"No statement {id}.", statusCode: 404)).WithSummary("One statement with the speaker's post on the day, its links and source fingerprint");
+        read.MapGet("/statements/sources/{sha}", async (ParleyDb db, string sha, CancellationToken ct) =>
+            await db.StatementSources.FindAsync([sha], ct) is { } source
+                ? Results.Ok(new { sha256 = source.Sha256, url = source.Url, outlet = source.Outlet, published = source.Published, text = source.Text })
+                : Results.Problem($"No stored source {sha}.", statusCode: 404)).WithSummary("The stored copy of a source text");
+        read.MapPost("/statements/sources/{sha}/check", async (ParleyDb db, string sha, SourceCheck body, CancellationToken ct) =>
+        {
+            if (await db.StatementSources.FindAsync([sha], ct) is not { } source)
+                return Results.Problem($"No stored source {sha}.", statusCode: 404);
+            var given = StatementRegister.Fingerprint(body.Text ?? "");
+            return Results.Ok(new { stored = source.Sha256, given, unchanged = given == source.Sha256 });
+        }).WithSummary("Compare the source as it reads now with the stored copy: a changed or deleted source shows a different fingerprint");
+        read.MapGet("/commitments", async (ParleyDb db, TimeProvider clock, CommitmentState? state, Guid? statement, Guid? letter, CancellationToken ct) =>
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            return Results.Ok((await Commitments.ListAsync(db, state, today, statement, letter, ct)).Select(c => StatementViews.Dto(c, today)));
+        }).WithSummary("Commitments: open, overdue (window passed) or fulfilled (by the linked record, or confirmed)");
+
+        var write = app.MapGroup("/api").WithTags("Statements").RequireAuthorization(nameof(Permission.RecordStatements));
+        write.MapPost("/statements", (Recorder r, TimeProvider clock, ClaimsPrincipal user, StatementInput body, CancellationToken ct) =>
+            r.WriteHttpAsync(user, (s, c) => StatementRegister.RecordAsync(s, body, clock.GetUtcNow().UtcDateTime, c), id => Results.Created($"/api/statements/{id}", new { id }), ct))
+            .WithSummary("Record a statement; a source text given is stored once by its SHA-256");
+        write.MapPost("/statements/import", async (ParleyDb db, ArticleRequest body, CancellationToken ct) =>
+        {
+            var read = ArticleReview.Read(body);
+            if (!read.Succeeded)
+                return read.Error!.ToProblem();
+            var article = read.Value!;
+            var proposals = await PressImport.ProposeAsync(db, article, ct);
+            return Results.Ok(new { article = new { published = article.Published, outlet = article.Outlet, url = article.Url, text = article.Text }, proposals = proposals.Select(StatementViews.Dto) });
+        }).WithSummary("Propose statements from a news article (text or HTML); nothing is recorded until accepted");
+        write.MapPost("/statements/import/accept", async (Recorder r, TimeProvider clock, ClaimsPrincipal user, AcceptRequest body, CancellationToken ct) =>
+            (await r.WriteAsync(Problems.Actor(user), (s, c) => ArticleReview.AcceptAsync(s, body, clock.GetUtcNow().UtcDateTime, c), ct))
+                .ToHttp(ids => Results.Created("/api/statements", new { ids })))
+            .WithSummary("Record the reviewed statements of an import and their source, all or none");
+        write.MapPost("/commitments", (Recorder r, ClaimsPrincipal user, CommitmentInput body, CancellationToken ct) =>
+            r.WriteHttpAsync(user, (s, c) => Commitments.RecordAsync(s, body, c), id => Results.Created($"/api/commitments?statement={body.Statement}", new { id }), ct))
+            .WithSummary("Record a commitment: who, what, by when, and the letter status that fulfils it");
+        write.MapPost("/commitments/{id:guid}/confirm", (Recorder r, TimeProvider clock, ClaimsPrincipal user, Guid id, ConfirmRequest body, CancellationToken ct) =>
+            r.WriteHttpAsync(user, (s, c) => Commitments.ConfirmAsync(s, id, body.Note, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct))
+            .WithSummary("Confirm a commitment fulfilled where no record shows it by itself");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Correspondence;
+using Parley.Directory;
+using Parley.Record;
+
+namespace Parley.Statements;
+
+public static class StatementsProjection
+{
+    public static async ValueTask ApplyAsync(ParleyDb db, StatementEvent e, StoredEvent stored, CancellationToken ct)
+    {
+        switch (e)
+        {
+            case SourceStored s:
+                db.StatementSources.Add(new StatementSource { Sha256 = s.Sha256, Text = s.Text, Url = s.Url, Outlet = s.Outlet, Published = s.Published });
+                break;
+            case StatementRecorded s:
+                db.Statements.Add(new Statement
+                {
+                    Id = s.Id,
+                    Speaker = s.Speaker,
+                    Medium = s.Medium,
+                    SaidOn = s.SaidOn,
+                    SaidAt = s.SaidAt,
+                    DateBasis = s.DateBasis,
+                    Language = s.Language,
+                    Text = s.Text,
+                    Translation = s.Translation,
+                    TranslationLanguage = s.TranslationLanguage,
+                    Outlet = s.Outlet,
+                    Url = s.Url,
+                    SourceSha256 = s.SourceSha256,
+                    Search = NameRules.Fold(string.Join('\n', new[] { s.Text, s.Translation, s.Outlet }.OfType<string>())),
+                    RecordedAt = stored.RecordedAt,
+                    Links = s.Links.Select(l => new RecordLink { Kind = l.Kind, Target = l.Target }).ToList(),
+                });
+                break;
+            case CommitmentRecorded c:
+                var commitment = new Commitment
+                {
+                    Id = c.Id,
+                    Statement = c.Statement,
+                    ByPerson = c.ByPerson,
+                    ByInstitution = c.ByInstitution,
+                    What = c.What,
+                    DueFrom = c.DueFrom,
+                    DueBy = c.DueBy,
+                    Letter = c.Letter,
+                    LetterReaches = c.LetterReaches,
+                    RecordedAt = stored.RecordedAt,
+                };
+                db.Commitments.Add(commitment);
+                if (c.Letter is { } watched)
+                {
+                    var letter = await db.Letters.FindAsync([watched], ct) ?? throw new InvalidOperationException($"Letter {watched} is not in the projection.");
+                    letter.Watched = true;
+                    // Already there when the commitment is recorded: fulfilled by this very event.
+                    if (c.LetterReaches is { } target && letter.Status >= target)
+                        (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
+                }
+                break;
+            case CommitmentConfirmed c:
+                var confirmed = await db.Commitments.FindAsync([c.Id], ct) ?? throw new InvalidOperationException($"Commitment {c.Id} is not in the projection.");
+                (confirmed.FulfilledAt, confirmed.FulfilledBy, confirmed.FulfilmentNote) = (c.At, stored.Sequence, c.Note);
+                break;
+            default:
+                throw new InvalidOperationException($"StatementsProjection does not handle {e.GetType().Name}.");
+        }
+    }
+
+    /// <summary>
+    /// Called by the correspondence projection when a watched letter's status changes: commitments waiting for
+    /// that status are marked fulfilled by the event that brought it, with its ledger index.
+    /// </summary>
+    public static async Task LetterStatusChangedAsync(ParleyDb db, Letter letter, StoredEvent stored, CancellationToken ct)
+    {
+        // Stored ones are loaded; ones recorded earlier in this batch are only tracked, so both are read from Local.
+        await db.Commitments.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).LoadAsync(ct);
+        var waiting = db.Commitments.Local.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).ToList();
+        foreach (var commitment in waiting.Where(c => c.LetterReaches is { } target && letter.Status >= target))
+            (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
+    }
+}

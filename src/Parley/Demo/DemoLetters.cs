@@ -23,7 +23,8 @@ public static class DemoLetters
 
     private static DateTime Utc(int month, int day, int hour) => new(2018, month, day, hour, 0, 0, DateTimeKind.Utc);
 
-    public static async Task LoadAsync(WriteScope scope, InstitutionKeys keys, DateTime now, CancellationToken ct)
+    /// <summary>Loads the letters; returns the Moscow letter's id, which the story's statements speak of.</summary>
+    public static async Task<Guid> LoadAsync(WriteScope scope, InstitutionKeys keys, DateTime now, CancellationToken ct)
     {
         var (usOffice, senate, ruOffice) = (Of(KnownInstitutions.UsPresident), Of(KnownInstitutions.UsSenate), Of(DemoDirectory.RuPresidentialAdministration));
         var letter = Require(await Letters.RegisterAsync(scope, keys, usOffice, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 3),
@@ -56,6 +57,7 @@ public static class DemoLetters
         Require(await Letters.RegisterAsync(scope, keys, sfrc, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 20),
             DemoDirectory.Sfrc, Johnson, DemoDirectory.FcForeignAffairs, Kosachev,
             "[Illustrative] Reply: the committee welcomes a meeting before the end of the year", ["legislative dialogue"], null, "en", null, proposal), ct));
+        return letter;
     }
 
     private static Guid Require(Result<Guid> result) =>

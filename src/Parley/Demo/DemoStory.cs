@@ -44,7 +44,8 @@ public static class DemoStory
                     return created.Error!;
             }
             await scope.FlushAsync(c);
-            await DemoLetters.LoadAsync(scope, keys, now, c);
+            var letter = await DemoLetters.LoadAsync(scope, keys, now, c);
+            await DemoStatements.LoadAsync(scope, letter, now, c);
             await scope.RecordAsync(new DemoLoaded("moscow-letter-2018"), c);
             return Result<string>.Ok($"Loaded the demo story ({scope.Recorded} events).\n" + SignIn());
         }, ct);

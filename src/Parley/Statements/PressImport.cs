@@ -180,10 +180,12 @@ public static class ArticleReview
             return new DomainError("statements", "Nothing was accepted: tick at least one proposal.");
         if (string.IsNullOrWhiteSpace(request.SourceText))
             return new DomainError("sourceText", "The article's text is missing; import it again.");
+        // The stored copy is the article's text as read (markup dropped), so a later copy compares the same way.
+        var source = ArticleText.Read(request.SourceText).Text;
         var ids = new List<Guid>();
         for (var i = 0; i < accepted.Count; i++)
         {
-            var input = accepted[i] with { SourceText = request.SourceText, SourcePublished = request.Published, Url = accepted[i].Url ?? request.Url, Outlet = accepted[i].Outlet ?? request.Outlet };
+            var input = accepted[i] with { SourceText = source, SourcePublished = request.Published, Url = accepted[i].Url ?? request.Url, Outlet = accepted[i].Outlet ?? request.Outlet };
             var result = await StatementRegister.RecordAsync(scope, input, now, ct, $"statements[{i}].");
             if (!result.Succeeded)
                 return result.Error!;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
@@ -12,6 +13,9 @@ public sealed record ConfirmRequest(string? Note);
 /// <summary>JSON API for the statements register, press import and commitments.</summary>
 public static class StatementApi
 {
+    /// <summary>Requests up to this size reach the import, so an oversized article gets its size named rather than a bare 413.</summary>
+    public const long ImportRequestLimit = 64 * 1024 * 1024;
+
     public static void MapStatementApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("Statements").RequireAuthorization(nameof(Permission.ReadStatements));
@@ -33,7 +37,7 @@ public static class StatementApi
         {
             if (await db.StatementSources.FindAsync([sha], ct) is not { } source)
                 return Results.Problem($"No stored source {sha}.", statusCode: 404);
-            var given = StatementRegister.Fingerprint(body.Text ?? "");
+            var given = StatementRegister.Fingerprint(ArticleText.Read(body.Text ?? "").Text);
             return Results.Ok(new { stored = source.Sha256, given, unchanged = given == source.Sha256 });
         }).WithSummary("Compare the source as it reads now with the stored copy: a changed or deleted source shows a different fingerprint");
         read.MapGet("/commitments", async (ParleyDb db, TimeProvider clock, CommitmentState? state, Guid? statement, Guid? letter, CancellationToken ct) =>
@@ -54,7 +58,8 @@ public static class StatementApi
             var article = read.Value!;
             var proposals = await PressImport.ProposeAsync(db, article, ct);
             return Results.Ok(new { article = new { published = article.Published, outlet = article.Outlet, url = article.Url, text = article.Text }, proposals = proposals.Select(StatementViews.Dto) });
-        }).WithSummary("Propose statements from a news article (text or HTML); nothing is recorded until accepted");
+        }).WithMetadata(new RequestSizeLimitAttribute(ImportRequestLimit))
+            .WithSummary("Propose statements from a news article (text or HTML, up to 2 MB); nothing is recorded until accepted");
         write.MapPost("/statements/import/accept", async (Recorder r, TimeProvider clock, ClaimsPrincipal user, AcceptRequest body, CancellationToken ct) =>
             (await r.WriteAsync(Problems.Actor(user), (s, c) => ArticleReview.AcceptAsync(s, body, clock.GetUtcNow().UtcDateTime, c), ct))
                 .ToHttp(ids => Results.Created("/api/statements", new { ids })))

@@ -52,6 +52,8 @@ public static class StatementRegister
                 return new DomainError(field + "timeZone", "A time needs its time zone, as a tz name (Europe/Moscow, America/New_York).");
             saidAt = TimeZoneInfo.ConvertTimeToUtc(saidOn.ToDateTime(time, DateTimeKind.Unspecified), zone);
         }
+        // Links may point at records this same write made (a story recorded in one go): write those first.
+        await scope.FlushAsync(ct);
         var links = (input.Links ?? []).Distinct().ToList();
         foreach (var link in links)
         {

@@ -57,6 +57,14 @@ public sealed class PopoloAndDemoTests
     {
         await using var server = await ParleyServer.StartAsync("sqlite");
         Assert.True((await server.InScopeAsync(s => DemoStory.LoadAsync(s, default))).Succeeded);
+        // The story's four statements, and the "shortly" expectation waiting on the Moscow letter's custody.
+        var speakers = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Statements.Select(x => x.Speaker).ToListAsync());
+        var story = new[] { "P000603", "peskov", "kosachev", "J000293" }.Select((k, i) => Parley.Directory.KnownInstitutions.Person(i is 0 or 3 ? "bioguide" : "demo", k));
+        Assert.Equal(story.Order(), speakers.Order());
+        var shortly = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Commitments.SingleAsync());
+        Assert.Null(shortly.FulfilledAt);
+        Assert.Equal(Parley.Correspondence.LetterStatus.InAddresseesHands, shortly.LetterReaches);
+        Assert.Equal(new DateOnly(2018, 8, 11), shortly.DueBy);
         var again = await server.InScopeAsync(s => DemoStory.LoadAsync(s, default));
         Assert.Contains("already loaded", again.Value);
 

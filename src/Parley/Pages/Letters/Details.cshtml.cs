@@ -17,6 +17,8 @@ public sealed class LetterModel(ParleyDb db, Recorder recorder, InstitutionKeys 
     public Names Names { get; private set; } = null!;
     public List<Attachment> Attachments { get; private set; } = [];
     public History History { get; private set; } = null!;
+    public IReadOnlyList<Parley.Statements.StatementView> Statements { get; private set; } = [];
+    public IReadOnlyList<Parley.Statements.Commitment> Commitments { get; private set; } = [];
     public List<(string Value, string Label)> Receivers { get; } = [];
     public bool CanAttach { get; private set; }
     public Guid? Institution => ParleyClaims.InstitutionOf(User);
@@ -77,6 +79,9 @@ public sealed class LetterModel(ParleyDb db, Recorder recorder, InstitutionKeys 
         Names = await Names.ForAsync(db, [state], ct);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == id).OrderBy(a => a.Name).ToListAsync(ct);
         History = await RecordHistory.ForAsync(db, $"letter/{id}", ct);
+        var (said, _) = await Parley.Statements.StatementRegister.PageAsync(db, new(Kind: Parley.Statements.RecordKind.Letter, Target: id), 1, 20, ct);
+        Statements = await Parley.Statements.StatementViews.ForAsync(db, said, ct);
+        Commitments = await Parley.Statements.Commitments.ListAsync(db, null, DateOnly.FromDateTime(Now), null, id, ct);
         CanHandOver = (await authorization.AuthorizeAsync(User, nameof(Permission.HandOverLetters))).Succeeded;
         var candidates = state.Letter.Route.OrderBy(r => r.Order).Select(r => (r.ToInstitution, r.ToPerson))
             .Append((state.Letter.AddresseeInstitution, null)).Append((state.Letter.SenderInstitution, null)).Distinct()

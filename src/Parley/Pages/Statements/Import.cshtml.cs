@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Directory;
+using Parley.Record;
+using Parley.Statements;
+using Parley.Web;
+
+namespace Parley.Pages.Statements;
+
+/// <summary>One proposal on the review screen, as shown and as the reviewer leaves it.</summary>
+public sealed class ReviewItem
+{
+    public bool Accept { get; set; }
+    public string Text { get; set; } = "";
+    public string Language { get; set; } = "en";
+    public Guid? SpeakerId { get; set; }
+    public string? SpeakerName { get; set; }
+    public string? SpeakerNote { get; set; }
+    public Medium Medium { get; set; }
+    public string? Outlet { get; set; }
+    public DateOnly? SaidOn { get; set; }
+    public DateBasis DateBasis { get; set; }
+    public string? Problem { get; set; }
+    public string? Attribution { get; set; }
+    public string? LetterNumber { get; set; }
+}
+
+[Authorize(Policy = nameof(Permission.RecordStatements))]
+[RequestSizeLimit(64 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024, ValueLengthLimit = 8 * 1024 * 1024)]
+public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clock) : PageModel
+{
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public DateOnly? Published { get; set; }
+    [BindProperty] public string? Outlet { get; set; }
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public List<ReviewItem> Items { get; set; } = [];
+
+    public string? Error { get; private set; }
+    public bool Reviewing { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostReadAsync(CancellationToken ct)
+    {
+        var text = Text;
+        if (Upload is { } file)
+        {
+            if (file.Length > ArticleText.MaxBytes)
+            {
+                Error = $"The file {file.FileName} is {file.Length / (1024.0 * 1024):N1} MB; an article of up to {ArticleText.MaxBytes / (1024 * 1024)} MB can be imported.";
+                return Page();
+            }
+            using var reader = new StreamReader(file.OpenReadStream());
+            text = await reader.ReadToEndAsync(ct);
+        }
+        var read = ArticleReview.Read(new ArticleRequest(text, Published, Outlet, Address));
+        if (!read.Succeeded)
+        {
+            Error = read.Error!.Message;
+            return Page();
+        }
+        var article = read.Value!;
+        (Text, Published, Outlet, Address) = (article.Text, article.Published, article.Outlet, article.Url);
+        var proposals = await PressImport.ProposeAsync(db, article, ct);
+        var names = await NamesAsync(proposals.Select(p => p.Speaker.Person).OfType<Guid>(), ct);
+        Items = proposals.Select(p => new ReviewItem
+        {
+            Accept = p.Speaker.Person is not null && p.Problem is null,
+            Text = p.Text,
+            Language = p.Language,
+            SpeakerId = p.Speaker.Person,
+            SpeakerName = p.Speaker.Person is { } id ? names[id] : null,
+            SpeakerNote = $"{StatementLabels.Of(p.Speaker.Basis)}: “{p.Speaker.Phrase}”",
+            Medium = p.Medium,
+            Outlet = p.Outlet,
+            SaidOn = p.SaidOn,
+            DateBasis = p.DateBasis,
+            Problem = p.Problem,
+            Attribution = p.Attribution,
+        }).ToList();
+        Reviewing = true;
+        if (Items.Count == 0)
+            Error = "No attributed quotations were found in this article; nothing to review.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
+    {
+        Reviewing = true;
+        var accepted = new List<StatementInput>();
+        foreach (var (item, i) in Items.Select((item, i) => (item, i)).Where(x => x.item.Accept))
+        {
+            // A speaker typed by name (an unresolved one linked by the reviewer) must name exactly one person.
+            if (item.SpeakerId is null && item.SpeakerName is { Length: > 0 } typed)
+            {
+                var folded = NameRules.Fold(typed);
+                var matches = await db.People.Where(p => p.Names.Any(n => n.Folded == folded)).Select(p => p.Id).Take(2).ToListAsync(ct);
+                if (matches.Count != 1)
+                {
+                    Error = $"Proposal {i + 1}: {(matches.Count == 0 ? "nobody" : "more than one person")} in the directory is named “{typed}”. Create the person first, or type the full name.";
+                    return Page();
+                }
+                item.SpeakerId = matches[0];
+            }
+            var links = new List<LinkInput>();
+            if (item.LetterNumber is { Length: > 0 } number)
+            {
+                var letters = await db.Letters.Where(l => l.Number == number.Trim()).Select(l => l.Id).Take(2).ToListAsync(ct);
+                if (letters.Count != 1)
+                {
+                    Error = $"Proposal {i + 1}: {(letters.Count == 0 ? "no letter" : "more than one letter")} has the number {number}.";
+                    return Page();
+                }
+                links.Add(new LinkInput(RecordKind.Letter, letters[0]));
+            }
+            accepted.Add(new StatementInput(item.SpeakerId, item.Medium, item.SaidOn, item.Text, item.Language, DateBasis: item.DateBasis,
+                Outlet: item.Outlet, Links: links));
+        }
+        var result = await recorder.WriteAsync(Problems.Actor(User),
+            (s, c) => ArticleReview.AcceptAsync(s, new AcceptRequest(Text, Published, Outlet, Address, accepted), clock.GetUtcNow().UtcDateTime, c), ct);
+        if (result.Succeeded)
+            return Redirect($"/statements?recorded={result.Value!.Count}");
+        Error = Describe(result.Error!);
+        return Page();
+    }
+
+    /// <summary>"statements[1].saidOn: …" becomes "Proposal 2, date: …" for the reviewer; the index counts accepted ones only.</summary>
+    private string Describe(DomainError error)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(error.Field, @"^statements\[(\d+)\]\.(\w+)$");
+        if (!match.Success)
+            return error.Message;
+        var accepted = Items.Select((item, i) => (item, i)).Where(x => x.item.Accept).ElementAt(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return $"Proposal {accepted.i + 1}, {match.Groups[2].Value}: {error.Message}";
+    }
+
+    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.People.Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parley.Access;
+using Parley.Record;
+using Parley.Statements;
+
+namespace Parley.Pages.Statements;
+
+[Authorize(Policy = nameof(Permission.ReadStatements))]
+public sealed class StatementsModel(ParleyDb db, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Speaker { get; set; }
+    [BindProperty(SupportsGet = true)] public Medium? Medium { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int? Recorded { get; set; }
+
+    public IReadOnlyList<StatementView> Rows { get; private set; } = [];
+    public bool HasMore { get; private set; }
+    public bool CanRecord { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        var (rows, more) = await StatementRegister.PageAsync(db, new StatementRegister.Filter(Q, Speaker, Medium, From, To), PageNumber, 50, ct);
+        (Rows, HasMore) = (await StatementViews.ForAsync(db, rows, ct), more);
+        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded;
+    }
+}

@@ -79,6 +79,38 @@ public sealed class StatementBrowserTests
     }
 
     [Fact]
+    public async Task A_statement_recorded_by_hand_keeps_its_translation_apart_and_its_time_in_utc()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        await server.WriteAsync(async s =>
+        {
+            await PlanWriter.WriteAsync(s, DemoDirectory.Plan(), null, default);
+            return Result<int>.Ok(0);
+        });
+        var staffName = await server.AddUserAsync(Role.Staff, KnownInstitutions.UsSenate);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var staff = await BrowserTests.SignInAsync(browser, server.Address, staffName, ParleyServer.Password);
+        await staff.GotoAsync(new Uri(server.Address, "/statements").ToString());
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Record a statement" }).ClickAsync();
+        await staff.GetByLabel("Speaker (full name as in the directory)").FillAsync("Дмитрий Песков");
+        await staff.GetByLabel("Medium").SelectOptionAsync(new SelectOptionValue { Label = "press briefing" });
+        await staff.GetByLabel("Said on").FillAsync("2018-08-08");
+        await staff.GetByLabel("At (local time, optional)").FillAsync("12:30");
+        await staff.GetByLabel("Language of the original").FillAsync("ru");
+        await staff.GetByLabel("Verbatim text").FillAsync("Письмо поступило по дипломатическим каналам.");
+        await staff.GetByLabel("Translation (optional, kept apart from the original)").FillAsync("The letter was received through diplomatic channels.");
+        await staff.GetByLabel("Language of the translation").FillAsync("ru");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("translationLanguage");
+        await staff.GetByLabel("Language of the translation").FillAsync("en");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Statement by Dmitry Peskov" })).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByText("Translation (en), not the original:")).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByText("09:30 UTC")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_import_with_scripts_and_an_unknown_speaker_records_nothing_it_should_not()
     {
         await using var server = await ParleyServer.StartAsync("sqlite");

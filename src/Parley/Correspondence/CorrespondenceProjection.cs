@@ -128,8 +128,7 @@ public static class CorrespondenceProjection
             // Replies are never withdrawn: once derived as replied, a letter stays so.
             var replied = letter.Status == LetterStatus.Replied || db.Letters.Local.Any(l => l.InReplyTo == id);
             var state = new LetterState(letter, handovers, replied);
-            letter.Status = Custody.View(state, DateTime.MinValue).Status;
-            letter.AttentionFrom = Custody.AttentionFrom(state);
+            (letter.Status, letter.AttentionFrom) = Custody.Derive(state);
             foreach (var party in db.LetterParties.Local.Where(p => p.LetterId == id))
                 (party.Status, party.AttentionFrom) = (letter.Status, letter.AttentionFrom);
         }

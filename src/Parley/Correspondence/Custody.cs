@@ -67,14 +67,17 @@ public static class Custody
     /// clock, else when the next leg or the reply falls due; null if no exception can arise without a new event.
     /// The register keeps it in a column, so "exceptions only" is an index range rather than a scan.
     /// </summary>
-    public static DateTime? AttentionFrom(LetterState s)
+    public static DateTime? AttentionFrom(LetterState s) => Derive(s).AttentionFrom;
+
+    /// <summary>What the projection keeps for the register: the status and <see cref="AttentionFrom"/>, from one clock-free view.</summary>
+    public static (LetterStatus Status, DateTime? AttentionFrom) Derive(LetterState s)
     {
         var timeless = View(s, DateTime.MinValue);
         if (timeless.Exceptions.Count > 0)
-            return s.Letter.RegisteredAt;
+            return (timeless.Status, s.Letter.RegisteredAt);
         DateTime? leg = timeless.Status < LetterStatus.Acknowledged ? timeless.NextDue : null;
         DateTime? reply = s.Letter.ReplyBy is { } replyBy && !s.Replied ? replyBy.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : null;
-        return leg is null ? reply : reply is null || leg < reply ? leg : reply;
+        return (timeless.Status, leg is null ? reply : reply is null || leg < reply ? leg : reply);
     }
 
     public static DomainError? CheckHandover(LetterState s, Guid actorInstitution, HandoverRecorded h, DateTime now)

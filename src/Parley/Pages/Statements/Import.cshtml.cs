@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
-using Parley.Directory;
 using Parley.Record;
 using Parley.Statements;
 using Parley.Web;
@@ -100,25 +99,24 @@ public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clo
             // A speaker typed by name (an unresolved one linked by the reviewer) must name exactly one person.
             if (item.SpeakerId is null && item.SpeakerName is { Length: > 0 } typed)
             {
-                var folded = NameRules.Fold(typed);
-                var matches = await db.People.Where(p => p.Names.Any(n => n.Folded == folded)).Select(p => p.Id).Take(2).ToListAsync(ct);
-                if (matches.Count != 1)
+                var speaker = await StatementRegister.PersonNamedAsync(db, typed, ct);
+                if (!speaker.Succeeded)
                 {
-                    Error = $"Proposal {i + 1}: {(matches.Count == 0 ? "nobody" : "more than one person")} in the directory is named “{typed}”. Create the person first, or type the full name.";
+                    Error = $"Proposal {i + 1}: {speaker.Error!.Message}";
                     return Page();
                 }
-                item.SpeakerId = matches[0];
+                item.SpeakerId = speaker.Value;
             }
             var links = new List<LinkInput>();
             if (item.LetterNumber is { Length: > 0 } number)
             {
-                var letters = await db.Letters.Where(l => l.Number == number.Trim()).Select(l => l.Id).Take(2).ToListAsync(ct);
-                if (letters.Count != 1)
+                var letter = await StatementRegister.LetterNumberedAsync(db, number, ct);
+                if (!letter.Succeeded)
                 {
-                    Error = $"Proposal {i + 1}: {(letters.Count == 0 ? "no letter" : "more than one letter")} has the number {number}.";
+                    Error = $"Proposal {i + 1}: {letter.Error!.Message}";
                     return Page();
                 }
-                links.Add(new LinkInput(RecordKind.Letter, letters[0]));
+                links.Add(new LinkInput(RecordKind.Letter, letter.Value));
             }
             accepted.Add(new StatementInput(item.SpeakerId, item.Medium, item.SaidOn, item.Text, item.Language, DateBasis: item.DateBasis,
                 Outlet: item.Outlet, Links: links));

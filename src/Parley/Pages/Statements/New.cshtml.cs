@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Parley.Access;
-using Parley.Directory;
 using Parley.Record;
 using Parley.Statements;
 using Parley.Web;
@@ -35,25 +33,24 @@ public sealed class NewStatementModel(ParleyDb db, Recorder recorder, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var folded = NameRules.Fold(Speaker ?? "");
-        var speakers = folded.Length == 0 ? [] : await db.People.Where(p => p.Names.Any(n => n.Folded == folded)).Select(p => p.Id).Take(2).ToListAsync(ct);
-        if (speakers.Count != 1)
+        var speaker = await StatementRegister.PersonNamedAsync(db, Speaker, ct);
+        if (!speaker.Succeeded)
         {
-            Error = $"Speaker: {(speakers.Count == 0 ? "nobody in the directory is named" : "more than one person is named")} “{Speaker}”. Type a full name as the directory has it, or create the person first.";
+            Error = $"Speaker: {speaker.Error!.Message}";
             return Page();
         }
         var links = new List<LinkInput>();
         if (LetterNumber is { Length: > 0 } number)
         {
-            var letters = await db.Letters.Where(l => l.Number == number.Trim()).Select(l => l.Id).Take(2).ToListAsync(ct);
-            if (letters.Count != 1)
+            var letter = await StatementRegister.LetterNumberedAsync(db, number, ct);
+            if (!letter.Succeeded)
             {
-                Error = $"Letter number: {(letters.Count == 0 ? "no letter" : "more than one letter")} has the number {number}.";
+                Error = $"Letter number: {letter.Error!.Message}";
                 return Page();
             }
-            links.Add(new LinkInput(RecordKind.Letter, letters[0]));
+            links.Add(new LinkInput(RecordKind.Letter, letter.Value));
         }
-        var input = new StatementInput(speakers[0], Medium, SaidOn, Text, Language, Time, Time is null ? null : TimeZone, DateBasis.Stated,
+        var input = new StatementInput(speaker.Value, Medium, SaidOn, Text, Language, Time, Time is null ? null : TimeZone, DateBasis.Stated,
             Translation, TranslationLanguage, Outlet, Address, null, null, links);
         var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => StatementRegister.RecordAsync(s, input, clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)

@@ -12,6 +12,11 @@ public enum Permission
     HandOverLetters,
     ReadStatements,
     RecordStatements,
+    ReadEngagements,
+    RecordEngagements,
+
+    /// <summary>Approve or return proposals and charters; the step also checks the officer's institution.</summary>
+    OverseeEngagements,
 }
 
 /// <summary>The one place that says which role may do what. Tests walk this as a matrix.</summary>
@@ -28,6 +33,9 @@ public static class AccessRules
         Permission.HandOverLetters => [Role.RegistryClerk, Role.Courier, Role.Staff, Role.Administrator],
         Permission.ReadStatements => Enum.GetValues<Role>(),
         Permission.RecordStatements => [Role.RegistryClerk, Role.Staff, Role.Administrator],
+        Permission.ReadEngagements => Enum.GetValues<Role>(),
+        Permission.RecordEngagements => [Role.RegistryClerk, Role.Staff, Role.Administrator],
+        Permission.OverseeEngagements => [Role.OversightOfficer],
     };
 
     public static bool Allows(Role role, Permission permission) => RolesFor(permission).Contains(role);

@@ -17,7 +17,7 @@ public static class DemoStatements
     private static readonly Guid Kosachev = KnownInstitutions.Person("demo", "kosachev");
     private static readonly Guid Johnson = KnownInstitutions.Person("bioguide", "J000293");
 
-    public static async Task LoadAsync(WriteScope scope, Guid letter, DateTime now, CancellationToken ct)
+    public static async Task LoadAsync(WriteScope scope, Guid letter, DemoEngagementIds engagements, DateTime now, CancellationToken ct)
     {
         var day = DemoDirectory.ArticleDate;
         var paul = Require(await StatementRegister.RecordAsync(scope, new StatementInput(Paul, Medium.SocialMediaPost, day,

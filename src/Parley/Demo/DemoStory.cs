@@ -45,7 +45,8 @@ public static class DemoStory
             }
             await scope.FlushAsync(c);
             var letter = await DemoLetters.LoadAsync(scope, keys, now, c);
-            await DemoStatements.LoadAsync(scope, letter, now, c);
+            var engagements = await DemoEngagements.LoadAsync(scope, c);
+            await DemoStatements.LoadAsync(scope, letter, engagements, now, c);
             await scope.RecordAsync(new DemoLoaded("moscow-letter-2018"), c);
             return Result<string>.Ok($"Loaded the demo story ({scope.Recorded} events).\n" + SignIn());
         }, ct);

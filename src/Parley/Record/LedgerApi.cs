@@ -113,6 +113,7 @@ public static class RecordVisibility
             "person" or "institution" or "country" => Permission.ReadDirectory,
             "account" or "witness" => Permission.ReadAccounts,
             "statement" or "source" or "commitment" => Permission.ReadStatements,
+            "visit" or "meeting" or "proposal" or "task-force" or "calendar" or "busy" => Permission.ReadEngagements,
             _ => Permission.ReadRecord,
         };
         return roles.Any(r => AccessRules.Allows(r, needs));

@@ -8,7 +8,7 @@ using Parley.Directory;
 namespace Parley.Record;
 
 /// <summary>The unit of work: the event store, the projections pages read, and the sign-in secrets.</summary>
-public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<Credential, Guid>(options)
+public abstract partial class ParleyDb(DbContextOptions options) : IdentityUserContext<Credential, Guid>(options)
 {
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<LedgerNode> LedgerNodes => Set<LedgerNode>();
@@ -74,6 +74,7 @@ public abstract class ParleyDb(DbContextOptions options) : IdentityUserContext<C
         });
         MapCorrespondence(builder);
         MapStatements(builder);
+        MapEngagements(builder);
         builder.Entity<Country>(e =>
         {
             e.ToTable("countries");

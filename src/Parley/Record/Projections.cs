@@ -15,6 +15,7 @@ public static class Projections
         AccessEvent a => AccessProjection.ApplyAsync(db, a, stored, ct),
         CorrespondenceEvent c => CorrespondenceProjection.ApplyAsync(db, c, stored, ct),
         Statements.StatementEvent s => Statements.StatementsProjection.ApplyAsync(db, s, stored, ct),
+        Engagements.EngagementEvent g => Engagements.EngagementsProjection.ApplyAsync(db, g, stored, ct),
         DemoLoaded => ValueTask.CompletedTask,
         WitnessAdded w => AddWitness(db, w),
         _ => throw new InvalidOperationException($"No projection handles {e.GetType().Name}."),
@@ -29,6 +30,16 @@ public static class Projections
     /// <summary>Projection tables in an order safe for deleting (children first).</summary>
     public static IReadOnlyList<IQueryable<object>> Tables(ParleyDb db) =>
     [
+        db.FeedTokens.OrderBy(x => x.Id),
+        db.CalendarPeriods.OrderBy(x => x.Id),
+        db.BusyTimes.OrderBy(x => x.Id),
+        db.Encounters.OrderBy(x => x.Meeting).ThenBy(x => x.PersonA).ThenBy(x => x.PersonB),
+        db.Actions.OrderBy(x => x.Id),
+        db.Minutes.OrderBy(x => x.Meeting).ThenBy(x => x.Version),
+        db.Meetings.OrderBy(x => x.Id),
+        db.Visits.OrderBy(x => x.Id),
+        db.Proposals.OrderBy(x => x.Id),
+        db.TaskForces.OrderBy(x => x.Id),
         db.Commitments.OrderBy(x => x.Id),
         db.Statements.OrderBy(x => x.Id),
         db.StatementSources.OrderBy(x => x.Sha256),
@@ -65,6 +76,19 @@ public static class Projections
             case Letter l:
                 l.Route.Sort((x, y) => x.Order.CompareTo(y.Order));
                 break;
+            case Engagements.Meeting m:
+                m.Participants.Sort((x, y) => x.Person.CompareTo(y.Person));
+                m.Agenda.Sort((x, y) => x.Order.CompareTo(y.Order));
+                break;
+            case Engagements.Visit v:
+                v.Travellers.Sort((x, y) => x.Person.CompareTo(y.Person));
+                break;
+            case Engagements.Proposal pr:
+                pr.Window.Sort((x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : Nullable.Compare(x.Date, y.Date) is var d && d != 0 ? d : Nullable.Compare(x.Chamber, y.Chamber));
+                break;
+            case Engagements.TaskForce t:
+                t.Members.Sort((x, y) => x.Person != y.Person ? x.Person.CompareTo(y.Person) : x.Since.CompareTo(y.Since));
+                break;
             case Statements.Statement st:
                 st.Links.Sort((x, y) => x.Kind != y.Kind ? x.Kind.CompareTo(y.Kind) : x.Target.CompareTo(y.Target));
                 break;
@@ -73,6 +97,16 @@ public static class Projections
 
     public static async Task ClearAsync(ParleyDb db, CancellationToken ct)
     {
+        await db.FeedTokens.ExecuteDeleteAsync(ct);
+        await db.CalendarPeriods.ExecuteDeleteAsync(ct);
+        await db.BusyTimes.ExecuteDeleteAsync(ct);
+        await db.Encounters.ExecuteDeleteAsync(ct);
+        await db.Actions.ExecuteDeleteAsync(ct);
+        await db.Minutes.ExecuteDeleteAsync(ct);
+        await db.Meetings.ExecuteDeleteAsync(ct);
+        await db.Visits.ExecuteDeleteAsync(ct);
+        await db.Proposals.ExecuteDeleteAsync(ct);
+        await db.TaskForces.ExecuteDeleteAsync(ct);
         await db.Commitments.ExecuteDeleteAsync(ct);
         await db.Statements.ExecuteDeleteAsync(ct);
         await db.StatementSources.ExecuteDeleteAsync(ct);

@@ -122,6 +122,9 @@ public static class ParleyWebApp
         app.MapDirectoryApi();
         Correspondence.LetterApi.MapLetterApi(app);
         Statements.StatementApi.MapStatementApi(app);
+        Engagements.EngagementApi.MapEngagementApi(app);
+        Engagements.OversightApi.MapOversightApi(app);
+        Engagements.CalendarApi.MapCalendarApi(app);
         app.MapAccessApi();
         app.MapRazorPages();
     }

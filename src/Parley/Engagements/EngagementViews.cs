@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+
+namespace Parley.Engagements;
+
+/// <summary>Shapes for the API and pages: times in the place's zone and in the viewer's own.</summary>
+public static class EngagementViews
+{
+    /// <summary>The viewer's zone: that of their institution's country (America/New_York for US staff, Europe/Moscow for Russian).</summary>
+    public static async Task<string> ViewerZoneAsync(ParleyDb db, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var institution = ParleyClaims.InstitutionOf(user);
+        var country = institution is null ? null : await db.Institutions.Where(i => i.Id == institution).Select(i => i.CountryCode).FirstOrDefaultAsync(ct);
+        return Zones.ForCountry(country);
+    }
+
+    public static StepActor ActorOf(ClaimsPrincipal user) =>
+        new(ParleyClaims.InstitutionOf(user), user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null).OfType<Role>().ToList());
+
+    public static Guid? AccountOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        foreach (var i in await db.Institutions.AsNoTracking().Where(i => list.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
+            names[i.Id] = i.Name;
+        return names;
+    }
+
+    public static object Meeting(Meeting m, IReadOnlyDictionary<Guid, string> names, string viewerZone) => new
+    {
+        id = m.Id,
+        title = m.Title,
+        status = m.Status,
+        place = m.Place,
+        zone = m.Zone,
+        startsAt = DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc),
+        endsAt = DateTime.SpecifyKind(m.EndsAt, DateTimeKind.Utc),
+        timeUnknown = m.TimeUnknown,
+        local = new { starts = Zones.Label(m.StartsAt, m.Zone), ends = Zones.Label(m.EndsAt, m.Zone) },
+        yours = new { zone = viewerZone, starts = Zones.Label(m.StartsAt, viewerZone), ends = Zones.Label(m.EndsAt, viewerZone) },
+        visit = m.Visit,
+        proposal = m.Proposal,
+        taskForce = m.TaskForce,
+        series = m.Series,
+        outcome = m.Outcome,
+        participants = m.Participants.Select(p => new { person = p.Person, name = names.GetValueOrDefault(p.Person), side = p.Side, sideName = names.GetValueOrDefault(p.Side), post = p.Post, attended = m.Status == MeetingStatus.Held ? p.Attended : (bool?)null }),
+        agenda = m.Agenda.OrderBy(a => a.Order).Select(a => new { order = a.Order, title = a.Title, presenter = a.Presenter, minutes = a.Minutes, letter = a.Letter, proposal = a.LinkedProposal }),
+    };
+
+    public static object Action(ActionItem a, IReadOnlyDictionary<Guid, string> names) =>
+        new { id = a.Id, meeting = a.Meeting, what = a.What, owner = a.Owner, ownerName = names.GetValueOrDefault(a.Owner), dueOn = a.DueOn, status = a.Status };
+
+    public static object Minutes(MinutesVersion v) =>
+        new { version = v.Version, state = v.State, text = v.Text, correcting = v.Correcting, approvedBy = v.ApprovedBy, approvedAt = v.ApprovedAt };
+}

@@ -1,0 +1,192 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
+namespace Parley.Engagements;
+
+public static class EngagementsProjection
+{
+    public static async ValueTask ApplyAsync(ParleyDb db, EngagementEvent e, StoredEvent stored, CancellationToken ct)
+    {
+        switch (e)
+        {
+            case VisitRecorded v:
+                db.Visits.Add(new Visit
+                {
+                    Id = v.Id,
+                    Title = v.Title,
+                    Purpose = v.Purpose,
+                    Leader = v.Leader,
+                    SentBy = v.SentBy,
+                    Destination = v.Destination,
+                    DestinationCountry = v.DestinationCountry,
+                    StartsOn = v.StartsOn,
+                    EndsOn = v.EndsOn,
+                    MembersNote = v.MembersNote,
+                    Source = v.Source,
+                    Travellers = v.Travellers.Select(p => new Traveller { Person = p }).ToList(),
+                });
+                break;
+            case MeetingScheduled m:
+                db.Meetings.Add(new Meeting
+                {
+                    Id = m.Id,
+                    Title = m.Title,
+                    Visit = m.Visit,
+                    Proposal = m.Proposal,
+                    TaskForce = m.TaskForce,
+                    Series = m.Series,
+                    Place = m.Place,
+                    Zone = m.Zone,
+                    StartsAt = m.StartsAt,
+                    EndsAt = m.EndsAt,
+                    TimeUnknown = m.TimeUnknown,
+                    Status = MeetingStatus.Scheduled,
+                    Source = m.Source,
+                    Participants = m.Participants.Select(p => new Participant { Person = p.Person, Side = p.Side, Post = p.Post }).ToList(),
+                    Agenda = Agenda(m.Agenda),
+                });
+                break;
+            case AgendaSet a:
+                var planned = await MeetingAsync(db, a.Meeting, ct);
+                planned.Agenda.Clear();
+                planned.Agenda.AddRange(Agenda(a.Agenda));
+                break;
+            case MeetingHeld h:
+                await HeldAsync(db, h, stored, ct);
+                break;
+            case MeetingCancelled c:
+                (await MeetingAsync(db, c.Meeting, ct)).Status = MeetingStatus.Cancelled;
+                break;
+            case MinutesDrafted d:
+                var draft = await db.Minutes.FindAsync([d.Meeting, d.Version], ct);
+                if (draft is null)
+                    db.Minutes.Add(new MinutesVersion { Meeting = d.Meeting, Version = d.Version, Text = d.Text, Correcting = d.Correcting, DraftedAt = stored.RecordedAt });
+                else
+                    (draft.Text, draft.DraftedAt) = (d.Text, stored.RecordedAt);
+                break;
+            case MinutesShared s:
+                (await VersionAsync(db, s.Meeting, s.Version, ct)).State = MinutesState.SharedForComments;
+                break;
+            case MinutesApproved a:
+                var approved = await VersionAsync(db, a.Meeting, a.Version, ct);
+                (approved.State, approved.ApprovedBy, approved.ApprovedAt) = (MinutesState.Approved, stored.Actor, stored.RecordedAt);
+                break;
+            case ActionRaised r:
+                var at = await MeetingAsync(db, r.Meeting, ct);
+                db.Actions.Add(new ActionItem { Id = r.Id, Meeting = r.Meeting, Series = at.Series, What = r.What, Owner = r.Owner, DueOn = r.DueOn, Status = ActionStatus.Open, RaisedAt = stored.RecordedAt });
+                break;
+            case ActionClosed c:
+                var action = await db.Actions.FindAsync([c.Id], ct) ?? throw Missing("action", c.Id);
+                (action.Status, action.ClosedAt) = (c.Status, stored.RecordedAt);
+                break;
+            case ProposalMade p:
+                db.Proposals.Add(new Proposal
+                {
+                    Id = p.Id,
+                    Title = p.Title,
+                    Purpose = p.Purpose,
+                    PartyA = p.PartyA,
+                    PartyB = p.PartyB,
+                    ProposedBy = p.ProposedBy,
+                    Oversight = p.Oversight,
+                    State = ProposalState.Proposed,
+                    ProposedAt = stored.RecordedAt,
+                    Source = p.Source,
+                    Window = p.Window.Select(w => new WindowConstraint { Kind = w.Kind, Chamber = w.Chamber, Date = w.Date }).ToList(),
+                });
+                break;
+            case ProposalStepped s:
+                var proposal = await db.Proposals.FindAsync([s.Id], ct) ?? throw Missing("proposal", s.Id);
+                proposal.State = ProposalFlow.Next(proposal.State, s.Step) ?? throw new InvalidOperationException($"Step {s.Step} is not allowed from {proposal.State}.");
+                proposal.LastReason = s.Reason ?? proposal.LastReason;
+                proposal.Meeting = s.Meeting ?? proposal.Meeting;
+                break;
+            case TaskForceChartered t:
+                db.TaskForces.Add(new TaskForce
+                {
+                    Id = t.Id,
+                    Name = t.Name,
+                    Purpose = t.Purpose,
+                    SideA = t.SideA,
+                    SideB = t.SideB,
+                    Oversight = t.Oversight,
+                    Charter = t.Charter,
+                    CharterState = CharterState.AwaitingApproval,
+                    SeatsPerSide = t.SeatsPerSide,
+                    AllowedDifference = t.AllowedDifference,
+                    Cadence = t.Cadence,
+                    FirstDay = DateOnly.FromDateTime(t.FirstMeeting),
+                    FirstTime = TimeOnly.FromDateTime(t.FirstMeeting),
+                    Zone = t.Zone,
+                    DurationMinutes = t.DurationMinutes,
+                    AlternateHosts = t.AlternateHosts,
+                    StandingAgenda = t.StandingAgenda,
+                    Source = t.Source,
+                });
+                break;
+            case CharterDecided c:
+                var chartered = await TaskForceAsync(db, c.TaskForce, ct);
+                (chartered.CharterState, chartered.CharterReason) = (c.Approved ? CharterState.Approved : CharterState.Returned, c.Reason);
+                break;
+            case MembershipChanged m:
+                var force = await TaskForceAsync(db, m.TaskForce, ct);
+                foreach (var seat in force.Members.Where(x => x.Until is null && m.Leaves.Contains(x.Person)))
+                    seat.Until = m.On;
+                force.Members.AddRange(m.Joins.Select(j => new TaskForceMember { Person = j.Person, Side = j.Side, Role = j.Role, Since = m.On }));
+                break;
+            case CalendarPeriodsRecorded r:
+                db.CalendarPeriods.AddRange(r.Periods.Select(p => Period(r.Chamber, p, r.Source)));
+                break;
+            case CalendarPeriodChanged c:
+                var period = await db.CalendarPeriods.FindAsync([c.Period.Id], ct) ?? throw Missing("calendar period", c.Period.Id);
+                (period.Kind, period.Name, period.StartsOn, period.EndsOn) = (c.Period.Kind, c.Period.Name, c.Period.StartsOn, c.Period.EndsOn);
+                break;
+            case CalendarPeriodRemoved r:
+                db.CalendarPeriods.Remove(await db.CalendarPeriods.FindAsync([r.Id], ct) ?? throw Missing("calendar period", r.Id));
+                break;
+            case BusyTimesRecorded b:
+                db.BusyTimes.AddRange(b.Times.Select(t => new BusyTime { Id = t.Id, Person = b.Person, StartsAt = t.StartsAt, EndsAt = t.EndsAt, Note = t.Note }));
+                break;
+            case FeedTokenIssued f:
+                db.FeedTokens.Add(new FeedToken { Id = f.Id, Account = f.Account, IssuedAt = stored.RecordedAt });
+                break;
+            case FeedTokenRevoked f:
+                (await db.FeedTokens.FindAsync([f.Id], ct) ?? throw Missing("feed token", f.Id)).RevokedAt = stored.RecordedAt;
+                break;
+            default:
+                throw new InvalidOperationException($"EngagementsProjection does not handle {e.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Marks the meeting held, moves its proposal on, and records who met whom across the sides.</summary>
+    private static async Task HeldAsync(ParleyDb db, MeetingHeld h, StoredEvent stored, CancellationToken ct)
+    {
+        var meeting = await MeetingAsync(db, h.Meeting, ct);
+        meeting.Status = MeetingStatus.Held;
+        meeting.Outcome = h.Outcome;
+        foreach (var p in meeting.Participants)
+            p.Attended = !h.Absent.Contains(p.Person);
+        if (meeting.Proposal is { } id && await db.Proposals.FindAsync([id], ct) is { State: ProposalState.Scheduled } proposal)
+            proposal.State = ProposalState.Held;
+        var countries = await Relationships.CountriesOfAsync(db, meeting.Participants.Select(p => p.Side), ct);
+        foreach (var (a, b) in Relationships.Pairs(meeting.Participants, countries))
+            db.Encounters.Add(new Encounter { Meeting = meeting.Id, PersonA = a, PersonB = b, MetAt = meeting.StartsAt });
+    }
+
+    private static List<AgendaItem> Agenda(IReadOnlyList<AgendaEntry> entries) =>
+        entries.Select((a, i) => new AgendaItem { Order = i + 1, Title = a.Title, Presenter = a.Presenter, Minutes = a.Minutes, Letter = a.Letter, LinkedProposal = a.Proposal }).ToList();
+
+    private static CalendarPeriod Period(Guid chamber, PeriodEntry p, string? source) =>
+        new() { Id = p.Id, Chamber = chamber, Kind = p.Kind, Name = p.Name, StartsOn = p.StartsOn, EndsOn = p.EndsOn, Source = source };
+
+    private static async Task<Meeting> MeetingAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+        await db.Meetings.FindAsync([id], ct) ?? throw Missing("meeting", id);
+
+    private static async Task<TaskForce> TaskForceAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+        await db.TaskForces.FindAsync([id], ct) ?? throw Missing("task force", id);
+
+    private static async Task<MinutesVersion> VersionAsync(ParleyDb db, Guid meeting, int version, CancellationToken ct) =>
+        await db.Minutes.FindAsync([meeting, version], ct) ?? throw new InvalidOperationException($"Minutes {version} of meeting {meeting} are not in the projection.");
+
+    private static InvalidOperationException Missing(string what, Guid id) => new($"The {what} {id} is not in the projection.");
+}

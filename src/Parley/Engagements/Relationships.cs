@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
+namespace Parley.Engagements;
+
+/// <summary>One counterpart of a person: how often they met across the sides, and when last.</summary>
+public sealed record Tie(Guid Person, Guid Counterpart, int Meetings, DateTime LastMet);
+
+/// <summary>Who has met whom, built from attendance at held meetings (never typed in).</summary>
+public static class Relationships
+{
+    public static async Task<Dictionary<Guid, string?>> CountriesOfAsync(ParleyDb db, IEnumerable<Guid> sides, CancellationToken ct)
+    {
+        var ids = sides.Distinct().ToList();
+        var known = db.Institutions.Local.Where(i => ids.Contains(i.Id)).ToDictionary(i => i.Id, i => i.CountryCode);
+        var rest = ids.Except(known.Keys).ToList();
+        foreach (var row in await db.Institutions.AsNoTracking().Where(i => rest.Contains(i.Id)).Select(i => new { i.Id, i.CountryCode }).ToListAsync(ct))
+            known[row.Id] = row.CountryCode;
+        return known;
+    }
+
+    /// <summary>Pairs of attendees who spoke for different countries, each pair once with the smaller id first.</summary>
+    public static IEnumerable<(Guid A, Guid B)> Pairs(IReadOnlyList<Participant> participants, IReadOnlyDictionary<Guid, string?> countries)
+    {
+        var present = participants.Where(p => p.Attended).ToList();
+        var seen = new HashSet<(Guid, Guid)>();
+        foreach (var x in present)
+        {
+            foreach (var y in present)
+            {
+                if (x.Person.CompareTo(y.Person) >= 0 || countries.GetValueOrDefault(x.Side) == countries.GetValueOrDefault(y.Side))
+                    continue;
+                if (seen.Add((x.Person, y.Person)))
+                    yield return (x.Person, y.Person);
+            }
+        }
+    }
+
+    /// <summary>Every counterpart of the given people, with counts and the last meeting.</summary>
+    public static async Task<IReadOnlyList<Tie>> TiesAsync(ParleyDb db, IReadOnlyCollection<Guid> people, CancellationToken ct)
+    {
+        var rows = await db.Encounters.AsNoTracking()
+            .Where(e => people.Contains(e.PersonA) || people.Contains(e.PersonB))
+            .Select(e => new { e.PersonA, e.PersonB, e.MetAt }).ToListAsync(ct);
+        return rows.SelectMany(r => new[] { (Person: r.PersonA, Other: r.PersonB, r.MetAt), (Person: r.PersonB, Other: r.PersonA, r.MetAt) })
+            .Where(r => people.Contains(r.Person))
+            .GroupBy(r => (r.Person, r.Other))
+            .Select(g => new Tie(g.Key.Person, g.Key.Other, g.Count(), g.Max(x => x.MetAt)))
+            .OrderBy(t => t.Person).ThenByDescending(t => t.LastMet).ToList();
+    }
+}

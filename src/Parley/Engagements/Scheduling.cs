@@ -1,0 +1,167 @@
+using NodaTime;
+
+namespace Parley.Engagements;
+
+public enum MeetingMode
+{
+    /// <summary>Visitors travel: the host chamber sits, the visitors' chamber is in recess on the day and the travel days.</summary>
+    InPerson,
+
+    /// <summary>Nobody travels: both chambers sit, and the hour is within working hours in both zones.</summary>
+    Video,
+}
+
+public readonly record struct Busy(DateTime Start, DateTime End);
+
+/// <summary>Everything the assistant weighs, already loaded: a pure input, so a query needs no database.</summary>
+public sealed record SchedulingProblem(
+    MeetingMode Mode, DateTimeZone HostZone, DateTimeZone VisitorZone, Chamber? Host, Chamber? Visitors,
+    IReadOnlyDictionary<Guid, string> People, IReadOnlyDictionary<Guid, Busy[]> BusyTimes, int DurationMinutes,
+    DateOnly From, DateOnly Deadline, int TravelDays, TimeOnly WorkStart, TimeOnly WorkEnd,
+    IReadOnlyList<WindowConstraint> Window, IReadOnlyDictionary<Guid, ChamberDays> Calendars, IReadOnlyDictionary<Guid, string> Names);
+
+public sealed record Chamber(string Name, ChamberDays Days);
+
+public sealed record Suggestion(DateTime StartsAt, DateTime EndsAt, string HostLocal, string VisitorLocal, IReadOnlyList<string> Why);
+
+public sealed record DayVerdict(DateOnly Day, Suggestion? Window, IReadOnlyList<string> RuledOutBy);
+
+/// <summary>The scheduling assistant: lists the best windows for a meeting and says why a day is ruled out.</summary>
+public static class Scheduler
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(30);
+
+    public static IReadOnlyList<Suggestion> Suggest(SchedulingProblem p, int count = 5)
+    {
+        var found = new List<Suggestion>();
+        for (var day = p.From; day <= p.Deadline && found.Count < count; day = day.AddDays(1))
+        {
+            if (DayFaults(p, day).Count == 0 && BestSlot(p, day) is { } slot)
+                found.Add(slot);
+        }
+        return found;
+    }
+
+    public static DayVerdict Explain(SchedulingProblem p, DateOnly day)
+    {
+        var faults = DayFaults(p, day);
+        if (faults.Count > 0)
+            return new DayVerdict(day, null, faults);
+        return BestSlot(p, day) is { } slot ? new DayVerdict(day, slot, []) : new DayVerdict(day, null, [NoFreeHour(p, day)]);
+    }
+
+    /// <summary>Day-level rules: deadline, weekends, chambers' calendars and travel days, the proposal's target window.</summary>
+    public static List<string> DayFaults(SchedulingProblem p, DateOnly day)
+    {
+        var faults = new List<string>();
+        if (day > p.Deadline)
+            faults.Add($"{day:ddd d MMM yyyy} is after the deadline ({p.Deadline:d MMM yyyy})");
+        if (day < p.From)
+            faults.Add($"{day:ddd d MMM yyyy} is before the first day asked for ({p.From:d MMM yyyy})");
+        if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            faults.Add($"{day:dddd d MMM yyyy} is a weekend day in {p.HostZone.Id}");
+        if (p.Host is { } host && !host.Days.InSession(day))
+            faults.Add($"{host.Name} is {host.Days.Describe(day)}; the host chamber should be sitting");
+        if (p.Visitors is { } visitors)
+        {
+            if (p.Mode == MeetingMode.Video && !visitors.Days.InSession(day))
+                faults.Add($"{visitors.Name} is {visitors.Days.Describe(day)}; a video call is for days both chambers sit");
+            if (p.Mode == MeetingMode.InPerson)
+            {
+                for (var d = day.AddDays(-p.TravelDays); d <= day.AddDays(p.TravelDays); d = d.AddDays(1))
+                {
+                    if (visitors.Days.InSession(d))
+                    {
+                        faults.Add($"{visitors.Name} is {visitors.Days.Describe(d)} on {d:ddd d MMM}{(d == day ? "" : ", a travel day")}; visiting members should be in recess");
+                        break;
+                    }
+                }
+            }
+        }
+        if (Engagements.Window.Violation(p.Window, day, p.Calendars, p.Names) is { } why)
+            faults.Add($"the proposal's target window: {why}");
+        return faults;
+    }
+
+    private static Suggestion? BestSlot(SchedulingProblem p, DateOnly day)
+    {
+        var length = TimeSpan.FromMinutes(p.DurationMinutes);
+        var preferred = Zones.ToUtc(day, new TimeOnly(10, 0), p.HostZone);
+        return Candidates(p, day)
+            .Where(s => Everyone(p).All(person => Free(p, person, s, s + length)))
+            .OrderBy(s => Math.Abs((s - preferred).Ticks))
+            .Select(s => Describe(p, day, s, s + length))
+            .FirstOrDefault();
+    }
+
+    /// <summary>Starts every half hour that fit in working hours: the host's, and for a video call the visitors' too.</summary>
+    private static IEnumerable<DateTime> Candidates(SchedulingProblem p, DateOnly day)
+    {
+        var length = TimeSpan.FromMinutes(p.DurationMinutes);
+        var (open, close) = Hours(p, day, p.HostZone);
+        for (var s = open; s + length <= close; s += Step)
+        {
+            if (p.Mode == MeetingMode.InPerson || VisitorHoursCover(p, s, s + length))
+                yield return s;
+        }
+    }
+
+    private static bool VisitorHoursCover(SchedulingProblem p, DateTime start, DateTime end)
+    {
+        var local = DateOnly.FromDateTime(Zones.Local(start, p.VisitorZone));
+        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            return false;
+        var (open, close) = Hours(p, local, p.VisitorZone);
+        return start >= open && end <= close;
+    }
+
+    private static (DateTime Open, DateTime Close) Hours(SchedulingProblem p, DateOnly day, DateTimeZone zone) =>
+        (Zones.ToUtc(day, p.WorkStart, zone), Zones.ToUtc(day, p.WorkEnd, zone));
+
+    private static IEnumerable<Guid> Everyone(SchedulingProblem p) => p.People.Keys;
+
+    /// <summary>Busy times are sorted and merged, so only the last one starting before the end can overlap.</summary>
+    public static bool Free(SchedulingProblem p, Guid person, DateTime start, DateTime end)
+    {
+        if (!p.BusyTimes.TryGetValue(person, out var busy) || busy.Length == 0)
+            return true;
+        int lo = 0, hi = busy.Length - 1, last = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (busy[mid].Start < end)
+                (last, lo) = (mid, mid + 1);
+            else
+                hi = mid - 1;
+        }
+        return last < 0 || busy[last].End <= start;
+    }
+
+    private static Suggestion Describe(SchedulingProblem p, DateOnly day, DateTime start, DateTime end)
+    {
+        var why = new List<string>();
+        if (p.Host is { } host)
+            why.Add($"{host.Name} is {host.Days.Describe(day)}");
+        if (p.Visitors is { } visitors)
+            why.Add(p.Mode == MeetingMode.InPerson
+                ? $"{visitors.Name} is not sitting from {day.AddDays(-p.TravelDays):d MMM} to {day.AddDays(p.TravelDays):d MMM} (meeting day and {p.TravelDays} travel day{(p.TravelDays == 1 ? "" : "s")} each way)"
+                : $"{visitors.Name} is {visitors.Days.Describe(day)}");
+        why.AddRange(p.Window.Select(w => $"meets the target window: {Engagements.Window.Describe(w, p.Names)}"));
+        why.Add($"all {p.People.Count} participants are free");
+        why.Add(p.Mode == MeetingMode.Video
+            ? $"inside working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}) in both {p.HostZone.Id} and {p.VisitorZone.Id}"
+            : $"inside the host's working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm} {p.HostZone.Id})");
+        return new Suggestion(start, end, Zones.Label(start, p.HostZone.Id), Zones.Label(start, p.VisitorZone.Id), why);
+    }
+
+    private static string NoFreeHour(SchedulingProblem p, DateOnly day)
+    {
+        var candidates = Candidates(p, day).ToList();
+        if (candidates.Count == 0)
+            return $"no {p.DurationMinutes}-minute slot fits inside working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}) in both {p.HostZone.Id} and {p.VisitorZone.Id} on that day";
+        var length = TimeSpan.FromMinutes(p.DurationMinutes);
+        var blockers = Everyone(p).Where(person => candidates.Any(s => !Free(p, person, s, s + length)))
+            .Select(person => p.People[person]).Order(StringComparer.Ordinal).ToList();
+        return $"every {p.DurationMinutes}-minute slot in working hours clashes with someone's busy time ({string.Join(", ", blockers)})";
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Engagements;
+using Parley.Record;
+
+namespace Parley.Pages.Engagements;
+
+/// <summary>The calendar: a month grid and an agenda of meetings, chamber periods, and the open proposals, task forces and visits.</summary>
+[Authorize(Policy = nameof(Permission.ReadEngagements))]
+public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Month { get; set; }
+
+    public DateOnly First { get; private set; }
+    public string Zone { get; private set; } = "Etc/UTC";
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+    public IReadOnlyList<CalendarPeriod> Periods { get; private set; } = [];
+    public IReadOnlyList<Proposal> Proposals { get; private set; } = [];
+    public IReadOnlyList<TaskForce> TaskForces { get; private set; } = [];
+    public IReadOnlyList<Visit> Visits { get; private set; } = [];
+    public Dictionary<Guid, string> Names { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Zone = await EngagementViews.ViewerZoneAsync(db, User, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+        var (from, to) = (Zones.ToUtc(First, TimeOnly.MinValue, Zones.Find(Zone)!), Zones.ToUtc(First.AddMonths(1), TimeOnly.MinValue, Zones.Find(Zone)!));
+        Meetings = await db.Meetings.AsNoTracking().Where(x => x.StartsAt < to && x.EndsAt >= from).OrderBy(x => x.StartsAt).ToListAsync(ct);
+        var last = First.AddMonths(1).AddDays(-1);
+        Periods = await db.CalendarPeriods.AsNoTracking().Where(p => p.StartsOn <= last && p.EndsOn >= First).OrderBy(p => p.StartsOn).ToListAsync(ct);
+        Proposals = await db.Proposals.AsNoTracking().OrderByDescending(p => p.ProposedAt).Take(50).ToListAsync(ct);
+        TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+        Visits = await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(50).ToListAsync(ct);
+        Names = await EngagementViews.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
+    }
+
+    public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(Zones.Local(utc, Zone));
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Engagements;
+using Parley.Record;
+using Parley.Statements;
+using Parley.Web;
+
+namespace Parley.Pages.Proposals;
+
+[Authorize(Policy = nameof(Permission.RecordEngagements))]
+public sealed class NewProposalModel(ParleyDb db, Recorder recorder) : PageModel
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Purpose { get; set; }
+    [BindProperty] public Guid? PartyA { get; set; }
+    [BindProperty] public Guid? PartyB { get; set; }
+    [BindProperty] public Guid? Oversight { get; set; }
+    [BindProperty] public string? ProposedBy { get; set; }
+    [BindProperty] public Guid? SessionOf { get; set; }
+    [BindProperty] public Guid? RecessOf { get; set; }
+    [BindProperty] public DateOnly? NotBefore { get; set; }
+    [BindProperty] public DateOnly? Before { get; set; }
+
+    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Guid? by = null;
+        if (!string.IsNullOrWhiteSpace(ProposedBy))
+        {
+            var named = await StatementRegister.PersonNamedAsync(db, ProposedBy, ct);
+            if (!named.Succeeded)
+                return await FailAsync(named.Error!.Message, ct);
+            by = named.Value;
+        }
+        var window = new List<WindowInput>();
+        if (SessionOf is { } s)
+            window.Add(new WindowInput(WindowKind.DuringSession, s, null));
+        if (RecessOf is { } r)
+            window.Add(new WindowInput(WindowKind.WhileInRecess, r, null));
+        if (NotBefore is { } nb)
+            window.Add(new WindowInput(WindowKind.NotBefore, null, nb));
+        if (Before is { } b)
+            window.Add(new WindowInput(WindowKind.Before, null, b));
+        var input = new ProposalInput(Title, Purpose, PartyA, PartyB, by, Oversight, window);
+        var result = await recorder.WriteAsync(Problems.Actor(User), (sc, c) => Parley.Engagements.Proposals.MakeAsync(sc, input, c), ct);
+        return result.Succeeded ? Redirect($"/proposals/{result.Value}") : await FailAsync(result.Error!.Message, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    {
+        Error = message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Name).Take(2000).ToListAsync(ct);
+}

@@ -8,6 +8,7 @@ namespace Parley.Bench;
 /// ~4,800 in all), as a loaded problem (the query's pure part). Baseline: the same query with nobody busy.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SchedulingBenchmarks
 {
     private SchedulingProblem _busy = null!, _free = null!;
@@ -57,6 +58,7 @@ public class SchedulingBenchmarks
 
 /// <summary>iCalendar out: a year of a task force's meetings (fortnightly, 12 participants each) against one meeting's file.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class FeedBenchmarks
 {
     private TaskForce _force = null!;

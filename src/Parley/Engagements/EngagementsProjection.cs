@@ -171,6 +171,7 @@ public static class EngagementsProjection
         var countries = await Relationships.CountriesOfAsync(db, meeting.Participants.Select(p => p.Side), ct);
         foreach (var (a, b) in Relationships.Pairs(meeting.Participants, countries))
             db.Encounters.Add(new Encounter { Meeting = meeting.Id, PersonA = a, PersonB = b, MetAt = meeting.StartsAt });
+        await Statements.StatementsProjection.MeetingHeldAsync(db, meeting, stored, ct);
     }
 
     private static List<AgendaItem> Agenda(IReadOnlyList<AgendaEntry> entries) =>

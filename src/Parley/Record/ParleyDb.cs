@@ -165,6 +165,7 @@ public abstract partial class ParleyDb(DbContextOptions options) : IdentityUserC
             e.HasIndex(x => new { x.FulfilledAt, x.DueBy });
             e.HasIndex(x => x.Letter);
             e.HasIndex(x => x.Statement);
+            e.HasIndex(x => x.Engagement);
         });
     }
 

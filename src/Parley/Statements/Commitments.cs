@@ -6,7 +6,8 @@ using Parley.Record;
 namespace Parley.Statements;
 
 public sealed record CommitmentInput(
-    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, string? What, DateOnly? DueFrom, DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null);
+    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, string? What, DateOnly? DueFrom, DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null,
+    Guid? Engagement = null);
 
 /// <summary>Promises and expectations: recorded from a statement, fulfilled by the record (or a person's confirmation), overdue after their window.</summary>
 public static partial class Commitments
@@ -40,9 +41,11 @@ public static partial class Commitments
             return new DomainError("letterReaches", "A letter fulfils a commitment when it reaches a status: give both the letter and the status.");
         if (input.Letter is { } letter && !await db.Letters.AnyAsync(l => l.Id == letter, ct))
             return new DomainError("letter", $"No letter {letter}.", ErrorKind.NotFound);
+        if (input.Engagement is { } engagement && !await db.Meetings.AnyAsync(m => m.Id == engagement, ct) && !await db.Proposals.AnyAsync(p => p.Id == engagement, ct))
+            return new DomainError("engagement", $"No meeting or proposal {engagement}: a commitment can wait for a meeting, or a proposal's meeting, to be held.", ErrorKind.NotFound);
         var id = Guid.CreateVersion7();
         await scope.RecordAsync(new CommitmentRecorded(id, input.Statement, byPerson, input.ByInstitution, input.What.Trim(), input.DueFrom, dueBy,
-            input.Letter, input.LetterReaches), ct);
+            input.Letter, input.LetterReaches, input.Engagement), ct);
         return Result<Guid>.Ok(id);
     }
 

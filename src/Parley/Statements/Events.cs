@@ -28,7 +28,7 @@ public sealed record LinkInput(RecordKind Kind, Guid Target);
 [EventType("statements.commitment-recorded")]
 public sealed record CommitmentRecorded(
     Guid Id, Guid? Statement, Guid? ByPerson, Guid? ByInstitution, string What, DateOnly? DueFrom, DateOnly DueBy,
-    Guid? Letter, LetterStatus? LetterReaches) : StatementEvent
+    Guid? Letter, LetterStatus? LetterReaches, Guid? Engagement = null) : StatementEvent
 {
     public override string Stream => $"commitment/{Id}";
 }

@@ -26,6 +26,10 @@ public enum RecordKind
     Person,
     Institution,
     Statement,
+    Visit,
+    Meeting,
+    Proposal,
+    TaskForce,
 }
 
 /// <summary>What a commitment is waiting for, derived from its window and the record that fulfils it.</summary>
@@ -91,6 +95,9 @@ public sealed class Commitment
     /// <summary>The letter whose custody fulfils it, and the status the letter must reach.</summary>
     public Guid? Letter { get; set; }
     public Correspondence.LetterStatus? LetterReaches { get; set; }
+
+    /// <summary>A meeting, or a proposal whose meeting, fulfils it by being held.</summary>
+    public Guid? Engagement { get; set; }
 
     public DateTime? FulfilledAt { get; set; }
 

@@ -34,6 +34,10 @@ public static class StatementViews
         RecordKind.Person => $"/people/{link.Target}",
         RecordKind.Institution => $"/institutions/{link.Target}",
         RecordKind.Statement => $"/statements/{link.Target}",
+        RecordKind.Visit => $"/visits/{link.Target}",
+        RecordKind.Meeting => $"/meetings/{link.Target}",
+        RecordKind.Proposal => $"/proposals/{link.Target}",
+        RecordKind.TaskForce => $"/task-forces/{link.Target}",
     };
 
     /// <summary>Labels for linked records; a letter is named by its number only (its subject is for those who may read it).</summary>
@@ -49,6 +53,14 @@ public static class StatementViews
             labels[i.Id] = i.Name;
         foreach (var s in await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.SaidOn }).ToListAsync(ct))
             labels[s.Id] = $"Statement of {s.SaidOn:yyyy-MM-dd}";
+        foreach (var v in await db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.Title }).ToListAsync(ct))
+            labels[v.Id] = v.Title;
+        foreach (var m in await db.Meetings.AsNoTracking().Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.Title }).ToListAsync(ct))
+            labels[m.Id] = m.Title;
+        foreach (var p in await db.Proposals.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            labels[p.Id] = p.Title;
+        foreach (var t in await db.TaskForces.AsNoTracking().Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct))
+            labels[t.Id] = t.Name;
         return labels;
     }
 
@@ -78,6 +90,7 @@ public static class StatementViews
         dueBy = c.DueBy,
         letter = c.Letter,
         letterReaches = c.LetterReaches,
+        engagement = c.Engagement,
         state = c.StateOn(today),
         fulfilledAt = c.FulfilledAt,
         fulfilledByLedgerIndex = c.FulfilledBy,

@@ -107,6 +107,10 @@ public static class StatementRegister
         RecordKind.Person => await db.People.AnyAsync(p => p.Id == link.Target, ct),
         RecordKind.Institution => await db.Institutions.AnyAsync(i => i.Id == link.Target, ct),
         RecordKind.Statement => await db.Statements.AnyAsync(s => s.Id == link.Target, ct),
+        RecordKind.Visit => await db.Visits.AnyAsync(v => v.Id == link.Target, ct),
+        RecordKind.Meeting => await db.Meetings.AnyAsync(m => m.Id == link.Target, ct),
+        RecordKind.Proposal => await db.Proposals.AnyAsync(p => p.Id == link.Target, ct),
+        RecordKind.TaskForce => await db.TaskForces.AnyAsync(t => t.Id == link.Target, ct),
     };
 
     public static async Task<(IReadOnlyList<Statement> Rows, bool HasMore)> PageAsync(ParleyDb db, Filter filter, int page, int size, CancellationToken ct)

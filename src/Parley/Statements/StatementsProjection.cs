@@ -47,9 +47,12 @@ public static class StatementsProjection
                     DueBy = c.DueBy,
                     Letter = c.Letter,
                     LetterReaches = c.LetterReaches,
+                    Engagement = c.Engagement,
                     RecordedAt = stored.RecordedAt,
                 };
                 db.Commitments.Add(commitment);
+                if (c.Engagement is { } engagement && await HeldAsync(db, engagement, ct))
+                    (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
                 if (c.Letter is { } watched)
                 {
                     var letter = await db.Letters.FindAsync([watched], ct) ?? throw new InvalidOperationException($"Letter {watched} is not in the projection.");
@@ -67,6 +70,19 @@ public static class StatementsProjection
                 throw new InvalidOperationException($"StatementsProjection does not handle {e.GetType().Name}.");
         }
     }
+
+    /// <summary>Called by the engagements projection when a meeting is held: commitments waiting for it, or for its proposal's meeting, are fulfilled.</summary>
+    public static async Task MeetingHeldAsync(ParleyDb db, Engagements.Meeting meeting, StoredEvent stored, CancellationToken ct)
+    {
+        var keys = new[] { meeting.Id, meeting.Proposal ?? meeting.Id };
+        await db.Commitments.Where(c => c.Engagement != null && keys.Contains(c.Engagement.Value) && c.FulfilledAt == null).LoadAsync(ct);
+        foreach (var commitment in db.Commitments.Local.Where(c => c.Engagement is { } e && keys.Contains(e) && c.FulfilledAt == null).ToList())
+            (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
+    }
+
+    private static async Task<bool> HeldAsync(ParleyDb db, Guid engagement, CancellationToken ct) =>
+        db.Meetings.Local.Any(m => (m.Id == engagement || m.Proposal == engagement) && m.Status == Engagements.MeetingStatus.Held)
+        || await db.Meetings.AnyAsync(m => (m.Id == engagement || m.Proposal == engagement) && m.Status == Engagements.MeetingStatus.Held, ct);
 
     /// <summary>
     /// Called by the correspondence projection when a watched letter's status changes: commitments waiting for

@@ -115,7 +115,15 @@ public sealed class ProposalFlowTests
         using var oversight = await server.ClientAsync(Role.OversightOfficer, DemoDirectory.StateDepartment);
         await oversight.PostAsJsonAsync($"/api/proposals/{ids.Proposal}/steps", new { step = "Approve" });
         var meeting = (await (await staff.PostAsJsonAsync($"/api/proposals/{ids.Proposal}/schedule", Meeting(new DateTime(2018, 10, 15, 10, 0, 0)))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // Kosachev's "before the end of this year" waits for the proposal's meeting to be held.
+        var promise = await staff.PostAsJsonAsync("/api/commitments", new { byPerson = Kosachev, what = "A committee-level meeting in the autumn session", dueFrom = "2018-09-16", dueBy = "2018-12-31", engagement = ids.Proposal });
+        Assert.Equal(HttpStatusCode.Created, promise.StatusCode);
+        var commitment = (await promise.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsJsonAsync("/api/commitments", new { byPerson = Kosachev, what = "x", dueBy = "2018-12-31", engagement = Guid.NewGuid() })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/held", new { outcome = "Agreed to meet again in the spring session." })).StatusCode);
+        var kept = (await staff.GetFromJsonAsync<JsonElement>("/api/commitments?state=Fulfilled")).EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == commitment);
+        var index = kept.GetProperty("fulfilledByLedgerIndex").GetInt64();
+        Assert.Equal("engagements.meeting-held", await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.Where(e => e.Sequence == index).Select(e => e.Type).SingleAsync()));
         Assert.Equal("Held", (await staff.GetFromJsonAsync<JsonElement>($"/api/proposals/{ids.Proposal}")).GetProperty("proposal").GetProperty("state").GetString());
         var ties = await staff.GetFromJsonAsync<JsonElement>($"/api/people/{Johnson}/relationships");
         Assert.Equal(Kosachev, ties[0].GetProperty("counterpart").GetGuid());

@@ -1202,6 +1202,9 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<DateOnly?>("DueFrom")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("Engagement")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("FulfilledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1230,6 +1233,8 @@ namespace Parley.Record.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Engagement");
 
                     b.HasIndex("Letter");
 

@@ -1195,6 +1195,9 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<DateOnly?>("DueFrom")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("Engagement")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FulfilledAt")
                         .HasColumnType("TEXT");
 
@@ -1223,6 +1226,8 @@ namespace Parley.Record.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Engagement");
 
                     b.HasIndex("Letter");
 

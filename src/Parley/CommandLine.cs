@@ -38,6 +38,7 @@ public static class CommandLine
         root.Subcommands.Add(LedgerCommands.Witness());
         root.Subcommands.Add(Correspondence.LetterCommands.VerifyLetter());
         root.Subcommands.Add(RecordCommands.Rebuild());
+        root.Subcommands.Add(Engagements.CalendarCommands.Create());
         return root;
     }
 

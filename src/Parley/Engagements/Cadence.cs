@@ -59,6 +59,13 @@ public static class Cadence
         return list;
     }
 
+    /// <summary>
+    /// Where hosts alternate, a meeting keeps the series' day and wall-clock time in the host's own zone
+    /// (10:00 in Moscow, then 10:00 in Washington), not the first host's hour carried across the ocean.
+    /// </summary>
+    public static DateTime HostStart(TaskForce force, Occurrence occurrence) =>
+        DateOnly.FromDateTime(Zones.Local(occurrence.StartsAt, force.Zone)).ToDateTime(force.FirstTime);
+
     /// <summary>The usual gap between meetings (first two occurrences), for flagging pairs who have not met for longer.</summary>
     public static TimeSpan Interval(TaskForce force)
     {

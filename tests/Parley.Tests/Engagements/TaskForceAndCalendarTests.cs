@@ -62,8 +62,24 @@ public sealed class TaskForceAndCalendarTests
         var page = await staff.GetFromJsonAsync<JsonElement>($"/api/task-forces/{force}");
         Assert.True(page.GetProperty("balance").GetProperty("balanced").GetBoolean());
         Assert.Equal("Approved", page.GetProperty("taskForce").GetProperty("charterState").GetString());
-        // Nobody has met across the sides yet, so both members are flagged.
+        // Nobody has met across the sides yet, so both members are flagged; a meeting held two days ago clears both.
         Assert.Equal(2, page.GetProperty("notMetWithinCadence").GetArrayLength());
+        var recent = Parley.Engagements.Zones.Local(DateTime.UtcNow.AddDays(-2), "Europe/Moscow");
+        var met = await staff.PostAsJsonAsync("/api/meetings", new
+        {
+            title = "Task force meeting",
+            place = "Moscow",
+            zone = "Europe/Moscow",
+            start = recent.ToString("yyyy-MM-ddTHH:mm"),
+            end = recent.AddHours(2).ToString("yyyy-MM-ddTHH:mm"),
+            participants = new[] { new { person = Johnson, side = KnownInstitutions.UsSenate }, new { person = Kosachev, side = DemoDirectory.FederationCouncil } },
+            taskForce = force,
+        });
+        var meetingId = (await met.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meetingId}/held", new { })).StatusCode);
+        var after = await staff.GetFromJsonAsync<JsonElement>($"/api/task-forces/{force}");
+        Assert.Equal(0, after.GetProperty("notMetWithinCadence").GetArrayLength());
+        Assert.Equal(1, after.GetProperty("ties")[0].GetProperty("meetings").GetInt32());
 
         var ics = await staff.GetStringAsync($"/api/task-forces/{force}.ics");
         Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=8;BYDAY=TU", ics, StringComparison.Ordinal);

@@ -71,3 +71,76 @@ public sealed class EngagementBrowserTests
         await Assertions.Expect(staff.GetByTestId("your-time")).ToContainTextAsync("2019-03-05 02:00 EST (UTC-5)");
     }
 }
+
+public sealed class TaskForceBrowserTests
+{
+    [Fact]
+    public async Task Charter_members_a_series_meeting_and_the_relationship_picture()
+    {
+        var (server, ids) = await ProposalFlowTests.StoryAsync("sqlite");
+        await using var __ = server;
+        var staffName = await server.AddUserAsync(Role.Staff, DemoDirectory.Sfrc);
+        var officerName = await server.AddUserAsync(Role.OversightOfficer, DemoDirectory.StateDepartment);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var forceUrl = new Uri(server.Address, $"/task-forces/{ids.TaskForce}").ToString();
+
+        var officer = await BrowserTests.SignInAsync(browser, server.Address, officerName, ParleyServer.Password);
+        await officer.GotoAsync(forceUrl);
+        await officer.GetByRole(AriaRole.Button, new() { Name = "Approve the charter" }).ClickAsync();
+        await Assertions.Expect(officer.GetByTestId("charter-state")).ToHaveTextAsync("Approved");
+
+        var staff = await BrowserTests.SignInAsync(browser, server.Address, staffName, ParleyServer.Password);
+        await staff.GotoAsync(forceUrl);
+        var change = staff.GetByRole(AriaRole.Form, new() { Name = "Change the members" });
+        await change.GetByLabel("Change takes effect on").FillAsync("2018-09-01");
+        await change.GetByLabel("Joins United States Senate (full name)").FillAsync("Rand Paul");
+        await change.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("side A would have 2 members and side B 0");
+        await change.GetByLabel("Change takes effect on").FillAsync("2018-09-01");
+        await change.GetByLabel("Joins Federation Council (full name)").FillAsync("Konstantin Kosachev");
+        await change.GetByLabel("Role on side B").SelectOptionAsync("CoChair");
+        await change.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Konstantin Kosachev" })).ToContainTextAsync("CoChair");
+        await Assertions.Expect(staff.GetByText("1 + 1")).ToBeVisibleAsync();
+
+        // The first planned meeting of the series (Tue 5 Feb 2019) is hosted by the US side: 10:00 in Washington, with the members and the standing agenda.
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Schedule meeting 1" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("local-time")).ToContainTextAsync("2019-02-05 10:00 EST (UTC-5)");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Legislative dialogue" })).ToHaveCountAsync(1);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Record as held" }).ClickAsync();
+        await staff.GotoAsync(forceUrl);
+        var picture = staff.GetByRole(AriaRole.Img, new() { Name = "Relationship picture", Exact = false });
+        await Assertions.Expect(picture.Locator("line")).ToHaveCountAsync(1);
+        // They met in February 2019; against today's clock that is longer ago than the 8-week cadence, so both stay flagged.
+        await Assertions.Expect(staff.GetByText("not met a counterpart within the cadence")).ToHaveCountAsync(2);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Konstantin Kosachev" }).First.ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Has met" })).ToContainTextAsync("Ron Johnson");
+
+        // A visit recorded by hand, and a meeting on it.
+        await staff.GotoAsync(new Uri(server.Address, "/visits/new").ToString());
+        await staff.GetByLabel("Title").FillAsync("Sen. Johnson to Moscow");
+        await staff.GetByLabel("Purpose").FillAsync("Task force preparations");
+        await staff.GetByLabel("Sent by").SelectOptionAsync(new SelectOptionValue { Label = "United States Senate" });
+        await staff.GetByLabel("Leader (full name, optional)").FillAsync("Ron Johnson");
+        await staff.GetByLabel("Destination (city)").FillAsync("Moscow");
+        await staff.GetByLabel("Country code").FillAsync("RU");
+        await staff.GetByLabel("First day").FillAsync("2019-02-04");
+        await staff.GetByLabel("Last day").FillAsync("2019-02-03");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Record visit" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("The visit ends (2019-02-03) before it starts (2019-02-04)");
+        await staff.GetByLabel("Last day").FillAsync("2019-02-06");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Record visit" }).ClickAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Record a meeting on this visit" }).ClickAsync();
+        await staff.GetByLabel("Starts (local time)").FillAsync("2019-02-04T15:00");
+        await staff.GetByLabel("Ends (local time)").FillAsync("2019-02-04T16:00");
+        await staff.GetByLabel("One side: participants (one full name per line)").FillAsync("Ron Johnson");
+        await staff.GetByLabel("The other side", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Federation Council Committee on Foreign Affairs" });
+        await staff.GetByLabel("The other side: participants (one full name per line)").FillAsync("Konstantin Kosachev");
+        await staff.GetByLabel("Agenda (one item per line: title | minutes)").FillAsync("Preparations | 60");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("local-time")).ToContainTextAsync("2019-02-04 15:00 MSK");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Visit", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Sen. Johnson to Moscow" })).ToHaveCountAsync(1);
+    }
+}

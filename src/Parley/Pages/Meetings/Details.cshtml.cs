@@ -45,6 +45,30 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         return await WriteAsync(id, (s, c) => Parley.Engagements.Actions.RaiseAsync(s, id, what, person, dueOn, c), ct);
     }
 
+    public async Task<IActionResult> OnPostAgendaAsync(Guid id, string? title, string? presenter, int? minutes, string? letter, CancellationToken ct)
+    {
+        if (await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } meeting)
+            return NotFound();
+        Guid? who = null, letterId = null;
+        if (!string.IsNullOrWhiteSpace(presenter))
+        {
+            var named = await StatementRegister.PersonNamedAsync(db, presenter, ct);
+            if (!named.Succeeded)
+                return await FailAsync(id, named.Error!.Message, ct);
+            who = named.Value;
+        }
+        if (!string.IsNullOrWhiteSpace(letter))
+        {
+            var numbered = await StatementRegister.LetterNumberedAsync(db, letter, ct);
+            if (!numbered.Succeeded)
+                return await FailAsync(id, numbered.Error!.Message, ct);
+            letterId = numbered.Value;
+        }
+        var items = meeting.Agenda.OrderBy(a => a.Order).Select(a => new AgendaInput(a.Title, a.Presenter, a.Minutes, a.Letter, a.LinkedProposal))
+            .Append(new AgendaInput(title, who, minutes, letterId)).ToList();
+        return await WriteAsync(id, (s, c) => Parley.Engagements.Meetings.SetAgendaAsync(s, id, items, c), ct);
+    }
+
     public Task<IActionResult> OnPostCloseAsync(Guid id, Guid action, ActionStatus status, CancellationToken ct) =>
         WriteAsync(id, (s, c) => Parley.Engagements.Actions.CloseAsync(s, action, status, c), ct);
 

@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Engagements;
 using Parley.Record;
+using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.TaskForces;
 
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider clock) : PageModel
+public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public TaskForce Force { get; private set; } = null!;
     public TaskForcePicture Picture { get; private set; } = null!;
@@ -18,6 +19,7 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public bool MayDecide { get; private set; }
+    public bool CanRecord { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -31,6 +33,59 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    /// <summary>Joins on either side and a departure, as one change, so a balanced roster stays balanced.</summary>
+    public async Task<IActionResult> OnPostMembersAsync(Guid id, DateOnly? on, string? joinA, MemberRole roleA, string? joinB, MemberRole roleB, Guid? leave, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
+            return Forbid();
+        var joins = new List<SeatChange>();
+        foreach (var (name, side, role) in new[] { (joinA, Side.A, roleA), (joinB, Side.B, roleB) })
+        {
+            if (string.IsNullOrWhiteSpace(name))
+                continue;
+            var person = await StatementRegister.PersonNamedAsync(db, name, ct);
+            if (!person.Succeeded)
+                return await FailAsync(id, person.Error!.Message, ct);
+            joins.Add(new SeatChange(person.Value, side, role));
+        }
+        var change = new RosterChange(on, joins, leave is { } l ? [l] : []);
+        return await WriteAsync(id, (s, c) => Parley.Engagements.TaskForces.ChangeMembersAsync(s, id, change, c), ct);
+    }
+
+    /// <summary>Schedules a planned meeting of the series: the current members, in the host's capital and zone, with the standing agenda.</summary>
+    public async Task<IActionResult> OnPostScheduleAsync(Guid id, int number, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
+            return Forbid();
+        if (await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } force)
+            return NotFound();
+        if (Cadence.Between(force, DateTime.MinValue, DateTime.MaxValue, number).LastOrDefault() is not { } occurrence || occurrence.Number != number)
+            return await FailAsync(id, $"The series has no meeting number {number}.", ct);
+        var host = occurrence.Host == Side.A ? force.SideA : force.SideB;
+        var country = await db.Institutions.Where(i => i.Id == host).Select(i => i.CountryCode).FirstOrDefaultAsync(ct);
+        var zone = Zones.ForCountry(country);
+        var members = force.Members.Where(m => m.Until is null).Select(m => new ParticipantInput(m.Person, m.Side == Side.A ? force.SideA : force.SideB)).ToList();
+        var items = force.StandingAgenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var agenda = items.Select(i => new AgendaInput(i, null, Math.Max(1, force.DurationMinutes / items.Length))).ToList();
+        var start = Cadence.HostStart(force, occurrence);
+        var input = new MeetingInput($"{force.Name}: meeting {number}", country switch { "US" => "Washington", "RU" => "Moscow", _ => "(host to say)" }, zone,
+            start, start.AddMinutes(force.DurationMinutes), members, agenda, TaskForce: id);
+        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Meetings.ScheduleAsync(s, input, null, c), ct);
+        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!.Message, ct);
+    }
+
+    private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
+    {
+        var result = await recorder.WriteAsync(Problems.Actor(User), work, ct);
+        return result.Succeeded ? Redirect($"/task-forces/{id}") : await FailAsync(id, result.Error!.Message, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(Guid id, string message, CancellationToken ct)
+    {
+        Error = message;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } force)
@@ -38,11 +93,12 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
         Force = force;
         var now = clock.GetUtcNow().UtcDateTime;
         Picture = await TaskForcePicture.ForAsync(db, force, now, ct);
-        // Before the series starts, show its first meetings; after, the next ones.
-        Upcoming = Cadence.Between(force, now > force.FirstMeeting ? now : DateTime.MinValue, DateTime.MaxValue, 6);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.TaskForce == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
+        // The series continues from its last recorded meeting (or its first date), so the next ones can be scheduled in turn.
+        Upcoming = Cadence.Between(force, Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
         Names = await EngagementViews.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
         var actor = EngagementViews.ActorOf(User);
+        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
         MayDecide = force.CharterState == CharterState.AwaitingApproval && actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == force.Oversight;
         return true;
     }

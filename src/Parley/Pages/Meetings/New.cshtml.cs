@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Engagements;
+using Parley.Record;
+using Parley.Statements;
+using Parley.Web;
+
+namespace Parley.Pages.Meetings;
+
+/// <summary>Schedule a meeting (on a visit, or on its own): two sides, each a list of full names, and agenda lines "title | minutes".</summary>
+[Authorize(Policy = nameof(Permission.RecordEngagements))]
+public sealed class NewMeetingModel(ParleyDb db, Recorder recorder) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Visit { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Place { get; set; }
+    [BindProperty] public string? Zone { get; set; }
+    [BindProperty] public DateTime? Start { get; set; }
+    [BindProperty] public DateTime? End { get; set; }
+    [BindProperty] public Guid? SideA { get; set; }
+    [BindProperty] public string? PeopleA { get; set; }
+    [BindProperty] public Guid? SideB { get; set; }
+    [BindProperty] public string? PeopleB { get; set; }
+    [BindProperty] public string? Agenda { get; set; }
+
+    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (Visit is { } id && await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is { } visit)
+            (Place, Zone, SideA, Title) = (visit.Destination, Zones.ForCountry(visit.DestinationCountry), visit.SentBy, visit.Title);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var participants = new List<ParticipantInput>();
+        foreach (var (names, side) in new[] { (PeopleA, SideA), (PeopleB, SideB) })
+        {
+            foreach (var name in (names ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var person = await StatementRegister.PersonNamedAsync(db, name, ct);
+                if (!person.Succeeded)
+                    return await FailAsync(person.Error!.Message, ct);
+                if (side is null)
+                    return await FailAsync($"Choose the institution {name} speaks for.", ct);
+                participants.Add(new ParticipantInput(person.Value, side.Value));
+            }
+        }
+        var agenda = new List<AgendaInput>();
+        foreach (var (line, n) in (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i + 1)))
+        {
+            var parts = line.Split('|', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length < 2 || !int.TryParse(parts[1], out var minutes))
+                return await FailAsync($"Agenda line {n}: write “title | minutes”, for example “Legislative dialogue | 45”.", ct);
+            agenda.Add(new AgendaInput(parts[0], null, minutes));
+        }
+        var input = new MeetingInput(Title, Place, Zone, Start, End, participants, agenda, Visit);
+        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Meetings.ScheduleAsync(s, input, null, c), ct);
+        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(result.Error!.Message, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    {
+        Error = message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Name).Take(2000).ToListAsync(ct);
+}

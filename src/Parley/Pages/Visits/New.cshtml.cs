@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Engagements;
+using Parley.Record;
+using Parley.Statements;
+using Parley.Web;
+
+namespace Parley.Pages.Visits;
+
+[Authorize(Policy = nameof(Permission.RecordEngagements))]
+public sealed class NewVisitModel(ParleyDb db, Recorder recorder) : PageModel
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Purpose { get; set; }
+    [BindProperty] public Guid? SentBy { get; set; }
+    [BindProperty] public string? Leader { get; set; }
+    [BindProperty] public string? Travellers { get; set; }
+    [BindProperty] public string? MembersNote { get; set; }
+    [BindProperty] public string? Destination { get; set; }
+    [BindProperty] public string? Country { get; set; }
+    [BindProperty] public DateOnly? StartsOn { get; set; }
+    [BindProperty] public DateOnly? EndsOn { get; set; }
+
+    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Guid? leader = null;
+        var travellers = new List<Guid>();
+        foreach (var (name, i) in new[] { Leader }.Concat((Travellers ?? "").Split('\n')).Select((n, i) => (n?.Trim(), i)))
+        {
+            if (string.IsNullOrEmpty(name))
+                continue;
+            var person = await StatementRegister.PersonNamedAsync(db, name, ct);
+            if (!person.Succeeded)
+                return await FailAsync(person.Error!.Message, ct);
+            if (i == 0)
+                leader = person.Value;
+            travellers.Add(person.Value);
+        }
+        var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers, MembersNote);
+        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Visits.RecordAsync(s, input, c), ct);
+        return result.Succeeded ? Redirect($"/visits/{result.Value}") : await FailAsync(result.Error!.Message, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    {
+        Error = message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        Institutions = await db.Institutions.AsNoTracking().OrderBy(i => i.Name).Take(2000).ToListAsync(ct);
+}

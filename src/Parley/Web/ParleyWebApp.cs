@@ -80,6 +80,8 @@ public static class ParleyWebApp
         services.AddLocalization();
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Login"));
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequests>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {

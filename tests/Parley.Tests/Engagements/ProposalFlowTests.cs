@@ -96,6 +96,11 @@ public sealed class ProposalFlowTests
         Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
         Assert.Contains("rules out 2019-01-15", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var before = await EventsAsync(server);
+        // A body or query that does not bind names its field too.
+        var garbled = await staff.PostAsJsonAsync($"/api/proposals/{proposal}/schedule", new { title = "x", participants = new[] { new { person = "Kosachev", side = Guid.Empty } } });
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("\"participants[0].person\"", await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("\"from\"", await (await staff.GetAsync("/api/meetings?from=autumn")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var backwards = await staff.PostAsJsonAsync($"/api/proposals/{proposal}/schedule", Meeting(new DateTime(2018, 10, 15, 10, 0, 0), minutes: -30));
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Contains("\"end\"", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);

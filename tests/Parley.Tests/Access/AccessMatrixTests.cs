@@ -17,6 +17,12 @@ public sealed class AccessMatrixTests
         ("GET", "/api/accounts", Permission.ReadAccounts),
         ("GET", "/api/statements", Permission.ReadStatements),
         ("GET", "/api/commitments", Permission.ReadStatements),
+        ("GET", "/api/visits", Permission.ReadEngagements),
+        ("GET", "/api/meetings", Permission.ReadEngagements),
+        ("GET", "/api/proposals", Permission.ReadEngagements),
+        ("GET", "/api/task-forces", Permission.ReadEngagements),
+        ("GET", "/api/feed-tokens", Permission.ReadEngagements),
+        ("POST", "/api/calendars/{chamber}/periods", Permission.RecordEngagements),
         ("GET", "/api/me", null),
         ("GET", "/openapi/v1.json", null),
     ];
@@ -26,17 +32,20 @@ public sealed class AccessMatrixTests
     public async Task Each_role_gets_exactly_what_the_rules_allow(string provider)
     {
         await using var server = await ParleyServer.StartAsync(provider);
+        var chamber = await server.AddInstitutionAsync("Matrix chamber", Parley.Directory.InstitutionKind.Chamber);
         var failures = new List<string>();
         foreach (var role in Enum.GetValues<Role>().Cast<Role?>().Append(null))
         {
             using var client = await server.ClientAsync(role);
-            foreach (var (method, path, needs) in Endpoints)
+            foreach (var (method, template, needs) in Endpoints)
             {
-                var response = method == "GET"
-                    ? await client.GetAsync(path)
+                var path = template.Replace("{chamber}", chamber.ToString(), StringComparison.Ordinal);
+                var calendar = path.StartsWith("/api/calendars", StringComparison.Ordinal);
+                var response = method == "GET" ? await client.GetAsync(path)
+                    : calendar ? await client.PostAsJsonAsync(path, new[] { new { kind = "Recess", name = "Matrix recess", startsOn = "2018-08-01", endsOn = "2018-08-31" } })
                     : await client.PostAsJsonAsync(path, new { kind = "Committee", names = new[] { new { value = "Matrix " + Guid.NewGuid(), lang = "en" } } });
                 var expected = role is not { } r ? HttpStatusCode.Unauthorized
-                    : needs is not { } p || AccessRules.Allows(r, p) ? (method == "GET" ? HttpStatusCode.OK : HttpStatusCode.Created)
+                    : needs is not { } p || AccessRules.Allows(r, p) ? (method == "GET" ? HttpStatusCode.OK : calendar ? HttpStatusCode.NoContent : HttpStatusCode.Created)
                     : HttpStatusCode.Forbidden;
                 if (response.StatusCode != expected)
                     failures.Add($"{role?.Slug() ?? "anonymous"} {method} {path}: {(int)response.StatusCode}, expected {(int)expected}");

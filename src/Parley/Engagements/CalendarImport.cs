@@ -10,6 +10,26 @@ namespace Parley.Engagements;
 /// </summary>
 public static partial class CalendarImport
 {
+    /// <summary>The file's structure only (content lines, BEGIN/END balance), so a reader that cannot name lines runs on a sound file.</summary>
+    public static DomainError? CheckStructure(string text, string file)
+    {
+        var lines = Unfold(text);
+        if (lines.Count == 0 || !lines[0].Text.Equals("BEGIN:VCALENDAR", StringComparison.OrdinalIgnoreCase))
+            return Fault(file, lines.Count == 0 ? 1 : lines[0].Line, "an iCalendar file starts with BEGIN:VCALENDAR").Error;
+        var open = new Stack<string>();
+        foreach (var (line, number) in lines)
+        {
+            if (ContentLine().Match(line) is not { Success: true } m)
+                return Fault(file, number, $"“{Short(line)}” is not an iCalendar content line (NAME;PARAMS:value)").Error;
+            var (name, value) = (m.Groups[1].Value.ToUpperInvariant(), m.Groups[3].Value.ToUpperInvariant());
+            if (name == "BEGIN")
+                open.Push(value);
+            else if (name == "END" && (open.Count == 0 || open.Pop() != value))
+                return Fault(file, number, $"END:{value} does not close the component opened before it").Error;
+        }
+        return open.Count > 0 ? Fault(file, lines[^1].Line, $"BEGIN:{open.Peek()} is never closed").Error : null;
+    }
+
     public static Result<IReadOnlyList<PeriodInput>> Read(string text, string file)
     {
         var lines = Unfold(text);

@@ -14,6 +14,8 @@ public sealed record ActionRequest(string? What, Guid? Owner, DateOnly? DueOn);
 
 public sealed record CloseActionRequest(ActionStatus Status);
 
+public sealed record CancelRequest(string? Reason);
+
 /// <summary>JSON API for visits, meetings, agendas, minutes and action items.</summary>
 public static class EngagementApi
 {
@@ -83,14 +85,20 @@ public static class EngagementApi
         write.MapPost("/meetings/{id:guid}/held", (Recorder r, ClaimsPrincipal user, Guid id, HoldRequest body, CancellationToken ct) =>
             r.WriteHttpAsync(user, (s, c) => Meetings.HoldAsync(s, id, body.Absent, body.Outcome, c), _ => Results.NoContent(), ct))
             .WithSummary("Record that a meeting took place, who was absent, and its outcome");
+        write.MapPost("/meetings/{id:guid}/cancel", (Recorder r, ClaimsPrincipal user, Guid id, CancelRequest body, CancellationToken ct) =>
+            r.WriteHttpAsync(user, (s, c) => Meetings.CancelAsync(s, id, body.Reason, c), _ => Results.NoContent(), ct))
+            .WithSummary("Cancel a scheduled meeting, with the reason; feeds then mark it CANCELLED");
         write.MapPost("/meetings/{id:guid}/minutes", (Recorder r, ClaimsPrincipal user, Guid id, MinutesRequest body, CancellationToken ct) =>
             r.WriteHttpAsync(user, (s, c) => Minutes.ApplyAsync(s, id, body.Command, body.Text, body.Correcting, c), _ => Results.NoContent(), ct))
-            .WithSummary("Draft, share or approve minutes; approved minutes are locked and a correction is a new version");
+            .WithSummary("Draft, share, comment on (while shared) or approve minutes; approved minutes are locked and a correction is a new version");
         write.MapPost("/meetings/{id:guid}/actions", (Recorder r, ClaimsPrincipal user, Guid id, ActionRequest body, CancellationToken ct) =>
             r.WriteHttpAsync(user, (s, c) => Actions.RaiseAsync(s, id, body.What, body.Owner, body.DueOn, c), a => Results.Created($"/api/meetings/{id}", new { id = a }), ct))
             .WithSummary("Raise an action item at a meeting");
         write.MapPost("/actions/{id:guid}/close", (Recorder r, ClaimsPrincipal user, Guid id, CloseActionRequest body, CancellationToken ct) =>
             r.WriteHttpAsync(user, (s, c) => Actions.CloseAsync(s, id, body.Status, c), _ => Results.NoContent(), ct)).WithSummary("Close an action item as done or dropped");
+        write.MapPost("/people/{id:guid}/busy/import", (Recorder r, TimeProvider clock, ClaimsPrincipal user, Guid id, CalendarFile body, CancellationToken ct) =>
+            r.WriteHttpAsync(user, (s, c) => Visits.ImportBusyAsync(s, id, body, clock.GetUtcNow().UtcDateTime.AddYears(2), c), _ => Results.NoContent(), ct))
+            .WithSummary("Import a person's busy times from their calendar's .ics export (recurring events expanded two years ahead)");
         write.MapPost("/people/{id:guid}/busy", (Recorder r, ClaimsPrincipal user, Guid id, IReadOnlyList<BusyInput> body, CancellationToken ct) =>
             r.WriteHttpAsync(user, (s, c) => Visits.AddBusyAsync(s, id, body, c), _ => Results.NoContent(), ct))
             .WithSummary("Record a person's busy times (UTC) for the scheduling assistant");

@@ -48,6 +48,7 @@ public static class EngagementViews
         taskForce = m.TaskForce,
         series = m.Series,
         outcome = m.Outcome,
+        cancelledBecause = m.CancelledBecause,
         participants = m.Participants.Select(p => new { person = p.Person, name = names.GetValueOrDefault(p.Person), side = p.Side, sideName = names.GetValueOrDefault(p.Side), post = p.Post, attended = m.Status == MeetingStatus.Held ? p.Attended : (bool?)null }),
         agenda = m.Agenda.OrderBy(a => a.Order).Select(a => new { order = a.Order, title = a.Title, presenter = a.Presenter, minutes = a.Minutes, letter = a.Letter, proposal = a.LinkedProposal }),
     };
@@ -56,5 +57,14 @@ public static class EngagementViews
         new { id = a.Id, meeting = a.Meeting, what = a.What, owner = a.Owner, ownerName = names.GetValueOrDefault(a.Owner), dueOn = a.DueOn, status = a.Status };
 
     public static object Minutes(MinutesVersion v) =>
-        new { version = v.Version, state = v.State, text = v.Text, correcting = v.Correcting, approvedBy = v.ApprovedBy, approvedAt = v.ApprovedAt };
+        new
+        {
+            version = v.Version,
+            state = v.State,
+            text = v.Text,
+            correcting = v.Correcting,
+            approvedBy = v.ApprovedBy,
+            approvedAt = v.ApprovedAt,
+            comments = v.Comments.OrderBy(c => c.At).Select(c => new { by = c.By, at = c.At, text = c.Text }),
+        };
 }

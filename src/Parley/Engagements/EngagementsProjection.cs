@@ -55,7 +55,8 @@ public static class EngagementsProjection
                 await HeldAsync(db, h, stored, ct);
                 break;
             case MeetingCancelled c:
-                (await MeetingAsync(db, c.Meeting, ct)).Status = MeetingStatus.Cancelled;
+                var cancelled = await MeetingAsync(db, c.Meeting, ct);
+                (cancelled.Status, cancelled.CancelledBecause) = (MeetingStatus.Cancelled, c.Reason);
                 break;
             case MinutesDrafted d:
                 var draft = await db.Minutes.FindAsync([d.Meeting, d.Version], ct);
@@ -66,6 +67,9 @@ public static class EngagementsProjection
                 break;
             case MinutesShared s:
                 (await VersionAsync(db, s.Meeting, s.Version, ct)).State = MinutesState.SharedForComments;
+                break;
+            case MinutesCommented c:
+                (await VersionAsync(db, c.Meeting, c.Version, ct)).Comments.Add(new MinutesComment { By = stored.Actor, At = stored.RecordedAt, Text = c.Comment });
                 break;
             case MinutesApproved a:
                 var approved = await VersionAsync(db, a.Meeting, a.Version, ct);

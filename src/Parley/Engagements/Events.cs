@@ -60,6 +60,13 @@ public sealed record MinutesShared(Guid Meeting, int Version) : EngagementEvent
     public override string Stream => $"meeting/{Meeting}";
 }
 
+/// <summary>A comment on minutes shared for comments; the actor of the event is who commented.</summary>
+[EventType("engagements.minutes-commented")]
+public sealed record MinutesCommented(Guid Meeting, int Version, string Comment) : EngagementEvent
+{
+    public override string Stream => $"meeting/{Meeting}";
+}
+
 [EventType("engagements.minutes-approved")]
 public sealed record MinutesApproved(Guid Meeting, int Version) : EngagementEvent
 {

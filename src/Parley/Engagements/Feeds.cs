@@ -93,7 +93,8 @@ public static class Feeds
 
     private static Calendar Calendar(IEnumerable<string> zones, string name)
     {
-        var calendar = new Calendar { ProductId = "-//Parley//Parley engagements//EN" };
+        // PUBLISH: a feed to display, not an invitation to answer (what Outlook and Google expect of a subscription).
+        var calendar = new Calendar { ProductId = "-//Parley//Parley engagements//EN", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
         foreach (var zone in zones.Distinct(StringComparer.Ordinal))
             calendar.AddTimeZone(zone);

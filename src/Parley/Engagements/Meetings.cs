@@ -82,6 +82,18 @@ public static class Meetings
         return Result<Guid>.Ok(id);
     }
 
+    public static async Task<Result<Guid>> CancelAsync(WriteScope scope, Guid id, string? reason, CancellationToken ct)
+    {
+        if (await scope.Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } meeting)
+            return new DomainError("meeting", $"No meeting {id}.", ErrorKind.NotFound);
+        if (meeting.Status != MeetingStatus.Scheduled)
+            return new DomainError("meeting", $"This meeting is already {meeting.Status.ToString().ToLowerInvariant()}.", ErrorKind.Conflict);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+            return new DomainError("reason", "Say why the meeting is cancelled (up to 1,000 characters).");
+        await scope.RecordAsync(new MeetingCancelled(id, reason.Trim()), ct);
+        return Result<Guid>.Ok(id);
+    }
+
     /// <summary>The post a person held on the day, preferring one in the institution they speak for.</summary>
     public static async Task<string?> PostOnAsync(ParleyDb db, Guid person, Guid side, DateOnly day, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ public enum MinutesCommand
 {
     Draft,
     Share,
+    Comment,
     Approve,
 }
 
@@ -17,6 +18,11 @@ public static class Minutes
     public static Result<EngagementEvent> Decide(Guid meeting, MinutesVersion? latest, MinutesCommand command, string? text, string? correcting) => command switch
     {
         MinutesCommand.Draft => DecideDraft(meeting, latest, text, correcting),
+        MinutesCommand.Comment when latest is { State: MinutesState.SharedForComments } => string.IsNullOrWhiteSpace(text) || text.Length > 4000
+            ? new DomainError("text", "Write the comment, up to 4,000 characters.")
+            : Result<EngagementEvent>.Ok(new MinutesCommented(meeting, latest.Version, text.Trim())),
+        MinutesCommand.Comment => new DomainError("minutes", latest is null ? "There are no minutes to comment on yet."
+            : $"Version {latest.Version} is {(latest.State == MinutesState.Approved ? "approved and locked" : "still a draft")}; comments are taken while minutes are shared for comments.", ErrorKind.Conflict),
         MinutesCommand.Share when latest is { State: MinutesState.Draft } => Result<EngagementEvent>.Ok(new MinutesShared(meeting, latest.Version)),
         MinutesCommand.Approve when latest is { State: MinutesState.SharedForComments } => Result<EngagementEvent>.Ok(new MinutesApproved(meeting, latest.Version)),
         MinutesCommand.Share or MinutesCommand.Approve => new DomainError("minutes", latest switch

@@ -68,6 +68,7 @@ public sealed class Meeting
 
     public MeetingStatus Status { get; set; }
     public string? Outcome { get; set; }
+    public string? CancelledBecause { get; set; }
     public string? Source { get; set; }
     public List<Participant> Participants { get; set; } = [];
     public List<AgendaItem> Agenda { get; set; } = [];
@@ -107,6 +108,14 @@ public sealed class MinutesVersion
     public DateTime DraftedAt { get; set; }
     public string? ApprovedBy { get; set; }
     public DateTime? ApprovedAt { get; set; }
+    public List<MinutesComment> Comments { get; set; } = [];
+}
+
+public sealed class MinutesComment
+{
+    public required string By { get; set; }
+    public DateTime At { get; set; }
+    public required string Text { get; set; }
 }
 
 public sealed class ActionItem

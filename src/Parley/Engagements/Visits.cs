@@ -62,6 +62,13 @@ public static class Visits
         return Result<Guid>.Ok(person);
     }
 
+    public static async Task<Result<Guid>> ImportBusyAsync(WriteScope scope, Guid person, CalendarFile body, DateTime horizonUtc, CancellationToken ct)
+    {
+        var file = string.IsNullOrWhiteSpace(body.File) ? "calendar.ics" : Path.GetFileName(body.File);
+        var read = BusyImport.Read(body.Text ?? "", file, horizonUtc);
+        return read.Succeeded ? await AddBusyAsync(scope, person, read.Value!, ct) : read.Error!;
+    }
+
     // An instant without an offset is taken as UTC, as the API documents, not as the server's local time.
     private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();
 }

@@ -61,6 +61,12 @@ public abstract partial class ParleyDb
             e.ToTable("minutes");
             e.HasKey(x => new { x.Meeting, x.Version });
             e.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+            e.OwnsMany(x => x.Comments, c =>
+            {
+                c.ToTable("minutes_comments");
+                c.Property(x => x.Text).HasMaxLength(4000);
+                SingleKey(c);
+            });
         });
         builder.Entity<ActionItem>(e =>
         {

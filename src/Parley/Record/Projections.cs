@@ -80,6 +80,9 @@ public static class Projections
                 m.Participants.Sort((x, y) => x.Person.CompareTo(y.Person));
                 m.Agenda.Sort((x, y) => x.Order.CompareTo(y.Order));
                 break;
+            case Engagements.MinutesVersion mv:
+                mv.Comments.Sort((x, y) => x.At != y.At ? x.At.CompareTo(y.At) : string.CompareOrdinal(x.Text, y.Text));
+                break;
             case Engagements.Visit v:
                 v.Travellers.Sort((x, y) => x.Person.CompareTo(y.Person));
                 break;

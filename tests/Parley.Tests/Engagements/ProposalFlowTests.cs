@@ -135,7 +135,9 @@ public sealed class ProposalFlowTests
 
         Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Approve" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Draft", text = "Both committees agreed to exchange agendas." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Comment", text = "Too early" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Share" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Comment", text = "Name the date of the exchange." })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Approve" })).StatusCode);
         var before = await EventsAsync(server);
         var locked = await staff.PostAsJsonAsync($"/api/meetings/{meeting}/minutes", new { command = "Draft", text = "Rewritten." });
@@ -155,6 +157,15 @@ public sealed class ProposalFlowTests
         var first = await staff.GetFromJsonAsync<JsonElement>($"/api/meetings/{meeting}");
         Assert.Equal(next, first.GetProperty("nextInSeries").GetGuid());
         Assert.Equal(["Approved", "Draft"], first.GetProperty("minutes").EnumerateArray().Select(v => v.GetProperty("state").GetString()!).ToArray());
+        var comment = first.GetProperty("minutes")[0].GetProperty("comments").EnumerateArray().Single();
+        Assert.Equal("Name the date of the exchange.", comment.GetProperty("text").GetString());
+        Assert.StartsWith("user:", comment.GetProperty("by").GetString(), StringComparison.Ordinal);
+
+        // Cancelling needs a reason; the cancelled meeting no longer blocks anyone's time and its file says CANCELLED.
+        Assert.Equal(HttpStatusCode.BadRequest, (await staff.PostAsJsonAsync($"/api/meetings/{next}/cancel", new { reason = " " })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/meetings/{next}/cancel", new { reason = "The spring session moved." })).StatusCode);
+        Assert.Contains("STATUS:CANCELLED", await staff.GetStringAsync($"/api/meetings/{next}.ics"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await staff.PostAsJsonAsync($"/api/meetings/{next}/held", new { })).StatusCode);
 
         var outcome = await server.InScopeAsync(s => Rebuild.RunAsync(s.GetRequiredService<ParleyDb>(), null, default, commit: false));
         Assert.Null(outcome.Divergence);

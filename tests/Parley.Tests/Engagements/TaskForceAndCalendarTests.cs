@@ -100,6 +100,45 @@ public sealed class TaskForceAndCalendarTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Busy_times_come_from_a_calendar_export_and_keep_the_assistant_clear(string provider)
+    {
+        var (server, _) = await ProposalFlowTests.StoryAsync(provider);
+        await using var __ = server;
+        using var staff = await server.ClientAsync(Role.Staff, DemoDirectory.Sfrc);
+        // Johnson's own calendar: busy all day (Washington time) Monday to Friday of the week of 15 Oct 2018, as his office exports it.
+        const string Export = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//office//EN\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Hearings\r\n"
+            + "DTSTART;TZID=America/New_York:20181015T000000\r\nDTEND;TZID=America/New_York:20181015T235900\r\nRRULE:FREQ=DAILY;COUNT=5\r\nEND:VEVENT\r\n"
+            + "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Free to book\r\nTRANSP:TRANSPARENT\r\nDTSTART:20181022T130000Z\r\nDTEND:20181022T140000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        var before = await ProposalFlowTests.EventsAsync(server);
+        var unknownZone = await staff.PostAsJsonAsync($"/api/people/{Johnson}/busy/import", new { file = "johnson.ics", text = Export.Replace("America/New_York", "America/Atlantis", StringComparison.Ordinal) });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownZone.StatusCode);
+        Assert.Contains("America/Atlantis", await unknownZone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var broken = await staff.PostAsJsonAsync($"/api/people/{Johnson}/busy/import", new { file = "johnson.ics", text = Export.Replace("SUMMARY:Hearings", "Hearings", StringComparison.Ordinal) });
+        Assert.Contains("johnson.ics, line 6", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await ProposalFlowTests.EventsAsync(server));
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.PostAsJsonAsync($"/api/people/{Johnson}/busy/import", new { file = "johnson.ics", text = Export })).StatusCode);
+
+        // In Moscow, while the Senate is away: the week of 15 Oct is blocked for Johnson, so the first window moves to Monday 22 Oct.
+        var ask = await staff.PostAsJsonAsync("/api/scheduling", new
+        {
+            mode = "InPerson",
+            participants = new[] { Johnson, Kosachev },
+            hostChamber = DemoDirectory.FederationCouncil,
+            visitorChamber = KnownInstitutions.UsSenate,
+            hostZone = "Europe/Moscow",
+            visitorZone = "America/New_York",
+            durationMinutes = 60,
+            from = "2018-10-15",
+            deadline = "2018-10-31",
+            ask = new[] { "2018-10-16" },
+        });
+        var answer = await ask.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("(Ron Johnson)", answer.GetProperty("asked")[0].GetProperty("ruledOutBy")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("2018-10-22 10:00 MSK", answer.GetProperty("suggestions")[0].GetProperty("hostLocal").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_calendar_file_imports_whole_or_names_its_faulty_line(string provider)
     {
         var (server, _) = await ProposalFlowTests.StoryAsync(provider);

@@ -29,6 +29,9 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
     public Task<IActionResult> OnPostHoldAsync(Guid id, string? outcome, CancellationToken ct) =>
         WriteAsync(id, (s, c) => Parley.Engagements.Meetings.HoldAsync(s, id, [], outcome, c), ct);
 
+    public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
+        WriteAsync(id, (s, c) => Parley.Engagements.Meetings.CancelAsync(s, id, reason, c), ct);
+
     public Task<IActionResult> OnPostMinutesAsync(Guid id, MinutesCommand command, string? text, string? correcting, CancellationToken ct) =>
         WriteAsync(id, (s, c) => Parley.Engagements.Minutes.ApplyAsync(s, id, command, text, correcting, c), ct);
 

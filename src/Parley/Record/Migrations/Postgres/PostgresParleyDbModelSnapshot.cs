@@ -801,6 +801,9 @@ namespace Parley.Record.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CancelledBecause")
+                        .HasColumnType("text");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1698,6 +1701,47 @@ namespace Parley.Record.Migrations.Postgres
                     b.Navigation("Agenda");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Parley.Engagements.MinutesVersion", b =>
+                {
+                    b.OwnsMany("Parley.Engagements.MinutesComment", "Comments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<Guid>("MinutesVersionMeeting")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("MinutesVersionVersion")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MinutesVersionMeeting", "MinutesVersionVersion");
+
+                            b1.ToTable("minutes_comments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesVersionMeeting", "MinutesVersionVersion");
+                        });
+
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("Parley.Engagements.Proposal", b =>

@@ -794,6 +794,9 @@ namespace Parley.Record.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancelledBecause")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("EndsAt")
                         .HasColumnType("TEXT");
 
@@ -1675,6 +1678,45 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Navigation("Agenda");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Parley.Engagements.MinutesVersion", b =>
+                {
+                    b.OwnsMany("Parley.Engagements.MinutesComment", "Comments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("MinutesVersionMeeting")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MinutesVersionVersion")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("MinutesVersionMeeting", "MinutesVersionVersion");
+
+                            b1.ToTable("minutes_comments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("MinutesVersionMeeting", "MinutesVersionVersion");
+                        });
+
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("Parley.Engagements.Proposal", b =>

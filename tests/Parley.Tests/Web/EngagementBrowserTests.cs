@@ -117,6 +117,18 @@ public sealed class TaskForceBrowserTests
         await staff.GetByRole(AriaRole.Link, new() { Name = "Konstantin Kosachev" }).First.ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Has met" })).ToContainTextAsync("Ron Johnson");
 
+        // A secret feed link for calendar programs: shown once, works without signing in, dead once revoked.
+        await staff.GotoAsync(new Uri(server.Address, "/feeds").ToString());
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Create a feed link" }).ClickAsync();
+        var link = await staff.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "US–Russia inter-parliamentary task force" }).Locator("code").InnerTextAsync();
+        using var calendarProgram = new HttpClient();
+        var feed = await calendarProgram.GetAsync(link);
+        Assert.Equal(System.Net.HttpStatusCode.OK, feed.StatusCode);
+        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=8;BYDAY=TU", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Cell).Filter(new() { HasText = "revoked" })).ToHaveCountAsync(1);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await calendarProgram.GetAsync(link)).StatusCode);
+
         // A visit recorded by hand, and a meeting on it.
         await staff.GotoAsync(new Uri(server.Address, "/visits/new").ToString());
         await staff.GetByLabel("Title").FillAsync("Sen. Johnson to Moscow");

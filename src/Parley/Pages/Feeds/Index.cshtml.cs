@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Engagements;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Pages.Feeds;
+
+/// <summary>The user's secret calendar links: issue one (its secret is shown once), see when each was issued, revoke.</summary>
+[Authorize(Policy = nameof(Permission.ReadEngagements))]
+public sealed class FeedsModel(ParleyDb db, Recorder recorder) : PageModel
+{
+    public IReadOnlyList<FeedToken> Tokens { get; private set; } = [];
+    public string? Secret { get; private set; }
+    public IReadOnlyList<TaskForce> TaskForces { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> Chambers { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    {
+        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => FeedTokens.IssueAsync(s, EngagementViews.AccountOf(User) ?? Guid.Empty, c), ct);
+        (Secret, Error) = result.Succeeded ? (result.Value.Secret, (string?)null) : (null, result.Error!.Message);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid token, CancellationToken ct)
+    {
+        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => FeedTokens.RevokeAsync(s, EngagementViews.AccountOf(User) ?? Guid.Empty, token, c), ct);
+        Error = result.Succeeded ? null : result.Error!.Message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public string FeedUrl(string path) => $"{Request.Scheme}://{Request.Host}/feeds/{Secret}/{path}";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var account = EngagementViews.AccountOf(User);
+        Tokens = await db.FeedTokens.AsNoTracking().Where(t => t.Account == account).OrderByDescending(t => t.IssuedAt).ToListAsync(ct);
+        TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+        var chambers = await db.CalendarPeriods.AsNoTracking().Select(p => p.Chamber).Distinct().ToListAsync(ct);
+        Chambers = (await db.Institutions.AsNoTracking().Where(i => chambers.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
+            .Select(i => (i.Id, i.Name)).OrderBy(i => i.Name, StringComparer.Ordinal).ToList();
+    }
+}

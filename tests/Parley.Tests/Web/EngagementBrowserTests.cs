@@ -29,14 +29,14 @@ public sealed class EngagementBrowserTests
         await staff.GetByLabel("While this chamber is in session").SelectOptionAsync(new SelectOptionValue { Label = "Federation Council" });
         await staff.GetByLabel("Before", new() { Exact = true }).FillAsync("2018-12-31");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Propose" }).ClickAsync();
-        await Assertions.Expect(staff.GetByTestId("proposal-state")).ToHaveTextAsync("proposed");
+        await Assertions.Expect(staff.GetByTestId("proposal-state")).ToHaveTextAsync("Proposed");
         await Assertions.Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToHaveCountAsync(0);
         var proposalUrl = staff.Url;
 
         var officer = await BrowserTests.SignInAsync(browser, server.Address, officerName, ParleyServer.Password);
         await officer.GotoAsync(proposalUrl);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
-        await Assertions.Expect(officer.GetByTestId("proposal-state")).ToHaveTextAsync("approved");
+        await Assertions.Expect(officer.GetByTestId("proposal-state")).ToHaveTextAsync("Approved by oversight");
 
         await staff.ReloadAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Find a window with the scheduling assistant" }).ClickAsync();
@@ -154,5 +154,43 @@ public sealed class TaskForceBrowserTests
         await Assertions.Expect(staff.GetByTestId("local-time")).ToContainTextAsync("2019-02-04 15:00 MSK");
         await staff.GetByRole(AriaRole.Link, new() { Name = "Visit", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "Sen. Johnson to Moscow" })).ToHaveCountAsync(1);
+    }
+}
+
+public sealed class CalendarBrowserTests
+{
+    [Fact]
+    public async Task A_chamber_calendar_is_imported_corrected_and_read_in_Russian()
+    {
+        var (server, _) = await ProposalFlowTests.StoryAsync("sqlite");
+        await using var __ = server;
+        var staffName = await server.AddUserAsync(Role.Staff, DemoDirectory.Sfrc);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var staff = await BrowserTests.SignInAsync(browser, server.Address, staffName, ParleyServer.Password);
+        await staff.GotoAsync(new Uri(server.Address, $"/calendars?chamber={DemoDirectory.FederationCouncil}").ToString());
+        const string Good = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fc//EN\r\nBEGIN:VEVENT\r\nUID:s19\r\nDTSTART;VALUE=DATE:20190125\r\nDTEND;VALUE=DATE:20190716\r\n"
+            + "SUMMARY:Spring session 2019\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        var file = staff.GetByLabel("Import an iCalendar file (.ics): each VEVENT a session, sitting day or recess");
+        await file.SetInputFilesAsync(new FilePayload { Name = "fc.ics", MimeType = "text/calendar", Buffer = System.Text.Encoding.UTF8.GetBytes(Good.Replace("SUMMARY:", "SUMMARY ", StringComparison.Ordinal)) });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert)).ToContainTextAsync("fc.ics, line 8");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Cell, new() { Name = "Spring session 2019" })).ToHaveCountAsync(0);
+        await staff.GetByLabel("Import an iCalendar file (.ics): each VEVENT a session, sitting day or recess")
+            .SetInputFilesAsync(new FilePayload { Name = "fc.ics", MimeType = "text/calendar", Buffer = System.Text.Encoding.UTF8.GetBytes(Good) });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("Imported fc.ics.");
+        var row = staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Spring session 2019" });
+        await Assertions.Expect(row).ToContainTextAsync("2019-07-15");
+
+        await row.GetByText("Change").ClickAsync();
+        var change = staff.GetByRole(AriaRole.Form, new() { Name = "Change Spring session 2019" });
+        await change.GetByLabel("Last day").FillAsync("2019-07-20");
+        await change.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Spring session 2019" })).ToContainTextAsync("2019-07-20");
+
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Календари палат" })).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Spring session 2019" })).ToContainTextAsync("Сессия");
     }
 }

@@ -39,6 +39,9 @@ public sealed class CalendarsModel(ParleyDb db, Recorder recorder, IAuthorizatio
     public Task<IActionResult> OnPostAddAsync(PeriodKind? kind, string? name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
         WriteAsync((s, c) => ChamberCalendars.AddAsync(s, Chamber ?? Guid.Empty, [new PeriodInput(kind, name, startsOn, endsOn)], "entered by hand", c), "Period added.", ct);
 
+    public Task<IActionResult> OnPostChangeAsync(Guid period, PeriodKind? kind, string? name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
+        WriteAsync((s, c) => ChamberCalendars.ChangeAsync(s, period, new PeriodInput(kind, name, startsOn, endsOn), c), "Period changed.", ct);
+
     public Task<IActionResult> OnPostRemoveAsync(Guid period, CancellationToken ct) =>
         WriteAsync((s, c) => ChamberCalendars.RemoveAsync(s, period, c), "Period removed.", ct);
 

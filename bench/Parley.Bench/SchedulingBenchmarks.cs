@@ -83,7 +83,7 @@ public class FeedBenchmarks
         };
         var people = Enumerable.Range(1, 12).Select(i => (Id: Guid.NewGuid(), Name: $"Member {i}")).ToList();
         _names = people.ToDictionary(p => p.Id, p => p.Name);
-        _meetings = Cadence.Between(_force, DateTime.MinValue, new DateTime(2020, 1, 1)).Select(o => new Meeting
+        _meetings = Cadence.Between(_force, Zones, DateTime.MinValue, new DateTime(2020, 1, 1)).Select(o => new Meeting
         {
             Id = Guid.NewGuid(),
             Title = $"Meeting {o.Number}",
@@ -101,5 +101,7 @@ public class FeedBenchmarks
     public int One() => Feeds.Meeting(_meetings[0], _names).Length;
 
     [Benchmark(Description = "task force feed: series + a year of meetings (26)")]
-    public int Year() => Feeds.TaskForce(_force, _meetings, _names).Length;
+    public int Year() => Feeds.TaskForce(_force, Zones, _meetings, _names).Length;
+
+    private static readonly HostZones Zones = new("Europe/Moscow", "Europe/Moscow");
 }

@@ -77,7 +77,7 @@ public static class CalendarApi
     {
         if (await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } meeting)
             return Results.Problem($"No meeting {id}.", statusCode: 404);
-        return Ics(Feeds.Meeting(meeting, await Feeds.NamesAsync(db, [meeting], ct)), $"meeting-{id}.ics");
+        return Ics(Feeds.Meeting(meeting, await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.Select(p => p.Person), ct)), $"meeting-{id}.ics");
     }
 
     private static async Task<IResult> TaskForceFileAsync(ParleyDb db, Guid id, CancellationToken ct) =>

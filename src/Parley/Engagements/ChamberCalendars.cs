@@ -70,10 +70,4 @@ public static class CalendarQueries
         var periods = await db.CalendarPeriods.AsNoTracking().Where(p => ids.Contains(p.Chamber)).OrderBy(p => p.StartsOn).ToListAsync(ct);
         return ids.ToDictionary(id => id, id => new ChamberDays(periods.Where(p => p.Chamber == id).ToList()));
     }
-
-    public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Guid> institutions, CancellationToken ct)
-    {
-        var ids = institutions.Distinct().ToList();
-        return await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
-    }
 }

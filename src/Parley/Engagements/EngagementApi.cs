@@ -45,7 +45,7 @@ public static class EngagementApi
             if (series is { } s)
                 query = query.Where(m => m.Series == s);
             var meetings = await query.OrderBy(m => m.StartsAt).Take(1000).ToListAsync(ct);
-            var names = await EngagementViews.NamesAsync(db, meetings.SelectMany(m => m.Participants.SelectMany(x => new[] { x.Person, x.Side })), ct);
+            var names = await Parley.Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.SelectMany(x => new[] { x.Person, x.Side })), ct);
             var zone = await EngagementViews.ViewerZoneAsync(db, user, ct);
             return Results.Ok(meetings.Select(m => EngagementViews.Meeting(m, names, zone)));
         }).WithSummary("Meetings in a period (UTC bounds), for a person or a series; times also in the place's and the viewer's zone");
@@ -57,7 +57,7 @@ public static class EngagementApi
             var actions = await db.Actions.AsNoTracking().Where(a => a.Meeting == id).OrderBy(a => a.DueOn).ToListAsync(ct);
             var carried = await Actions.CarriedOverAsync(db, meeting, ct);
             var next = await Actions.NextInSeriesAsync(db, meeting, ct);
-            var names = await EngagementViews.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(actions.Concat(carried).Select(a => a.Owner)), ct);
+            var names = await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(actions.Concat(carried).Select(a => a.Owner)), ct);
             return Results.Ok(new
             {
                 meeting = EngagementViews.Meeting(meeting, names, await EngagementViews.ViewerZoneAsync(db, user, ct)),
@@ -70,7 +70,7 @@ public static class EngagementApi
         read.MapGet("/people/{id:guid}/relationships", async (ParleyDb db, Guid id, CancellationToken ct) =>
         {
             var ties = await Relationships.TiesAsync(db, [id], ct);
-            var names = await EngagementViews.NamesAsync(db, ties.Select(t => t.Counterpart), ct);
+            var names = await Parley.Directory.DirectoryNames.NamesAsync(db, ties.Select(t => t.Counterpart), ct);
             return Results.Ok(ties.Select(t => new { counterpart = t.Counterpart, name = names.GetValueOrDefault(t.Counterpart), meetings = t.Meetings, lastMet = t.LastMet }));
         }).WithSummary("Whom a person has met across the sides, how often and when last (from attendance)");
 

@@ -22,15 +22,6 @@ public static class EngagementViews
     public static Guid? AccountOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
-    public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        foreach (var i in await db.Institutions.AsNoTracking().Where(i => list.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
-            names[i.Id] = i.Name;
-        return names;
-    }
-
     public static object Meeting(Meeting m, IReadOnlyDictionary<Guid, string> names, string viewerZone) => new
     {
         id = m.Id,

@@ -18,35 +18,38 @@ public static class Feeds
     public static async Task<string> PersonAsync(ParleyDb db, Guid person, string name, CancellationToken ct)
     {
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == person)).OrderBy(m => m.StartsAt).Take(5000).ToListAsync(ct);
-        var names = await NamesAsync(db, meetings, ct);
+        var names = await Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.Select(p => p.Person)), ct);
         return Write(Calendar(meetings.Select(m => m.Zone), $"Parley: {name}"), meetings.Select(m => Event(m, names)));
     }
 
     public static async Task<string> TaskForceAsync(ParleyDb db, TaskForce force, CancellationToken ct)
     {
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.TaskForce == force.Id).OrderBy(m => m.StartsAt).ToListAsync(ct);
-        return TaskForce(force, meetings, await NamesAsync(db, meetings, ct));
+        var names = await Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.Select(p => p.Person)), ct);
+        return TaskForce(force, await HostZones.ForAsync(db, force, ct), meetings, names);
     }
 
-    /// <summary>The series with its RRULE and VTIMEZONE; a recorded meeting on a planned day overrides that occurrence (RECURRENCE-ID).</summary>
-    public static string TaskForce(TaskForce force, IReadOnlyList<Meeting> meetings, IReadOnlyDictionary<Guid, string> names)
+    /// <summary>
+    /// The series with RRULE and VTIMEZONE (one per host when hosts alternate, each in the host's zone); a recorded meeting
+    /// on a planned day overrides that occurrence of its host's series (RECURRENCE-ID).
+    /// </summary>
+    public static string TaskForce(TaskForce force, HostZones zones, IReadOnlyList<Meeting> meetings, IReadOnlyDictionary<Guid, string> names)
     {
-        var series = Cadence.Series(force);
-        series.DtStamp = new CalDateTime(force.FirstMeeting.Date, false);
-        var events = new List<CalendarEvent> { series };
-        var planned = meetings.Count == 0 ? [] : Cadence.Between(force, meetings[0].StartsAt.Date.AddDays(-1), meetings[^1].StartsAt.AddDays(1));
+        var series = Cadence.Series(force, zones);
+        var events = series.Select(s => s.Series).ToList();
+        var planned = meetings.Count == 0 ? [] : Cadence.Between(force, zones, meetings[0].StartsAt.AddDays(-2), meetings[^1].StartsAt.AddDays(2));
         foreach (var m in meetings)
         {
             var e = Event(m, names);
             var day = DateOnly.FromDateTime(Zones.Local(m.StartsAt, force.Zone));
             if (planned.FirstOrDefault(o => DateOnly.FromDateTime(Zones.Local(o.StartsAt, force.Zone)) == day) is { } occurrence)
             {
-                e.Uid = series.Uid;
-                e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(occurrence.StartsAt, force.Zone), null);
+                e.Uid = series.First(s => s.Host == occurrence.Host).Series.Uid;
+                e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(occurrence.StartsAt, occurrence.Zone), null);
             }
             events.Add(e);
         }
-        return Write(Calendar(meetings.Select(m => m.Zone).Append(force.Zone), force.Name), events);
+        return Write(Calendar(meetings.Select(m => m.Zone).Append(zones.A).Append(zones.B), force.Name), events);
     }
 
     public static string Chamber(string name, IEnumerable<CalendarPeriod> periods) =>
@@ -85,11 +88,7 @@ public static class Feeds
         return e;
     }
 
-    private static CalDateTime Local(DateTime utc, string zone)
-    {
-        var local = Zones.Local(utc, zone);
-        return new CalDateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, zone);
-    }
+    private static CalDateTime Local(DateTime utc, string zone) => Cadence.Local(Zones.Local(utc, zone), zone);
 
     private static Calendar Calendar(IEnumerable<string> zones, string name)
     {
@@ -106,12 +105,6 @@ public static class Feeds
         foreach (var e in events)
             calendar.Events.Add(e);
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
-    }
-
-    public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Meeting> meetings, CancellationToken ct)
-    {
-        var ids = meetings.SelectMany(m => m.Participants.Select(p => p.Person)).Distinct().ToList();
-        return await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
     }
 }
 

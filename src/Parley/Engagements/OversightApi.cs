@@ -47,7 +47,7 @@ public static class OversightApi
             {
                 taskForce = force,
                 balance = new { sideA = a, sideB = b, allowedDifference = force.AllowedDifference, balanced = Math.Abs(a - b) <= force.AllowedDifference },
-                upcoming = Cadence.Between(force, now, now.AddYears(1), 12),
+                upcoming = Cadence.Between(force, await HostZones.ForAsync(db, force, ct), now, now.AddYears(1), 12),
                 ties = picture.Ties,
                 notMetWithinCadence = picture.Overdue,
             });

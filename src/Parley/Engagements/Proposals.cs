@@ -4,10 +4,8 @@ using Parley.Record;
 
 namespace Parley.Engagements;
 
-public sealed record WindowInput(WindowKind Kind, Guid? Chamber, DateOnly? Date);
-
 public sealed record ProposalInput(
-    string? Title, string? Purpose, Guid? PartyA, Guid? PartyB, Guid? ProposedBy, Guid? Oversight, IReadOnlyList<WindowInput>? Window, string? Source = null);
+    string? Title, string? Purpose, Guid? PartyA, Guid? PartyB, Guid? ProposedBy, Guid? Oversight, IReadOnlyList<WindowEntry>? Window, string? Source = null);
 
 /// <summary>Who takes a step: their institution and roles decide whether an oversight step is theirs to take.</summary>
 public sealed record StepActor(Guid? Institution, IReadOnlyList<Role> Roles);
@@ -80,7 +78,7 @@ public static class Proposals
         if (meeting.Start is { } start)
         {
             var calendars = await CalendarQueries.DaysAsync(scope.Db, proposal.Window.Select(w => w.Chamber).OfType<Guid>(), ct);
-            var names = await CalendarQueries.NamesAsync(scope.Db, calendars.Keys, ct);
+            var names = await Parley.Directory.DirectoryNames.NamesAsync(scope.Db, calendars.Keys, ct);
             if (Window.Violation(proposal.Window, DateOnly.FromDateTime(start), calendars, names) is { } why)
                 return new DomainError("start", $"The proposal's target window rules out {start:yyyy-MM-dd}: {why}.");
         }

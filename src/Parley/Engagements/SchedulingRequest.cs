@@ -44,7 +44,7 @@ public static class SchedulingQueries
         }
         var chambers = new[] { r.HostChamber, r.VisitorChamber }.OfType<Guid>().Concat(window.Select(w => w.Chamber).OfType<Guid>()).Distinct().ToList();
         var calendars = await CalendarQueries.DaysAsync(db, chambers, ct);
-        var chamberNames = await CalendarQueries.NamesAsync(db, chambers, ct);
+        var chamberNames = await Parley.Directory.DirectoryNames.NamesAsync(db, chambers, ct);
         foreach (var c in chambers.Where(c => !chamberNames.ContainsKey(c)))
             return new DomainError(c == r.HostChamber ? "hostChamber" : "visitorChamber", $"No institution {c} is in the directory.", ErrorKind.NotFound);
         Chamber? Of(Guid? id) => id is { } c ? new Chamber(chamberNames[c], calendars[c]) : null;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Parley.Record;
 
 namespace Parley.Engagements;
@@ -17,7 +16,7 @@ public sealed record TaskForcePicture(IReadOnlyList<TaskForceMember> SideA, IRea
         var cutoff = now - Cadence.Interval(force);
         var overdue = current.Where(m => !ties.Any(t => (t.Person == m.Person || t.Counterpart == m.Person) && t.LastMet >= cutoff)).Select(m => m.Person).ToList();
         var ids = current.Select(m => m.Person).ToList();
-        var names = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await Directory.DirectoryNames.NamesAsync(db, ids, ct);
         return new TaskForcePicture(a, b, ties, overdue, names);
     }
 }

@@ -33,7 +33,7 @@ public static class TaskForces
             return new DomainError("seatsPerSide", "Seats per side must be between 1 and 100.");
         if (input.AllowedDifference is not { } difference || difference < 0 || difference > input.SeatsPerSide)
             return new DomainError("allowedDifference", "Say by how many members the sides may differ (0 for equal sides), at most the seats per side.");
-        if (Cadence.Check(input.Cadence) is { } fault)
+        if (Cadence.Check(input.Cadence, input.AlternateHosts) is { } fault)
             return new DomainError("cadence", fault);
         if (Zones.Find(input.Zone) is not { } zone)
             return new DomainError("zone", $"“{input.Zone}” is not a time zone of the tz database (for example Europe/Moscow).");
@@ -78,7 +78,7 @@ public static class TaskForces
             if (!await db.People.AnyAsync(p => p.Id == j.Person, ct))
                 return new DomainError("joins", $"No person {j.Person} is in the directory.", ErrorKind.NotFound);
         }
-        var names = await db.People.Where(p => joins.Select(j => j.Person).Concat(leaves).Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var names = await Directory.DirectoryNames.NamesAsync(db, joins.Select(j => j.Person).Concat(leaves), ct);
         if (Roster.Apply(force, on, joins, leaves, n => names.GetValueOrDefault(n, n.ToString())) is { } fault)
             return fault;
         await scope.RecordAsync(new MembershipChanged(id, on, joins, leaves), ct);

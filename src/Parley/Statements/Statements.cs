@@ -84,15 +84,6 @@ public static class StatementRegister
         return sha;
     }
 
-    /// <summary>The one person whose name form is exactly this (folded), as forms type a speaker.</summary>
-    public static async Task<Result<Guid>> PersonNamedAsync(ParleyDb db, string? name, CancellationToken ct)
-    {
-        var folded = NameRules.Fold(name ?? "");
-        var people = folded.Length == 0 ? [] : await db.People.Where(p => p.Names.Any(n => n.Folded == folded)).Select(p => p.Id).Take(2).ToListAsync(ct);
-        return people.Count == 1 ? Result<Guid>.Ok(people[0])
-            : new DomainError("speaker", $"{(people.Count == 0 ? "Nobody in the directory is named" : "More than one person is named")} “{name}”. Type a full name as the directory has it, or create the person first.");
-    }
-
     /// <summary>The one letter with this registration number, as forms type a link.</summary>
     public static async Task<Result<Guid>> LetterNumberedAsync(ParleyDb db, string number, CancellationToken ct)
     {

@@ -78,7 +78,7 @@ public sealed class SchedulerAndFeedTests
             TaskForce = force.Id,
             Participants = [new Participant { Person = person, Side = Guid.NewGuid(), Post = "Член Совета Федерации" }],
         };
-        var text = Feeds.TaskForce(force, [held], new Dictionary<Guid, string> { [person] = "Константин Косачёв" });
+        var text = Feeds.TaskForce(force, new HostZones("Europe/Moscow", "Europe/Moscow"), [held], new Dictionary<Guid, string> { [person] = "Константин Косачёв" });
         Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"Line over 75 octets: {line}"));
         Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
@@ -91,5 +91,39 @@ public sealed class SchedulerAndFeedTests
         Assert.Equal(series.Uid, overriding.Uid);
         Assert.Equal(held.Title, overriding.Summary);
         Assert.Contains("Константин Косачёв (Член Совета Федерации)", overriding.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_alternating_hosts_each_meeting_keeps_the_hour_in_its_host_capital_in_the_feed_too()
+    {
+        var force = new TaskForce
+        {
+            Id = Guid.NewGuid(),
+            Name = "US–Russia task force",
+            Purpose = "p",
+            Charter = "c",
+            Cadence = "FREQ=WEEKLY;INTERVAL=8;BYDAY=TU;COUNT=5",
+            FirstDay = new(2019, 2, 5),
+            FirstTime = new(10, 0),
+            Zone = "Europe/Moscow",
+            DurationMinutes = 120,
+            AlternateHosts = true,
+        };
+        var zones = new HostZones("America/New_York", "Europe/Moscow");
+        var planned = Cadence.Between(force, zones, DateTime.MinValue, DateTime.MaxValue);
+        Assert.Equal(["2019-02-05 10:00 EST (UTC-5)", "2019-04-02 10:00 MSK (UTC+3)", "2019-05-28 10:00 EDT (UTC-4)", "2019-07-23 10:00 MSK (UTC+3)", "2019-09-17 10:00 EDT (UTC-4)"],
+            planned.Select(o => Zones.Label(o.StartsAt, o.Zone)));
+
+        // Calendar programs expand the two host series and get the same five meetings.
+        var calendar = Ical.Net.Calendar.Load(Feeds.TaskForce(force, zones, [], new Dictionary<Guid, string>()))!;
+        var expanded = calendar.Events.SelectMany(e => e.GetOccurrences(new CalDateTime(2019, 1, 1, 0, 0, 0, "UTC")).Select(o => o.Period.StartTime.AsUtc))
+            .Order().Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToList();
+        Assert.Equal(planned.Select(o => o.StartsAt), expanded);
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "America/New_York");
+        Assert.Equal("“FREQ=WEEKLY;BYDAY=TU,TH” gives more than one meeting per interval; with alternating hosts use one day per interval (one BYDAY, BYMONTHDAY or BYMONTH value, no BYSETPOS).",
+            Cadence.Check("FREQ=WEEKLY;BYDAY=TU,TH", alternateHosts: true));
+        Assert.Null(Cadence.Check("FREQ=WEEKLY;BYDAY=TU,TH", alternateHosts: false));
+        Assert.NotNull(Cadence.Check("FREQ=MONTHLY;BYDAY=TU", alternateHosts: true));
+        Assert.Null(Cadence.Check("FREQ=MONTHLY;BYDAY=2TU", alternateHosts: true));
     }
 }

@@ -82,9 +82,12 @@ public sealed class TaskForceAndCalendarTests
         Assert.Equal(1, after.GetProperty("ties")[0].GetProperty("meetings").GetInt32());
 
         var ics = await staff.GetStringAsync($"/api/task-forces/{force}.ics");
-        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=8;BYDAY=TU", ics, StringComparison.Ordinal);
-        Assert.Contains("DTSTART;TZID=Europe/Moscow:20190205T100000", ics, StringComparison.Ordinal);
+        // Hosts alternate (Senate first): one series per host, every 16 weeks each, at 10:00 in the host's capital.
+        Assert.Contains("DTSTART;TZID=America/New_York:20190205T100000", ics, StringComparison.Ordinal);
+        Assert.Contains("DTSTART;TZID=Europe/Moscow:20190402T100000", ics, StringComparison.Ordinal);
+        Assert.Equal(2, ics.Split("RRULE:FREQ=WEEKLY;INTERVAL=16;BYDAY=TU").Length - 1);
         Assert.Contains("TZID:Europe/Moscow", ics, StringComparison.Ordinal);
+        Assert.Contains("TZID:America/New_York", ics, StringComparison.Ordinal);
 
         // A secret feed link works without signing in until it is revoked.
         var issued = await (await staff.PostAsync("/api/feed-tokens", null)).Content.ReadFromJsonAsync<JsonElement>();

@@ -124,7 +124,7 @@ public sealed class TaskForceBrowserTests
         using var calendarProgram = new HttpClient();
         var feed = await calendarProgram.GetAsync(link);
         Assert.Equal(System.Net.HttpStatusCode.OK, feed.StatusCode);
-        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=8;BYDAY=TU", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("RRULE:FREQ=WEEKLY;INTERVAL=16;BYDAY=TU", await feed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await staff.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Cell).Filter(new() { HasText = "revoked" })).ToHaveCountAsync(1);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await calendarProgram.GetAsync(link)).StatusCode);

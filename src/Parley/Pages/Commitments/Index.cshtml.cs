@@ -16,6 +16,7 @@ public sealed class CommitmentsModel(ParleyDb db, Recorder recorder, TimeProvide
 
     public IReadOnlyList<Commitment> Rows { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
+    public Dictionary<Guid, (string Href, string Title)> Engagements { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool CanConfirm { get; private set; }
     public string? Error { get; private set; }
@@ -39,11 +40,15 @@ public sealed class CommitmentsModel(ParleyDb db, Recorder recorder, TimeProvide
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Rows = await Parley.Statements.Commitments.ListAsync(db, State, Today, null, null, ct);
         var ids = Rows.SelectMany(r => new[] { r.ByPerson, r.ByInstitution, r.Letter }).OfType<Guid>().Distinct().ToList();
-        Names = await db.People.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        foreach (var i in await db.Institutions.Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
-            Names[i.Id] = i.Name;
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, ids, ct);
         foreach (var l in await db.Letters.Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Number }).ToListAsync(ct))
             Names[l.Id] = $"Letter {l.Number}";
+        // An engagement is a meeting or a proposal (whose meeting counts); link to whichever it is.
+        var engagements = Rows.Select(r => r.Engagement).OfType<Guid>().Distinct().ToList();
+        foreach (var m in await db.Meetings.Where(m => engagements.Contains(m.Id)).Select(m => new { m.Id, m.Title }).ToListAsync(ct))
+            Engagements[m.Id] = ($"/meetings/{m.Id}", m.Title);
+        foreach (var p in await db.Proposals.Where(p => engagements.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+            Engagements[p.Id] = ($"/proposals/{p.Id}", p.Title);
         CanConfirm = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded;
     }
 }

@@ -36,7 +36,7 @@ public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : PageMode
         Proposals = await db.Proposals.AsNoTracking().OrderByDescending(p => p.ProposedAt).Take(50).ToListAsync(ct);
         TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         Visits = await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(50).ToListAsync(ct);
-        Names = await EngagementViews.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
     }
 
     public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(Zones.Local(utc, Zone));

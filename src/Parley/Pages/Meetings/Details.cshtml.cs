@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
 using Parley.Statements;
@@ -40,7 +41,7 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         Guid? person = null;
         if (!string.IsNullOrWhiteSpace(owner))
         {
-            var named = await StatementRegister.PersonNamedAsync(db, owner, ct);
+            var named = await DirectoryNames.PersonNamedAsync(db, owner, "owner", ct);
             if (!named.Succeeded)
                 return await FailAsync(id, named.Error!.Message, ct);
             person = named.Value;
@@ -55,7 +56,7 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         Guid? who = null, letterId = null;
         if (!string.IsNullOrWhiteSpace(presenter))
         {
-            var named = await StatementRegister.PersonNamedAsync(db, presenter, ct);
+            var named = await DirectoryNames.PersonNamedAsync(db, presenter, "presenter", ct);
             if (!named.Succeeded)
                 return await FailAsync(id, named.Error!.Message, ct);
             who = named.Value;
@@ -112,7 +113,7 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         Actions = await db.Actions.AsNoTracking().Where(a => a.Meeting == id).OrderBy(a => a.DueOn).ToListAsync(ct);
         CarriedOver = await Parley.Engagements.Actions.CarriedOverAsync(db, meeting, ct);
         Next = await Parley.Engagements.Actions.NextInSeriesAsync(db, meeting, ct);
-        Names = await EngagementViews.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(Actions.Concat(CarriedOver).Select(a => a.Owner)), ct);
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(Actions.Concat(CarriedOver).Select(a => a.Owner)), ct);
         ViewerZone = await EngagementViews.ViewerZoneAsync(db, User, ct);
         CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
         History = await RecordHistory.ForAsync(db, $"meeting/{id}", ct);

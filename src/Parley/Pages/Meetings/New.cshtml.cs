@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
-using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.Meetings;
@@ -41,15 +41,12 @@ public sealed class NewMeetingModel(ParleyDb db, Recorder recorder) : PageModel
         var participants = new List<ParticipantInput>();
         foreach (var (names, side) in new[] { (PeopleA, SideA), (PeopleB, SideB) })
         {
-            foreach (var name in (names ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var person = await StatementRegister.PersonNamedAsync(db, name, ct);
-                if (!person.Succeeded)
-                    return await FailAsync(person.Error!.Message, ct);
-                if (side is null)
-                    return await FailAsync($"Choose the institution {name} speaks for.", ct);
-                participants.Add(new ParticipantInput(person.Value, side.Value));
-            }
+            var people = await DirectoryNames.PeopleNamedAsync(db, names, "participants", ct);
+            if (!people.Succeeded)
+                return await FailAsync(people.Error!.Message, ct);
+            if (people.Value!.Count > 0 && side is null)
+                return await FailAsync("Choose the institution each side's participants speak for.", ct);
+            participants.AddRange(people.Value.Select(p => new ParticipantInput(p, side!.Value)));
         }
         var agenda = new List<AgendaInput>();
         foreach (var (line, n) in (Agenda ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select((l, i) => (l, i + 1)))

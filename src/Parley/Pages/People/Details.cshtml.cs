@@ -54,7 +54,7 @@ public sealed class PersonModel(ParleyDb db, Recorder recorder, TimeProvider clo
         Statements = await Parley.Statements.StatementViews.ForAsync(db, said, ct);
         Ties = await Parley.Engagements.Relationships.TiesAsync(db, [id], ct);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == id)).OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(ct);
-        Names = await Parley.Engagements.EngagementViews.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
         BusyTimes = await db.BusyTimes.CountAsync(b => b.Person == id, ct);
         CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
         return Page();

@@ -38,7 +38,7 @@ public sealed class ProposalModel(ParleyDb db, Recorder recorder) : PageModel
         if (await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } proposal)
             return false;
         Proposal = proposal;
-        Names = await EngagementViews.NamesAsync(db, new[] { proposal.PartyA, proposal.PartyB, proposal.Oversight }
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, new[] { proposal.PartyA, proposal.PartyB, proposal.Oversight }
             .Concat(proposal.Window.Select(w => w.Chamber).OfType<Guid>()).Concat(proposal.ProposedBy is { } by ? [by] : []), ct);
         History = await RecordHistory.ForAsync(db, $"proposal/{id}", ct);
         var actor = EngagementViews.ActorOf(User);

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
-using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.Proposals;
@@ -34,20 +34,20 @@ public sealed class NewProposalModel(ParleyDb db, Recorder recorder) : PageModel
         Guid? by = null;
         if (!string.IsNullOrWhiteSpace(ProposedBy))
         {
-            var named = await StatementRegister.PersonNamedAsync(db, ProposedBy, ct);
+            var named = await DirectoryNames.PersonNamedAsync(db, ProposedBy, "proposedBy", ct);
             if (!named.Succeeded)
                 return await FailAsync(named.Error!.Message, ct);
             by = named.Value;
         }
-        var window = new List<WindowInput>();
+        var window = new List<WindowEntry>();
         if (SessionOf is { } s)
-            window.Add(new WindowInput(WindowKind.DuringSession, s, null));
+            window.Add(new WindowEntry(WindowKind.DuringSession, s, null));
         if (RecessOf is { } r)
-            window.Add(new WindowInput(WindowKind.WhileInRecess, r, null));
+            window.Add(new WindowEntry(WindowKind.WhileInRecess, r, null));
         if (NotBefore is { } nb)
-            window.Add(new WindowInput(WindowKind.NotBefore, null, nb));
+            window.Add(new WindowEntry(WindowKind.NotBefore, null, nb));
         if (Before is { } b)
-            window.Add(new WindowInput(WindowKind.Before, null, b));
+            window.Add(new WindowEntry(WindowKind.Before, null, b));
         var input = new ProposalInput(Title, Purpose, PartyA, PartyB, by, Oversight, window);
         var result = await recorder.WriteAsync(Problems.Actor(User), (sc, c) => Parley.Engagements.Proposals.MakeAsync(sc, input, c), ct);
         return result.Succeeded ? Redirect($"/proposals/{result.Value}") : await FailAsync(result.Error!.Message, ct);

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
-using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.Scheduling;
@@ -105,16 +105,13 @@ public sealed class SchedulingModel(ParleyDb db, Recorder recorder, TimeProvider
         var list = new List<ParticipantInput>();
         foreach (var (text, side) in new[] { (HostPeople, HostSide), (VisitorPeople, VisitorSide) })
         {
-            foreach (var name in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var people = await DirectoryNames.PeopleNamedAsync(db, text, "participants", ct);
+            if (!people.Succeeded || (people.Value!.Count > 0 && side is null))
             {
-                var person = await StatementRegister.PersonNamedAsync(db, name, ct);
-                if (!person.Succeeded || side is null)
-                {
-                    Error = person.Error?.Message ?? "Choose the institution each side speaks for.";
-                    return null;
-                }
-                list.Add(new ParticipantInput(person.Value, side.Value));
+                Error = people.Error?.Message ?? "Choose the institution each side speaks for.";
+                return null;
             }
+            list.AddRange(people.Value.Select(p => new ParticipantInput(p, side!.Value)));
         }
         if (list.Count == 0)
             Error = "Name at least one participant (one full name per line).";

@@ -99,7 +99,7 @@ public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clo
             // A speaker typed by name (an unresolved one linked by the reviewer) must name exactly one person.
             if (item.SpeakerId is null && item.SpeakerName is { Length: > 0 } typed)
             {
-                var speaker = await StatementRegister.PersonNamedAsync(db, typed, ct);
+                var speaker = await Parley.Directory.DirectoryNames.PersonNamedAsync(db, typed, "speaker", ct);
                 if (!speaker.Succeeded)
                 {
                     Error = $"Proposal {i + 1}: {speaker.Error!.Message}";

@@ -33,7 +33,7 @@ public sealed class NewStatementModel(ParleyDb db, Recorder recorder, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var speaker = await StatementRegister.PersonNamedAsync(db, Speaker, ct);
+        var speaker = await Parley.Directory.DirectoryNames.PersonNamedAsync(db, Speaker, "speaker", ct);
         if (!speaker.Succeeded)
         {
             Error = $"Speaker: {speaker.Error!.Message}";

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
-using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.TaskForces;
@@ -43,7 +43,7 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
         {
             if (string.IsNullOrWhiteSpace(name))
                 continue;
-            var person = await StatementRegister.PersonNamedAsync(db, name, ct);
+            var person = await DirectoryNames.PersonNamedAsync(db, name, "joins", ct);
             if (!person.Succeeded)
                 return await FailAsync(id, person.Error!.Message, ct);
             joins.Add(new SeatChange(person.Value, side, role));
@@ -59,16 +59,16 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
             return Forbid();
         if (await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } force)
             return NotFound();
-        if (Cadence.Between(force, DateTime.MinValue, DateTime.MaxValue, number).LastOrDefault() is not { } occurrence || occurrence.Number != number)
+        if (Cadence.Between(force, await HostZones.ForAsync(db, force, ct), DateTime.MinValue, DateTime.MaxValue, number).LastOrDefault() is not { } occurrence
+            || occurrence.Number != number)
             return await FailAsync(id, $"The series has no meeting number {number}.", ct);
         var host = occurrence.Host == Side.A ? force.SideA : force.SideB;
         var country = await db.Institutions.Where(i => i.Id == host).Select(i => i.CountryCode).FirstOrDefaultAsync(ct);
-        var zone = Zones.ForCountry(country);
         var members = force.Members.Where(m => m.Until is null).Select(m => new ParticipantInput(m.Person, m.Side == Side.A ? force.SideA : force.SideB)).ToList();
         var items = force.StandingAgenda.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var agenda = items.Select(i => new AgendaInput(i, null, Math.Max(1, force.DurationMinutes / items.Length))).ToList();
-        var start = Cadence.HostStart(force, occurrence);
-        var input = new MeetingInput($"{force.Name}: meeting {number}", country switch { "US" => "Washington", "RU" => "Moscow", _ => "(host to say)" }, zone,
+        var start = Zones.Local(occurrence.StartsAt, occurrence.Zone);
+        var input = new MeetingInput($"{force.Name}: meeting {number}", country switch { "US" => "Washington", "RU" => "Moscow", _ => "(host to say)" }, occurrence.Zone,
             start, start.AddMinutes(force.DurationMinutes), members, agenda, TaskForce: id);
         var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Meetings.ScheduleAsync(s, input, null, c), ct);
         return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!.Message, ct);
@@ -95,8 +95,8 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
         Picture = await TaskForcePicture.ForAsync(db, force, now, ct);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.TaskForce == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         // The series continues from its last recorded meeting (or its first date), so the next ones can be scheduled in turn.
-        Upcoming = Cadence.Between(force, Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
-        Names = await EngagementViews.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
+        Upcoming = Cadence.Between(force, await HostZones.ForAsync(db, force, ct), Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
         var actor = EngagementViews.ActorOf(User);
         CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
         MayDecide = force.CharterState == CharterState.AwaitingApproval && actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == force.Oversight;

@@ -23,7 +23,7 @@ public sealed class VisitModel(ParleyDb db) : PageModel
         Visit = visit;
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         Met = Meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-        Names = await EngagementViews.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Append(visit.SentBy), ct);
+        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Append(visit.SentBy), ct);
         return Page();
     }
 }

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
-using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.Visits;
@@ -32,19 +32,17 @@ public sealed class NewVisitModel(ParleyDb db, Recorder recorder) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Guid? leader = null;
-        var travellers = new List<Guid>();
-        foreach (var (name, i) in new[] { Leader }.Concat((Travellers ?? "").Split('\n')).Select((n, i) => (n?.Trim(), i)))
+        if (!string.IsNullOrWhiteSpace(Leader))
         {
-            if (string.IsNullOrEmpty(name))
-                continue;
-            var person = await StatementRegister.PersonNamedAsync(db, name, ct);
-            if (!person.Succeeded)
-                return await FailAsync(person.Error!.Message, ct);
-            if (i == 0)
-                leader = person.Value;
-            travellers.Add(person.Value);
+            var named = await DirectoryNames.PersonNamedAsync(db, Leader, "leader", ct);
+            if (!named.Succeeded)
+                return await FailAsync(named.Error!.Message, ct);
+            leader = named.Value;
         }
-        var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers, MembersNote);
+        var travellers = await DirectoryNames.PeopleNamedAsync(db, Travellers, "travellers", ct);
+        if (!travellers.Succeeded)
+            return await FailAsync(travellers.Error!.Message, ct);
+        var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers.Value, MembersNote);
         var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Visits.RecordAsync(s, input, c), ct);
         return result.Succeeded ? Redirect($"/visits/{result.Value}") : await FailAsync(result.Error!.Message, ct);
     }

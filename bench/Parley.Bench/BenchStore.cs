@@ -30,7 +30,7 @@ internal sealed class BenchStore : IAsyncDisposable
             }
             postgres = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         }
-        var services = new ServiceCollection().AddLogging().AddParleyStore(new StoreSettings(dir, postgres)).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddParley(new StoreSettings(dir, postgres)).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
         return services;

@@ -18,7 +18,7 @@ internal static class Drivers
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException($"{name} is required.");
 
     internal static ServiceProvider Services(string[] args) => new ServiceCollection().AddLogging()
-        .AddParleyStore(StoreSettings.From(Arg(args, "--data"), args.Contains("--database") ? Arg(args, "--database") : null)).BuildServiceProvider();
+        .AddParley(StoreSettings.From(Arg(args, "--data"), args.Contains("--database") ? Arg(args, "--database") : null)).BuildServiceProvider();
 
     /// <summary>fill --data DIR [--database CS] --events N [--batch B]: records N institution events, B per commit.</summary>
     public static async Task<int> FillAsync(string[] args)

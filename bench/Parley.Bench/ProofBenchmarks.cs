@@ -20,7 +20,7 @@ public class ProofBenchmarks
     {
         var file = Environment.GetEnvironmentVariable("PARLEY_PROOF_TREE") ?? throw new InvalidOperationException("Set PARLEY_PROOF_TREE.");
         _size = long.Parse(Environment.GetEnvironmentVariable("PARLEY_PROOF_LEAVES")!, System.Globalization.CultureInfo.InvariantCulture);
-        _db = new SqliteParleyDb(SqliteParleyDb.Options(file));
+        _db = new SqliteParleyDb(SqliteParleyDb.Options(file, ParleyModules.All));
         await _db.Database.OpenConnectionAsync();
         // Measure only proofs that verify: one of each kind is checked against the stored root first.
         var root = await LedgerNodes.RootAsync(_db, _size, default);

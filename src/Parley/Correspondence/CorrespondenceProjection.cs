@@ -37,16 +37,16 @@ public static class CorrespondenceProjection
                 });
                 foreach (var party in new[] { r.Registry, r.SenderInstitution, r.AddresseeInstitution }.Distinct())
                     db.LetterParties.Add(new LetterParty { LetterId = r.Id, InstitutionId = party, RegisteredAt = stored.RecordedAt });
-                await DeriveAsync(db, r.Id, stored, ct);
+                await DeriveAsync(db, r.Id, ct);
                 if (r.InReplyTo is { } answered)
-                    await DeriveAsync(db, answered, stored, ct);
+                    await DeriveAsync(db, answered, ct);
                 break;
             case RoutePlanned p:
                 var planned = await LetterAsync(db, p.LetterId, ct);
                 planned.Route = p.Legs.Select((l, i) => new RouteLeg { Order = i, ToInstitution = l.ToInstitution, ToPerson = l.ToPerson, DueHours = l.DueHours }).ToList();
                 foreach (var leg in p.Legs)
                     await AddPartyAsync(db, planned, leg.ToInstitution, ct);
-                await DeriveAsync(db, p.LetterId, stored, ct);
+                await DeriveAsync(db, p.LetterId, ct);
                 break;
             case HandoverRecorded h:
                 db.Handovers.Add(new Handover
@@ -67,7 +67,7 @@ public static class CorrespondenceProjection
                 var carried = await LetterAsync(db, h.LetterId, ct);
                 await AddPartyAsync(db, carried, h.FromInstitution, ct);
                 await AddPartyAsync(db, carried, h.ToInstitution, ct);
-                await DeriveAsync(db, h.LetterId, stored, ct);
+                await DeriveAsync(db, h.LetterId, ct);
                 break;
             case HandoverSigned s:
                 var signed = await HandoverAsync(db, s.HandoverId, ct);
@@ -79,16 +79,16 @@ public static class CorrespondenceProjection
             case HandoverConfirmed c:
                 var confirmed = await HandoverAsync(db, c.HandoverId, ct);
                 (confirmed.State, confirmed.AnsweredAt, confirmed.SealIntactOnReceipt) = (HandoverState.Confirmed, c.At, c.SealIntact);
-                await DeriveAsync(db, confirmed.LetterId, stored, ct);
+                await DeriveAsync(db, confirmed.LetterId, ct);
                 break;
             case HandoverDisputed d:
                 var disputed = await HandoverAsync(db, d.HandoverId, ct);
                 (disputed.State, disputed.AnsweredAt, disputed.DisputeReason) = (HandoverState.Disputed, d.At, d.Reason);
-                await DeriveAsync(db, disputed.LetterId, stored, ct);
+                await DeriveAsync(db, disputed.LetterId, ct);
                 break;
             case LetterAcknowledged a:
                 (await LetterAsync(db, a.LetterId, ct)).AcknowledgedAt = a.At;
-                await DeriveAsync(db, a.LetterId, stored, ct);
+                await DeriveAsync(db, a.LetterId, ct);
                 break;
             case AttachmentSealed s:
                 db.Attachments.Add(new Attachment
@@ -108,7 +108,7 @@ public static class CorrespondenceProjection
     }
 
     /// <summary>Re-derives a letter's status and attention time from its state, including what this batch has not saved yet.</summary>
-    private static async Task DeriveAsync(ParleyDb db, Guid id, StoredEvent stored, CancellationToken ct)
+    private static async Task DeriveAsync(ParleyDb db, Guid id, CancellationToken ct)
     {
         var letter = await LetterAsync(db, id, ct);
         // A letter added in this batch has no stored hand-overs; otherwise they are read once and then tracked.
@@ -119,7 +119,6 @@ public static class CorrespondenceProjection
         }
         // Reading the tracked rows without change detection keeps a batch of n events O(n) rather than O(n²);
         // rows only join the tracker through Add or a query, which change detection does not affect.
-        var before = letter.Status;
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -136,8 +135,6 @@ public static class CorrespondenceProjection
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
-        if (letter.Watched && letter.Status != before)
-            await Statements.StatementsProjection.LetterStatusChangedAsync(db, letter, stored, ct);
     }
 
     private static async Task AddPartyAsync(ParleyDb db, Letter letter, Guid institution, CancellationToken ct)

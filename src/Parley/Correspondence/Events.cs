@@ -70,3 +70,19 @@ public sealed record AttachmentSealed(Guid LetterId, Guid AttachmentId, string N
 {
     public override string Stream => $"letter/{LetterId}";
 }
+
+public static class CorrespondenceEvents
+{
+    /// <summary>The letters whose derived status an event may change (a reply changes the letter it answers).</summary>
+    public static IEnumerable<Guid> LettersDerived(CorrespondenceEvent e) => e switch
+    {
+        LetterRegistered r when r.InReplyTo is { } answered => [r.Id, answered],
+        LetterRegistered r => [r.Id],
+        RoutePlanned p => [p.LetterId],
+        HandoverRecorded h => [h.LetterId],
+        HandoverConfirmed c => [c.LetterId],
+        HandoverDisputed d => [d.LetterId],
+        LetterAcknowledged a => [a.LetterId],
+        _ => [],
+    };
+}

@@ -52,7 +52,7 @@ public static class EngagementsProjection
                 planned.Agenda.AddRange(Agenda(a.Agenda));
                 break;
             case MeetingHeld h:
-                await HeldAsync(db, h, stored, ct);
+                await HeldAsync(db, h, ct);
                 break;
             case MeetingCancelled c:
                 var cancelled = await MeetingAsync(db, c.Meeting, ct);
@@ -163,7 +163,7 @@ public static class EngagementsProjection
     }
 
     /// <summary>Marks the meeting held, moves its proposal on, and records who met whom across the sides.</summary>
-    private static async Task HeldAsync(ParleyDb db, MeetingHeld h, StoredEvent stored, CancellationToken ct)
+    private static async Task HeldAsync(ParleyDb db, MeetingHeld h, CancellationToken ct)
     {
         var meeting = await MeetingAsync(db, h.Meeting, ct);
         meeting.Status = MeetingStatus.Held;
@@ -175,7 +175,6 @@ public static class EngagementsProjection
         var countries = await Relationships.CountriesOfAsync(db, meeting.Participants.Select(p => p.Side), ct);
         foreach (var (a, b) in Relationships.Pairs(meeting.Participants, countries))
             db.Encounters.Add(new Encounter { Meeting = meeting.Id, PersonA = a, PersonB = b, MetAt = meeting.StartsAt });
-        await Statements.StatementsProjection.MeetingHeldAsync(db, meeting, stored, ct);
     }
 
     private static List<AgendaItem> Agenda(IReadOnlyList<AgendaEntry> entries) =>

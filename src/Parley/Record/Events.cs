@@ -38,6 +38,8 @@ public static class EventCatalog
 
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
+    public static IReadOnlyCollection<Type> Types => ByType.Keys;
+
     public static string NameOf(IEvent e) => ByType[e.GetType()];
 
     public static string Serialize(IEvent e) => JsonSerializer.Serialize(e, e.GetType(), Json);

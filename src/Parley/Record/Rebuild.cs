@@ -17,7 +17,7 @@ public static class Rebuild
         if (db is PostgresParleyDb)
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
         var before = await SnapshotAsync(db, ct);
-        await Projections.ClearAsync(db, ct);
+        await db.Modules.ClearAsync(db, ct);
         var count = await ReplayAsync(db, progress, ct);
         var after = await SnapshotAsync(db, ct);
         var divergence = Compare(before, after);
@@ -35,7 +35,7 @@ public static class Rebuild
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db is PostgresParleyDb)
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
-        await Projections.ClearAsync(db, ct);
+        await db.Modules.ClearAsync(db, ct);
         await ReplayAsync(db, null, ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
@@ -52,7 +52,7 @@ public static class Rebuild
             if (events.Count == 0)
                 break;
             foreach (var stored in events)
-                await Projections.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
+                await db.Modules.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             last = events[^1].Sequence;
@@ -66,11 +66,12 @@ public static class Rebuild
     public static async Task<Dictionary<string, List<string>>> SnapshotAsync(ParleyDb db, CancellationToken ct)
     {
         var result = new Dictionary<string, List<string>>();
-        foreach (var table in Projections.Tables(db))
+        foreach (var table in db.Modules.Tables)
         {
-            var rows = await table.AsNoTracking().ToListAsync(ct);
-            rows.ForEach(Projections.Canonicalize);
-            var name = db.Model.FindEntityType(table.ElementType)?.GetTableName() ?? table.ElementType.Name;
+            var rows = await table.Rows(db).AsNoTracking().ToListAsync(ct);
+            if (table.Canonicalize is { } canonicalize)
+                rows.ForEach(canonicalize);
+            var name = db.Model.FindEntityType(table.Entity)?.GetTableName() ?? table.Entity.Name;
             result[name] = rows.Select(r => JsonSerializer.Serialize(r, r.GetType(), EventCatalog.Json)).ToList();
         }
         return result;

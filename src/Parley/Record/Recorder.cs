@@ -71,7 +71,7 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
         _events.Add(stored);
         foreach (var (id, hash) in tree.Append(Ledger.MerkleHash.Leaf(stored.ToCanonical().Encode())))
             _nodes.Add(new LedgerNode { Level = id.Level, Index = id.Index, Hash = hash });
-        await Projections.ApplyAsync(db, e, stored, ct);
+        await db.Modules.ApplyAsync(db, e, stored, ct);
         Recorded++;
         return stored;
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Parley.Record;
 
@@ -16,26 +15,26 @@ public sealed record StoreSettings(string DataDirectory, string? PostgresConnect
         new(Path.GetFullPath(data ?? "parley-data"),
             string.IsNullOrWhiteSpace(database) ? Environment.GetEnvironmentVariable(DatabaseVariable) : database);
 
-    public ParleyDb CreateContext() => IsPostgres
-        ? new PostgresParleyDb(PostgresParleyDb.Options(PostgresConnection!))
-        : new SqliteParleyDb(SqliteParleyDb.Options(SqlitePath));
+    public ParleyDb CreateContext(RecordModules modules) => IsPostgres
+        ? new PostgresParleyDb(PostgresParleyDb.Options(PostgresConnection!, modules))
+        : new SqliteParleyDb(SqliteParleyDb.Options(SqlitePath, modules));
 }
 
 public sealed class SqliteParleyDb(DbContextOptions<SqliteParleyDb> options) : ParleyDb(options)
 {
     public override string Provider => "sqlite";
 
-    public static DbContextOptions<SqliteParleyDb> Options(string path) =>
-        Configure(new DbContextOptionsBuilder<SqliteParleyDb>(), path).Options;
+    public static DbContextOptions<SqliteParleyDb> Options(string path, RecordModules modules) =>
+        Configure(new DbContextOptionsBuilder<SqliteParleyDb>(), path, modules).Options;
 
-    public static DbContextOptionsBuilder<SqliteParleyDb> Configure(DbContextOptionsBuilder<SqliteParleyDb> builder, string path)
+    public static DbContextOptionsBuilder<SqliteParleyDb> Configure(DbContextOptionsBuilder<SqliteParleyDb> builder, string path, RecordModules modules)
     {
-        Configure((DbContextOptionsBuilder)builder, path);
+        Configure((DbContextOptionsBuilder)builder, path, modules);
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, string path) =>
-        builder.UseSqlite($"Data Source={path};Pooling=True;Default Timeout=60",
+    public static void Configure(DbContextOptionsBuilder builder, string path, RecordModules modules) =>
+        builder.UseRecordModules(modules).UseSqlite($"Data Source={path};Pooling=True;Default Timeout=60",
             o => o.MigrationsHistoryTable("__migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 }
 
@@ -43,27 +42,15 @@ public sealed class PostgresParleyDb(DbContextOptions<PostgresParleyDb> options)
 {
     public override string Provider => "postgresql";
 
-    public static DbContextOptions<PostgresParleyDb> Options(string connection) =>
-        Configure(new DbContextOptionsBuilder<PostgresParleyDb>(), connection).Options;
+    public static DbContextOptions<PostgresParleyDb> Options(string connection, RecordModules modules) =>
+        Configure(new DbContextOptionsBuilder<PostgresParleyDb>(), connection, modules).Options;
 
-    public static DbContextOptionsBuilder<PostgresParleyDb> Configure(DbContextOptionsBuilder<PostgresParleyDb> builder, string connection)
+    public static DbContextOptionsBuilder<PostgresParleyDb> Configure(DbContextOptionsBuilder<PostgresParleyDb> builder, string connection, RecordModules modules)
     {
-        Configure((DbContextOptionsBuilder)builder, connection);
+        Configure((DbContextOptionsBuilder)builder, connection, modules);
         return builder;
     }
 
-    public static void Configure(DbContextOptionsBuilder builder, string connection) =>
-        builder.UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
-}
-
-/// <summary>Used by `dotnet ef migrations add … --context SqliteParleyDb` only.</summary>
-public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteParleyDb>
-{
-    public SqliteParleyDb CreateDbContext(string[] args) => new(SqliteParleyDb.Options("design.db"));
-}
-
-/// <summary>Used by `dotnet ef migrations add … --context PostgresParleyDb` only.</summary>
-public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresParleyDb>
-{
-    public PostgresParleyDb CreateDbContext(string[] args) => new(PostgresParleyDb.Options("Host=localhost;Database=design"));
+    public static void Configure(DbContextOptionsBuilder builder, string connection, RecordModules modules) =>
+        builder.UseRecordModules(modules).UseNpgsql(connection, o => o.MigrationsHistoryTable("__migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
 }

@@ -2,41 +2,26 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Parley.Access;
 
 namespace Parley.Record;
 
 public static class StoreServices
 {
-    /// <summary>The record and the credential store: what every verb that touches the store needs.</summary>
-    public static IServiceCollection AddParleyStore(this IServiceCollection services, StoreSettings store)
+    /// <summary>The record with its modules' services: what every verb that touches the store needs.</summary>
+    public static IServiceCollection AddParleyStore(this IServiceCollection services, StoreSettings store, RecordModules modules)
     {
         services.AddSingleton(store);
+        services.AddSingleton(modules);
         services.TryAddSingleton(TimeProvider.System);
         if (store.IsPostgres)
-            services.AddDbContextPool<ParleyDb, PostgresParleyDb>(o => PostgresParleyDb.Configure(o, store.PostgresConnection!));
+            services.AddDbContextPool<ParleyDb, PostgresParleyDb>(o => PostgresParleyDb.Configure(o, store.PostgresConnection!, modules));
         else
-            services.AddDbContextPool<ParleyDb, SqliteParleyDb>(o => SqliteParleyDb.Configure(o, store.SqlitePath));
+            services.AddDbContextPool<ParleyDb, SqliteParleyDb>(o => SqliteParleyDb.Configure(o, store.SqlitePath, modules));
         services.AddScoped<Recorder>();
         services.AddSingleton(_ => LogKey.Load(store));
         services.AddScoped<Checkpoints>();
-        services.AddScoped<Correspondence.InstitutionKeys>();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(store.DataDirectory, "keys")));
-        services.AddIdentityCore<Credential>(o =>
-            {
-                // Length over composition rules (NIST SP 800-63B).
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = false;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
-            })
-            .AddEntityFrameworkStores<ParleyDb>()
-            .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        modules.AddServices(services, store);
         return services;
     }
 

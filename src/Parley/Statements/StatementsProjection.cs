@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Correspondence;
 using Parley.Directory;
+using Parley.Engagements;
 using Parley.Record;
 
 namespace Parley.Statements;
@@ -71,9 +72,13 @@ public static class StatementsProjection
         }
     }
 
-    /// <summary>Called by the engagements projection when a meeting is held: commitments waiting for it, or for its proposal's meeting, are fulfilled.</summary>
-    public static async Task MeetingHeldAsync(ParleyDb db, Engagements.Meeting meeting, StoredEvent stored, CancellationToken ct)
+    /// <summary>
+    /// Subscribed to the engagements' <see cref="MeetingHeld"/> (after their projection marked it held): commitments
+    /// waiting for the meeting, or for its proposal's meeting, are fulfilled by that event.
+    /// </summary>
+    public static async ValueTask MeetingHeldAsync(ParleyDb db, MeetingHeld held, StoredEvent stored, CancellationToken ct)
     {
+        var meeting = await db.Meetings.FindAsync([held.Meeting], ct) ?? throw new InvalidOperationException($"Meeting {held.Meeting} is not in the projection.");
         var keys = new[] { meeting.Id, meeting.Proposal ?? meeting.Id };
         await db.Commitments.Where(c => c.Engagement != null && keys.Contains(c.Engagement.Value) && c.FulfilledAt == null).LoadAsync(ct);
         foreach (var commitment in db.Commitments.Local.Where(c => c.Engagement is { } e && keys.Contains(e) && c.FulfilledAt == null).ToList())
@@ -81,19 +86,27 @@ public static class StatementsProjection
     }
 
     private static async Task<bool> HeldAsync(ParleyDb db, Guid engagement, CancellationToken ct) =>
-        db.Meetings.Local.Any(m => (m.Id == engagement || m.Proposal == engagement) && m.Status == Engagements.MeetingStatus.Held)
-        || await db.Meetings.AnyAsync(m => (m.Id == engagement || m.Proposal == engagement) && m.Status == Engagements.MeetingStatus.Held, ct);
+        db.Meetings.Local.Any(m => (m.Id == engagement || m.Proposal == engagement) && m.Status == MeetingStatus.Held)
+        || await db.Meetings.AnyAsync(m => (m.Id == engagement || m.Proposal == engagement) && m.Status == MeetingStatus.Held, ct);
 
     /// <summary>
-    /// Called by the correspondence projection when a watched letter's status changes: commitments waiting for
-    /// that status are marked fulfilled by the event that brought it, with its ledger index.
+    /// Subscribed to correspondence events (after their projection re-derived the letters' status): commitments
+    /// on a watched letter that wait for the status it has now reached are fulfilled by this event, with its ledger
+    /// index. A waiting commitment's letter was below its target when recorded, so the first event that brings it
+    /// there is the one that changed its status.
     /// </summary>
-    public static async Task LetterStatusChangedAsync(ParleyDb db, Letter letter, StoredEvent stored, CancellationToken ct)
+    public static async ValueTask LetterEventAsync(ParleyDb db, CorrespondenceEvent e, StoredEvent stored, CancellationToken ct)
     {
-        // Stored ones are loaded; ones recorded earlier in this batch are only tracked, so both are read from Local.
-        await db.Commitments.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).LoadAsync(ct);
-        var waiting = db.Commitments.Local.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).ToList();
-        foreach (var commitment in waiting.Where(c => c.LetterReaches is { } target && letter.Status >= target))
-            (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
+        foreach (var id in CorrespondenceEvents.LettersDerived(e))
+        {
+            // Tracked already: the correspondence projection has just derived it.
+            if (await db.Letters.FindAsync([id], ct) is not { Watched: true } letter)
+                continue;
+            // Stored ones are loaded; ones recorded earlier in this batch are only tracked, so both are read from Local.
+            await db.Commitments.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).LoadAsync(ct);
+            var waiting = db.Commitments.Local.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).ToList();
+            foreach (var commitment in waiting.Where(c => c.LetterReaches is { } target && letter.Status >= target))
+                (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
+        }
     }
 }

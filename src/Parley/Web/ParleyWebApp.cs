@@ -24,7 +24,7 @@ public static class ParleyWebApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // Per-request information logs cost more than a proof does.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddParleyStore(store);
+        builder.Services.AddParley(store);
         builder.Services.AddParleyAccess(store);
         builder.Services.AddParleyWeb();
         customize?.Invoke(builder);

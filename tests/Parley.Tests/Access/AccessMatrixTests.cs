@@ -54,10 +54,11 @@ public sealed class AccessMatrixTests
         Assert.Empty(failures);
     }
 
-    [Fact]
-    public async Task A_revoked_token_stops_working_at_once()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_revoked_token_stops_working_at_once(string provider)
     {
-        await using var server = await ParleyServer.StartAsync("sqlite");
+        await using var server = await ParleyServer.StartAsync(provider);
         var user = await server.AddUserAsync(Role.Staff);
         var (id, token) = await server.WriteAsync(s => Accounts.IssueTokenAsync(s, user, "laptop", default));
         using var client = new HttpClient { BaseAddress = server.Address };
@@ -67,10 +68,11 @@ public sealed class AccessMatrixTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 
-    [Fact]
-    public async Task Secrets_never_enter_the_record()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Secrets_never_enter_the_record(string provider)
     {
-        await using var server = await ParleyServer.StartAsync("sqlite");
+        await using var server = await ParleyServer.StartAsync(provider);
         var user = await server.AddUserAsync(Role.Auditor);
         var (_, token) = await server.WriteAsync(s => Accounts.IssueTokenAsync(s, user, "laptop", default));
         var payloads = await server.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(

@@ -40,10 +40,11 @@ public sealed class PopoloAndDemoTests
             && p.Start == new DateOnly(2018, 8, 8));
     }
 
-    [Fact]
-    public async Task A_Popolo_file_with_a_bad_date_names_its_line_and_records_nothing()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_Popolo_file_with_a_bad_date_names_its_line_and_records_nothing(string provider)
     {
-        await using var server = await ParleyServer.StartAsync("sqlite");
+        await using var server = await ParleyServer.StartAsync(provider);
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, "{\n  \"persons\": [\n    { \"id\": \"a\", \"name\": \"Ann\" },\n    { \"id\": \"b\", \"name\": \"Bob\", \"birth_date\": \"yesterday\" }\n  ]\n}\n");
         var error = Assert.Throws<ImportException>(() => Popolo.Read(file));
@@ -52,10 +53,11 @@ public sealed class PopoloAndDemoTests
         Assert.Equal(0, await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync()));
     }
 
-    [Fact]
-    public async Task The_demo_refuses_a_store_that_holds_other_data_and_is_idempotent_on_its_own()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_demo_refuses_a_store_that_holds_other_data_and_is_idempotent_on_its_own(string provider)
     {
-        await using var server = await ParleyServer.StartAsync("sqlite");
+        await using var server = await ParleyServer.StartAsync(provider);
         Assert.True((await server.InScopeAsync(s => DemoStory.LoadAsync(s, default))).Succeeded);
         // The story's four statements, and the "shortly" expectation waiting on the Moscow letter's custody.
         var speakers = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Statements.Select(x => x.Speaker).ToListAsync());
@@ -73,7 +75,7 @@ public sealed class PopoloAndDemoTests
         var again = await server.InScopeAsync(s => DemoStory.LoadAsync(s, default));
         Assert.Contains("already loaded", again.Value);
 
-        await using var other = await ParleyServer.StartAsync("sqlite");
+        await using var other = await ParleyServer.StartAsync(provider);
         await other.AddInstitutionAsync("Someone else's committee");
         var refused = await other.InScopeAsync(s => DemoStory.LoadAsync(s, default));
         Assert.Contains("empty store", refused.Error!.Message);

@@ -54,14 +54,19 @@ public sealed class LedgerHttpTests
     }
 
     [Theory]
-    [InlineData("/ledger/proof/inclusion?index=3&size=99", "size")]
-    [InlineData("/ledger/proof/inclusion?index=7&size=3", "index")]
-    [InlineData("/ledger/proof/inclusion?leaf_hash=not-base64!&size=3", "leaf_hash")]
-    [InlineData("/ledger/proof/consistency?from=3&to=2", "from")]
-    [InlineData("/ledger/leaf-hashes?start=2&end=1", "start")]
-    public async Task Out_of_range_proof_requests_are_refused_naming_the_parameter(string path, string field)
+    [InlineData("sqlite", "/ledger/proof/inclusion?index=3&size=99", "size")]
+    [InlineData("sqlite", "/ledger/proof/inclusion?index=7&size=3", "index")]
+    [InlineData("sqlite", "/ledger/proof/inclusion?leaf_hash=not-base64!&size=3", "leaf_hash")]
+    [InlineData("sqlite", "/ledger/proof/consistency?from=3&to=2", "from")]
+    [InlineData("sqlite", "/ledger/leaf-hashes?start=2&end=1", "start")]
+    [InlineData("postgres", "/ledger/proof/inclusion?index=3&size=99", "size")]
+    [InlineData("postgres", "/ledger/proof/inclusion?index=7&size=3", "index")]
+    [InlineData("postgres", "/ledger/proof/inclusion?leaf_hash=not-base64!&size=3", "leaf_hash")]
+    [InlineData("postgres", "/ledger/proof/consistency?from=3&to=2", "from")]
+    [InlineData("postgres", "/ledger/leaf-hashes?start=2&end=1", "start")]
+    public async Task Out_of_range_proof_requests_are_refused_naming_the_parameter(string provider, string path, string field)
     {
-        await using var server = await ParleyServer.StartAsync("sqlite");
+        await using var server = await ParleyServer.StartAsync(provider);
         for (var i = 0; i < 3; i++)
             await server.AddInstitutionAsync($"Body {i}");
         using var client = await server.ClientAsync(null);
@@ -93,10 +98,11 @@ public sealed class LedgerHttpTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/ledger/entries?start=0&end={size}")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_configured_witness_cosignature_is_kept_and_served_and_a_strangers_is_refused()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_configured_witness_cosignature_is_kept_and_served_and_a_strangers_is_refused(string provider)
     {
-        await using var server = await ParleyServer.StartAsync("sqlite");
+        await using var server = await ParleyServer.StartAsync(provider);
         using var witness = NoteSigner.Generate("witness.example");
         using var stranger = NoteSigner.Generate("stranger.example");
         await server.WriteAsync(async s =>

@@ -112,12 +112,13 @@ public sealed class TamperTests
         Assert.Contains("checkpoint of size", report.Divergence);
     }
 
-    [Fact]
-    public async Task An_exported_archive_verifies_offline_and_any_change_to_it_is_found()
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task An_exported_archive_verifies_offline_and_any_change_to_it_is_found(string provider)
     {
-        await using var server = await StoreWithHistoryAsync("sqlite");
+        await using var server = await StoreWithHistoryAsync(provider);
         var archive = new MemoryStream();
-        await server.InScopeAsync(s => LedgerCommands.WriteArchiveAsync(s.GetRequiredService<ParleyDb>(),
+        await server.InScopeAsync(s => LedgerExport.WriteArchiveAsync(s.GetRequiredService<ParleyDb>(),
             s.GetRequiredService<Checkpoints>(), s.GetRequiredService<LogKey>(), archive, default));
         var key = server.Services.GetRequiredService<LogKey>().VerifierKey;
 

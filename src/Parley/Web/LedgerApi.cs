@@ -3,9 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Ledger;
-using Parley.Web;
+using Parley.Record;
 
-namespace Parley.Record;
+namespace Parley.Web;
 
 /// <summary>
 /// The ledger over HTTP. Checkpoints, keys, proofs and leaf hashes are public: they reveal only hashes
@@ -98,24 +98,4 @@ public static class LedgerApi
         start < 0 || end <= start || end > size ? new DomainError("start", $"Need 0 ≤ start < end ≤ {size} (the tree's current size).")
         : end - start > MaxPage ? new DomainError("end", $"At most {MaxPage} entries per request.")
         : null;
-}
-
-/// <summary>Which records' events a user may read: an auditor all, others those of the features their roles can read.</summary>
-public static class RecordVisibility
-{
-    public static bool CanSee(ClaimsPrincipal user, string stream)
-    {
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null).OfType<Role>().ToList();
-        if (roles.Contains(Role.Auditor))
-            return true;
-        var needs = stream.Split('/')[0] switch
-        {
-            "person" or "institution" or "country" => Permission.ReadDirectory,
-            "account" or "witness" => Permission.ReadAccounts,
-            "statement" or "source" or "commitment" => Permission.ReadStatements,
-            "visit" or "meeting" or "proposal" or "task-force" or "calendar" or "busy" => Permission.ReadEngagements,
-            _ => Permission.ReadRecord,
-        };
-        return roles.Any(r => AccessRules.Allows(r, needs));
-    }
 }

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using Parley.Record;
 
-namespace Parley.Record;
+namespace Parley.Cli;
 
 public static class RecordCommands
 {
@@ -13,7 +14,7 @@ public static class RecordCommands
             var db = services.GetRequiredService<ParleyDb>();
             var total = await db.Events.LongCountAsync(token);
             var progress = new Progress<long>(n => Console.Error.WriteLine($"replayed {n:N0} of {total:N0} events"));
-            var outcome = await Record.Rebuild.RunAsync(db, progress, token);
+            var outcome = await Parley.Record.Rebuild.RunAsync(db, progress, token);
             if (outcome.Divergence is { } divergence)
             {
                 Console.Error.WriteLine($"error: the projections differ from a replay of the events: {divergence}");

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Parley.Ledger;
+using Parley.Record;
 
-namespace Parley.Record;
+namespace Parley.Cli;
 
 public static class LedgerCommands
 {
@@ -71,7 +71,7 @@ public static class LedgerCommands
             (long, int) written;
             await using (var output = File.Create(partial))
             {
-                written = await WriteArchiveAsync(services.GetRequiredService<ParleyDb>(),
+                written = await LedgerExport.WriteArchiveAsync(services.GetRequiredService<ParleyDb>(),
                     services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), output, token);
             }
             File.Move(partial, target, overwrite: true);
@@ -80,31 +80,6 @@ public static class LedgerCommands
             return 0;
         }, ct));
         return command;
-    }
-
-    /// <summary>Writes the archive; a checkpoint for the current size is served first, so it covers every entry.</summary>
-    public static async Task<(long Entries, int Checkpoints)> WriteArchiveAsync(ParleyDb db, Checkpoints issuer, LogKey key, Stream output, CancellationToken ct)
-    {
-        await issuer.CurrentAsync(ct);
-        var notes = new List<LedgerArchive.CheckpointEntry>();
-        foreach (var c in await db.Checkpoints.AsNoTracking().OrderBy(c => c.Size).ToListAsync(ct))
-            notes.Add(new LedgerArchive.CheckpointEntry(c.Size, await issuer.WithCosignaturesAsync(c, ct)));
-        var witnesses = await db.Witnesses.AsNoTracking().Select(w => w.VerifierKey).ToListAsync(ct);
-        var size = notes[^1].Size;
-        await LedgerArchive.WriteAsync(output, new LedgerArchive.Manifest(LedgerArchive.Format, key.Origin, size, DateTime.UtcNow),
-            key.VerifierKey, witnesses, Entries(db, size, ct), notes, ct);
-        return (size, notes.Count);
-    }
-
-    private static async IAsyncEnumerable<(long, byte[])> Entries(ParleyDb db, long size, [EnumeratorCancellation] CancellationToken ct)
-    {
-        for (long start = 0; start < size; start += 5000)
-        {
-            var batch = await db.Events.AsNoTracking().Where(e => e.Sequence >= start && e.Sequence < Math.Min(start + 5000, size))
-                .OrderBy(e => e.Sequence).ToListAsync(ct);
-            foreach (var e in batch)
-                yield return (e.Sequence, e.ToCanonical().Encode());
-        }
     }
 
     public static Command Witness()

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Parley.Access;
+using Parley.Cli;
 using Parley.Directory;
 using Parley.Record;
 using Parley.Web;
@@ -50,7 +51,7 @@ public static class CommandLine
     {
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole())
-            .AddParleyStore(Store(result));
+            .AddParley(Store(result));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync(ct);

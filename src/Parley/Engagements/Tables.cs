@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Engagements;
+
+namespace Parley.Record;
+
+/// <summary>The engagements' tables (mapped by <see cref="EngagementsModule"/>).</summary>
+public abstract partial class ParleyDb
+{
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MinutesVersion> Minutes => Set<MinutesVersion>();
+    public DbSet<ActionItem> Actions => Set<ActionItem>();
+    public DbSet<Encounter> Encounters => Set<Encounter>();
+    public DbSet<BusyTime> BusyTimes => Set<BusyTime>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<TaskForce> TaskForces => Set<TaskForce>();
+    public DbSet<CalendarPeriod> CalendarPeriods => Set<CalendarPeriod>();
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+    public DbSet<FeedTokenSecret> FeedTokenSecrets => Set<FeedTokenSecret>();
+}

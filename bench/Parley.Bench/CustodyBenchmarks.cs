@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +15,7 @@ namespace Parley.Bench;
 public class CustodyBenchmarks
 {
     private ServiceProvider _services = null!;
-    private (ClaimsPrincipal User, Guid Institution) _a, _b;
+    private (Actor User, Guid Institution) _a, _b;
     private Guid _letter;
     private bool _forward = true;
 
@@ -30,7 +29,7 @@ public class CustodyBenchmarks
         var a = await AddInstitutionAsync("Office A");
         var b = await AddInstitutionAsync("Office B");
         (_a, _b) = ((Principal(a), a), (Principal(b), b));
-        _letter = await WriteAsync((s, keys, ct) => Letters.RegisterAsync(s, keys, _a.User, new RegisterLetterInput(LetterDirection.Outgoing,
+        _letter = await WriteAsync((s, keys, ct) => RegisterLetter.HandleAsync(s, keys, _a.User, new RegisterLetterInput(LetterDirection.Outgoing,
             new DateOnly(2018, 8, 1), a, null, b, null, "Benchmark letter", [], null, "en", null, null), ct));
     }
 
@@ -42,9 +41,9 @@ public class CustodyBenchmarks
     {
         var (giver, receiver) = _forward ? (_a, _b) : (_b, _a);
         _forward = !_forward;
-        var handover = await WriteAsync((s, keys, ct) => Letters.HandOverAsync(s, keys, giver.User, _letter,
+        var handover = await WriteAsync((s, keys, ct) => HandOver.HandleAsync(s, keys, giver.User, _letter,
             new HandoverInput(receiver.Institution, null, null, null, null), DateTime.UtcNow, ct));
-        await WriteAsync((s, keys, ct) => Letters.AnswerAsync(s, keys, receiver.User, _letter, handover, true, true, null, DateTime.UtcNow, ct));
+        await WriteAsync((s, keys, ct) => AnswerHandover.HandleAsync(s, keys, receiver.User, _letter, handover, true, true, null, DateTime.UtcNow, ct));
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
         var h = await db.Handovers.AsNoTracking().SingleAsync(x => x.Id == handover);
@@ -54,8 +53,7 @@ public class CustodyBenchmarks
             && InstitutionKeys.Verify(keysById[h.ToInstitution].SigningKey, bytes, h.ReceiverSignature!);
     }
 
-    private static ClaimsPrincipal Principal(Guid institution) =>
-        new(new ClaimsIdentity([new Claim(ParleyClaims.Institution, institution.ToString())], "bench"));
+    private static Actor Principal(Guid institution) => Actor.Of("bench", institution);
 
     private Task<Guid> AddInstitutionAsync(string name) => WriteAsync((s, _, ct) =>
         RecordInstitution.HandleAsync(s, Guid.CreateVersion7(), new InstitutionInput(InstitutionKind.Other, null, null, [new NameEntry(name, "en")], []), ct));

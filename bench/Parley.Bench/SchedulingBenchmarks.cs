@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Parley.Calendars;
 using Parley.Engagements;
 
 namespace Parley.Bench;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
+using Parley.Calendars;
 using Parley.Demo;
 using Parley.Directory;
 using Parley.Engagements;
@@ -47,7 +48,7 @@ public class SchedulingQueryBenchmarks
                     var start = new DateTime(2018, 1, 1, 5, 0, 0, DateTimeKind.Utc).AddDays(random.Next(365)).AddMinutes(30 * random.Next(24));
                     return new BusyInput(start, start.AddMinutes(30 * random.Next(1, 6)), null);
                 }).ToList();
-                await Visits.AddBusyAsync(s, person, times, ct);
+                await RecordBusyTimes.HandleAsync(s, person, times, ct);
             }
             return Result<int>.Ok(0);
         });

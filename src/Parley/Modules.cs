@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Design;
 using Parley.Access;
+using Parley.Calendars;
 using Parley.Correspondence;
 using Parley.Demo;
 using Parley.Directory;
@@ -19,6 +20,7 @@ public static class ParleyModules
         new DirectoryModule(),
         new AccessModule(),
         new CorrespondenceModule(),
+        new CalendarsModule(),
         new EngagementsModule(),
         new StatementsModule(),
         new DemoModule());

@@ -39,7 +39,7 @@ public static class CommandLine
         root.Subcommands.Add(LedgerCommands.Witness());
         root.Subcommands.Add(Correspondence.LetterCommands.VerifyLetter());
         root.Subcommands.Add(RecordCommands.Rebuild());
-        root.Subcommands.Add(Engagements.CalendarCommands.Create());
+        root.Subcommands.Add(Calendars.CalendarCommands.Create());
         return root;
     }
 

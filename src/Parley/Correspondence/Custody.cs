@@ -84,29 +84,30 @@ public static class Custody
     {
         var holder = HolderOf(s);
         if (holder.Institution != h.FromInstitution || (holder.Person is { } p && h.FromPerson != p))
-            return new DomainError("from", "Only the current holder can hand the letter over; the register shows someone else holding it.", ErrorKind.Conflict);
+            return CorrespondenceErrors.NotTheHolder;
         if (actorInstitution != h.FromInstitution)
-            return new DomainError("from", "The giver records a hand-over: sign in as a user of the institution handing the letter over.", ErrorKind.Forbidden);
+            return CorrespondenceErrors.NotTheGiver;
         if (h.ToInstitution == h.FromInstitution && h.ToPerson == h.FromPerson)
-            return new DomainError("to", "A hand-over needs a different receiver.");
+            return CorrespondenceErrors.SameReceiver;
         if (h.At > now.AddMinutes(5))
-            return new DomainError("at", "A hand-over cannot be recorded for the future.");
+            return CorrespondenceErrors.DatedInTheFuture;
         if (DateOnly.FromDateTime(h.At) < s.Letter.Dated)
-            return new DomainError("at", $"The hand-over is dated before the letter itself ({s.Letter.Dated:yyyy-MM-dd}).");
+            return CorrespondenceErrors.DatedBeforeLetter(s.Letter.Dated);
         if (Chain(s).LastOrDefault() is { } previous && h.At < previous.At)
-            return new DomainError("at", $"The hand-over is dated before the previous one ({previous.At:yyyy-MM-dd HH:mm} UTC).");
-        if (h.Place is { Length: > 200 } || h.Note is { Length: > 1000 })
-            return new DomainError(h.Place is { Length: > 200 } ? "place" : "note", "Too long: place up to 200, note up to 1000 characters.");
+            return CorrespondenceErrors.DatedBeforePrevious(previous.At);
+        if (h.Place is { Length: > 200 })
+            return CorrespondenceErrors.HandoverTextTooLong("place");
+        if (h.Note is { Length: > 1000 })
+            return CorrespondenceErrors.HandoverTextTooLong("note");
         return null;
     }
 
     public static DomainError? CheckAnswer(Handover? h, Guid actorInstitution)
     {
         if (h is null)
-            return new DomainError("handover", "No such hand-over on this letter.", ErrorKind.NotFound);
+            return CorrespondenceErrors.NoSuchHandover;
         if (h.ToInstitution != actorInstitution)
-            return new DomainError("handover", "Only the receiving institution can confirm or dispute this hand-over.", ErrorKind.Forbidden);
-        return h.State == HandoverState.Recorded ? null
-            : new DomainError("handover", $"This hand-over was already {h.State.ToString().ToLowerInvariant()}.", ErrorKind.Conflict);
+            return CorrespondenceErrors.NotTheReceiver;
+        return h.State == HandoverState.Recorded ? null : CorrespondenceErrors.AlreadyAnswered(h.State);
     }
 }

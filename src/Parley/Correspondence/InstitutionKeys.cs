@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -35,17 +34,17 @@ public sealed class InstitutionKeys(ParleyDb db, IDataProtectionProvider protect
     }
 
     /// <summary>Signs on behalf of <paramref name="institution"/>; only a user of that institution may cause it.</summary>
-    public async Task<string> SignAsync(ClaimsPrincipal user, Guid institution, byte[] data, CancellationToken ct)
+    public async Task<string> SignAsync(Actor actor, Guid institution, byte[] data, CancellationToken ct)
     {
-        var (_, seed) = await PrivateAsync(user, institution, ct);
+        var (_, seed) = await PrivateAsync(actor, institution, ct);
         using var key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
         return Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, data));
     }
 
     /// <summary>Opens a copy sealed to <paramref name="institution"/>; only a user of that institution may.</summary>
-    public async Task<byte[]> OpenAsync(ClaimsPrincipal user, Guid institution, byte[] enc, byte[] info, byte[] ciphertext, CancellationToken ct)
+    public async Task<byte[]> OpenAsync(Actor actor, Guid institution, byte[] enc, byte[] info, byte[] ciphertext, CancellationToken ct)
     {
-        var (sealing, _) = await PrivateAsync(user, institution, ct);
+        var (sealing, _) = await PrivateAsync(actor, institution, ct);
         return Hpke.Open(sealing, enc, info, [], ciphertext);
     }
 
@@ -55,13 +54,13 @@ public sealed class InstitutionKeys(ParleyDb db, IDataProtectionProvider protect
         return SignatureAlgorithm.Ed25519.Verify(key, data, Convert.FromBase64String(signature));
     }
 
-    private async Task<(byte[] Sealing, byte[] Signing)> PrivateAsync(ClaimsPrincipal user, Guid institution, CancellationToken ct)
+    private async Task<(byte[] Sealing, byte[] Signing)> PrivateAsync(Actor actor, Guid institution, CancellationToken ct)
     {
-        if (ParleyClaims.InstitutionOf(user) != institution)
-            throw new DomainException(new DomainError("institution", "Only the institution's own users may use its keys.", ErrorKind.Forbidden));
+        if (actor.Institution != institution)
+            throw new DomainException(CorrespondenceErrors.NotTheInstitutionsUser);
         var secret = await db.InstitutionSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.InstitutionId == institution, ct)
             ?? db.InstitutionSecrets.Local.FirstOrDefault(s => s.InstitutionId == institution)
-            ?? throw new DomainException(new DomainError("institution", "The institution has no keys yet.", ErrorKind.NotFound));
+            ?? throw new DomainException(CorrespondenceErrors.NoKeysYet);
         var both = Protector(institution).Unprotect(secret.Protected);
         return (both[..32], both[32..]);
     }

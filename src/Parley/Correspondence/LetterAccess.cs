@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Parley.Access;
 
 namespace Parley.Correspondence;
@@ -20,18 +19,16 @@ public enum LetterView
 
 public static class LetterAccess
 {
-    public static LetterView ViewOf(ClaimsPrincipal user, LetterState state)
+    public static LetterView ViewOf(Actor actor, LetterState state)
     {
         var letter = state.Letter;
-        var institution = ParleyClaims.InstitutionOf(user);
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null).OfType<Role>().ToList();
-        var courierOnly = roles.Count > 0 && roles.All(r => r == Role.Courier);
+        var institution = actor.Institution;
         var holder = state.Handovers.Any(h => h.FromInstitution == institution || h.ToInstitution == institution)
             || letter.Route.Any(l => l.ToInstitution == institution);
         var view = institution == letter.AddresseeInstitution ? LetterView.Full
-            : institution == letter.SenderInstitution || institution == letter.Registry || roles.Contains(Role.Auditor) ? LetterView.Metadata
+            : institution == letter.SenderInstitution || institution == letter.Registry || actor.IsAuditor ? LetterView.Metadata
             : holder ? LetterView.Envelope
             : LetterView.None;
-        return courierOnly && view > LetterView.Envelope ? LetterView.Envelope : view;
+        return actor.IsCourierOnly && view > LetterView.Envelope ? LetterView.Envelope : view;
     }
 }

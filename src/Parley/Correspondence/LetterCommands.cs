@@ -18,7 +18,7 @@ public static class LetterCommands
             if (matches.Count > 1)
                 return CommandLine.Fail(new DomainError("ID", $"{matches.Count} registries use number {text}; give the letter's id: {string.Join(", ", matches)}."));
             var letterId = matches.FirstOrDefault();
-            if (await Letters.LoadAsync(db, letterId, token) is not { } state)
+            if (await LetterRegister.LoadAsync(db, letterId, token) is not { } state)
                 return CommandLine.Fail(new DomainError("ID", $"No letter '{text}'."));
             var certificate = await CustodyCertificate.BuildAsync(db, services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), state, token);
             Console.WriteLine($"Letter {state.Letter.Number} ({state.Letter.Id}); checkpoint of size {certificate.Checkpoint.Size}, {(certificate.CheckpointSigned ? "signed by the log key" : "NOT signed by the log key")}.");

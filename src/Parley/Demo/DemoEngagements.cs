@@ -1,3 +1,4 @@
+using Parley.Calendars;
 using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
@@ -58,12 +59,12 @@ public static class DemoEngagements
 
     private static async Task CalendarsAsync(WriteScope scope, CancellationToken ct)
     {
-        Require(await ChamberCalendars.AddAsync(scope, DemoDirectory.FederationCouncil,
+        Require(await AddCalendarPeriods.HandleAsync(scope, DemoDirectory.FederationCouncil,
         [
             new(PeriodKind.Session, "Spring session 2018", new(2018, 1, 25), new(2018, 7, 15)),
             new(PeriodKind.Session, "Autumn session 2018", new(2018, 9, 16), new(2018, 12, 31)),
         ], "the Council's usual session dates (“as a rule” 25 Jan – 15 Jul and 16 Sep – 31 Dec); the 2018 sitting schedule is not in the demo", ct));
-        Require(await ChamberCalendars.AddAsync(scope, KnownInstitutions.UsSenate,
+        Require(await AddCalendarPeriods.HandleAsync(scope, KnownInstitutions.UsSenate,
         [
             new(PeriodKind.Session, "115th Congress, 2nd session", new(2018, 1, 3), new(2019, 1, 3)),
             new(PeriodKind.Recess, "State work period before the midterm elections", new(2018, 10, 12), new(2018, 11, 12)),

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Parley.Access;
 using Parley.Correspondence;
 using Parley.Directory;
@@ -18,8 +17,7 @@ public static class DemoLetters
     private static readonly Guid Johnson = KnownInstitutions.Person("bioguide", "J000293");
     private static readonly Guid Trump = KnownInstitutions.Person("wikidata", "Q22686");
 
-    private static ClaimsPrincipal Of(Guid institution) =>
-        new(new ClaimsIdentity([new Claim(ParleyClaims.Institution, institution.ToString()), new Claim(ClaimTypes.Name, "demo")], "demo"));
+    private static Actor Of(Guid institution) => Actor.Of("demo", institution);
 
     private static DateTime Utc(int month, int day, int hour) => new(2018, month, day, hour, 0, 0, DateTimeKind.Utc);
 
@@ -27,34 +25,34 @@ public static class DemoLetters
     public static async Task<Guid> LoadAsync(WriteScope scope, InstitutionKeys keys, DateTime now, CancellationToken ct)
     {
         var (usOffice, senate, ruOffice) = (Of(KnownInstitutions.UsPresident), Of(KnownInstitutions.UsSenate), Of(DemoDirectory.RuPresidentialAdministration));
-        var letter = Require(await Letters.RegisterAsync(scope, keys, usOffice, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 3),
+        var letter = Require(await RegisterLetter.HandleAsync(scope, keys, usOffice, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 3),
             KnownInstitutions.UsPresident, Trump, DemoDirectory.RuPresidentialAdministration, Putin,
             "Letter from President Trump to President Putin", ["countering terrorism", "legislative dialogue", "cultural exchanges"],
             null, "en", null, null), ct));
-        Require(await Letters.PlanRouteAsync(scope, usOffice, letter,
+        Require(await PlanRoute.HandleAsync(scope, usOffice, letter,
             [new LegPlan(KnownInstitutions.UsSenate, Paul, 48), new LegPlan(DemoDirectory.RuPresidentialAdministration, null, 72),
              new LegPlan(DemoDirectory.RuPresidentialAdministration, Putin, 72)], ct));
-        var toPaul = Require(await Letters.HandOverAsync(scope, keys, usOffice, letter,
+        var toPaul = Require(await HandOver.HandleAsync(scope, keys, usOffice, letter,
             new HandoverInput(KnownInstitutions.UsSenate, Paul, null, Utc(8, 3, 20), "Washington", true, "Handed to Sen. Rand Paul for his trip (time assumed)."), now, ct));
-        Require(await Letters.AnswerAsync(scope, keys, senate, letter, toPaul, true, true, null, Utc(8, 3, 21), ct));
-        var toKremlin = Require(await Letters.HandOverAsync(scope, keys, senate, letter,
+        Require(await AnswerHandover.HandleAsync(scope, keys, senate, letter, toPaul, true, true, null, Utc(8, 3, 21), ct));
+        var toKremlin = Require(await HandOver.HandleAsync(scope, keys, senate, letter,
             new HandoverInput(DemoDirectory.RuPresidentialAdministration, null, Paul, Utc(8, 5, 12), "Moscow", true,
                 "Delivered to the Presidential Administration during the weekend visit (time assumed)."), now, ct));
-        Require(await Letters.AnswerAsync(scope, keys, ruOffice, letter, toKremlin, true, true, null, Utc(8, 8, 9), ct));
+        Require(await AnswerHandover.HandleAsync(scope, keys, ruOffice, letter, toKremlin, true, true, null, Utc(8, 8, 9), ct));
 
         // Illustrative, not from the article: a committee letter that completes its course and is answered.
         var (fc, sfrc) = (Of(DemoDirectory.FcForeignAffairs), Of(DemoDirectory.Sfrc));
-        var proposal = Require(await Letters.RegisterAsync(scope, keys, fc, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 10),
+        var proposal = Require(await RegisterLetter.HandleAsync(scope, keys, fc, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 10),
             DemoDirectory.FcForeignAffairs, Kosachev, DemoDirectory.Sfrc, Johnson,
             "[Illustrative] Proposal for a committee-level meeting during the autumn session", ["legislative dialogue"], null, "en", new DateOnly(2018, 9, 30), null), ct));
-        var toSfrc = Require(await Letters.HandOverAsync(scope, keys, fc, proposal,
+        var toSfrc = Require(await HandOver.HandleAsync(scope, keys, fc, proposal,
             new HandoverInput(DemoDirectory.Sfrc, null, null, Utc(8, 13, 15), "Washington", true, "Illustrative."), now, ct));
-        Require(await Letters.AnswerAsync(scope, keys, sfrc, proposal, toSfrc, true, true, null, Utc(8, 13, 16), ct));
-        var toJohnson = Require(await Letters.HandOverAsync(scope, keys, sfrc, proposal,
+        Require(await AnswerHandover.HandleAsync(scope, keys, sfrc, proposal, toSfrc, true, true, null, Utc(8, 13, 16), ct));
+        var toJohnson = Require(await HandOver.HandleAsync(scope, keys, sfrc, proposal,
             new HandoverInput(DemoDirectory.Sfrc, Johnson, null, Utc(8, 14, 10), "Washington", true, "Illustrative."), now, ct));
-        Require(await Letters.AnswerAsync(scope, keys, sfrc, proposal, toJohnson, true, true, null, Utc(8, 14, 11), ct));
-        Require(await Letters.AcknowledgeAsync(scope, sfrc, proposal, Utc(8, 14, 12), ct));
-        Require(await Letters.RegisterAsync(scope, keys, sfrc, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 20),
+        Require(await AnswerHandover.HandleAsync(scope, keys, sfrc, proposal, toJohnson, true, true, null, Utc(8, 14, 11), ct));
+        Require(await AcknowledgeReceipt.HandleAsync(scope, sfrc, proposal, Utc(8, 14, 12), ct));
+        Require(await RegisterLetter.HandleAsync(scope, keys, sfrc, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 20),
             DemoDirectory.Sfrc, Johnson, DemoDirectory.FcForeignAffairs, Kosachev,
             "[Illustrative] Reply: the committee welcomes a meeting before the end of the year", ["legislative dialogue"], null, "en", null, proposal), ct));
         return letter;

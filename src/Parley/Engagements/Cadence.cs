@@ -1,6 +1,7 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Microsoft.EntityFrameworkCore;
+using Parley.Calendars;
 using Parley.Record;
 
 namespace Parley.Engagements;

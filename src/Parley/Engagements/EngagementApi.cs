@@ -96,11 +96,5 @@ public static class EngagementApi
             .WithSummary("Raise an action item at a meeting");
         write.MapPost("/actions/{id:guid}/close", (Recorder r, ClaimsPrincipal user, Guid id, CloseActionRequest body, CancellationToken ct) =>
             r.WriteHttpAsync(user, (s, c) => Actions.CloseAsync(s, id, body.Status, c), _ => Results.NoContent(), ct)).WithSummary("Close an action item as done or dropped");
-        write.MapPost("/people/{id:guid}/busy/import", (Recorder r, TimeProvider clock, ClaimsPrincipal user, Guid id, CalendarFile body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Visits.ImportBusyAsync(s, id, body, clock.GetUtcNow().UtcDateTime.AddYears(2), c), _ => Results.NoContent(), ct))
-            .WithSummary("Import a person's busy times from their calendar's .ics export (recurring events expanded two years ahead)");
-        write.MapPost("/people/{id:guid}/busy", (Recorder r, ClaimsPrincipal user, Guid id, IReadOnlyList<BusyInput> body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Visits.AddBusyAsync(s, id, body, c), _ => Results.NoContent(), ct))
-            .WithSummary("Record a person's busy times (UTC) for the scheduling assistant");
     }
 }

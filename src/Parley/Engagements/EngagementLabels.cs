@@ -1,3 +1,5 @@
+using Parley.Calendars;
+
 namespace Parley.Engagements;
 
 /// <summary>English words for the workflow states, which are also the keys of their Russian translations.</summary>

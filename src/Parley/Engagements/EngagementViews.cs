@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Calendars;
 using Parley.Record;
 
 namespace Parley.Engagements;

@@ -4,7 +4,7 @@ using Parley.Record;
 
 namespace Parley.Engagements;
 
-/// <summary>Visits, meetings and their minutes, proposals, task forces, chamber calendars, busy times and feed links.</summary>
+/// <summary>Visits, meetings and their minutes, proposals and task forces.</summary>
 public sealed class EngagementsModule : IRecordModule
 {
     public string Name => "engagements";
@@ -12,9 +12,6 @@ public sealed class EngagementsModule : IRecordModule
 
     public IReadOnlyList<ProjectionTable> Tables { get; } =
     [
-        ProjectionTable.Of<FeedToken>(q => q.OrderBy(x => x.Id)),
-        ProjectionTable.Of<CalendarPeriod>(q => q.OrderBy(x => x.Id)),
-        ProjectionTable.Of<BusyTime>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<Encounter>(q => q.OrderBy(x => x.Meeting).ThenBy(x => x.PersonA).ThenBy(x => x.PersonB)),
         ProjectionTable.Of<ActionItem>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<MinutesVersion>(q => q.OrderBy(x => x.Meeting).ThenBy(x => x.Version),
@@ -54,31 +51,8 @@ public sealed class EngagementsModule : IRecordModule
             e.HasIndex(x => x.PersonA);
             e.HasIndex(x => x.PersonB);
         });
-        model.Entity<BusyTime>(e =>
-        {
-            e.ToTable("busy_times");
-            e.HasIndex(x => new { x.Person, x.StartsAt });
-        });
         model.ApplyConfiguration(new ProposalMap());
         model.ApplyConfiguration(new TaskForceMap());
-        model.Entity<CalendarPeriod>(e =>
-        {
-            e.ToTable("calendar_periods");
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
-            e.HasIndex(x => new { x.Chamber, x.StartsOn });
-        });
-        model.Entity<FeedToken>(e =>
-        {
-            e.ToTable("feed_tokens");
-            e.HasIndex(x => x.Account);
-        });
-        model.Entity<FeedTokenSecret>(e =>
-        {
-            e.ToTable("feed_token_secrets");
-            e.HasKey(x => x.TokenId);
-            e.HasIndex(x => x.Hash).IsUnique();
-        });
     }
 
     public ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct) =>

@@ -138,25 +138,6 @@ public static class EngagementsProjection
                     seat.Until = m.On;
                 force.Members.AddRange(m.Joins.Select(j => new TaskForceMember { Person = j.Person, Side = j.Side, Role = j.Role, Since = m.On }));
                 break;
-            case CalendarPeriodsRecorded r:
-                db.CalendarPeriods.AddRange(r.Periods.Select(p => Period(r.Chamber, p, r.Source)));
-                break;
-            case CalendarPeriodChanged c:
-                var period = await db.CalendarPeriods.FindAsync([c.Period.Id], ct) ?? throw Missing("calendar period", c.Period.Id);
-                (period.Kind, period.Name, period.StartsOn, period.EndsOn) = (c.Period.Kind, c.Period.Name, c.Period.StartsOn, c.Period.EndsOn);
-                break;
-            case CalendarPeriodRemoved r:
-                db.CalendarPeriods.Remove(await db.CalendarPeriods.FindAsync([r.Id], ct) ?? throw Missing("calendar period", r.Id));
-                break;
-            case BusyTimesRecorded b:
-                db.BusyTimes.AddRange(b.Times.Select(t => new BusyTime { Id = t.Id, Person = b.Person, StartsAt = t.StartsAt, EndsAt = t.EndsAt, Note = t.Note }));
-                break;
-            case FeedTokenIssued f:
-                db.FeedTokens.Add(new FeedToken { Id = f.Id, Account = f.Account, IssuedAt = stored.RecordedAt });
-                break;
-            case FeedTokenRevoked f:
-                (await db.FeedTokens.FindAsync([f.Id], ct) ?? throw Missing("feed token", f.Id)).RevokedAt = stored.RecordedAt;
-                break;
             default:
                 throw new InvalidOperationException($"EngagementsProjection does not handle {e.GetType().Name}.");
         }
@@ -179,9 +160,6 @@ public static class EngagementsProjection
 
     private static List<AgendaItem> Agenda(IReadOnlyList<AgendaEntry> entries) =>
         entries.Select((a, i) => new AgendaItem { Order = i + 1, Title = a.Title, Presenter = a.Presenter, Minutes = a.Minutes, Letter = a.Letter, LinkedProposal = a.Proposal }).ToList();
-
-    private static CalendarPeriod Period(Guid chamber, PeriodEntry p, string? source) =>
-        new() { Id = p.Id, Chamber = chamber, Kind = p.Kind, Name = p.Name, StartsOn = p.StartsOn, EndsOn = p.EndsOn, Source = source };
 
     private static async Task<Meeting> MeetingAsync(ParleyDb db, Guid id, CancellationToken ct) =>
         await db.Meetings.FindAsync([id], ct) ?? throw Missing("meeting", id);

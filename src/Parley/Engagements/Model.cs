@@ -139,13 +139,3 @@ public sealed class Encounter
     public Guid PersonB { get; set; }
     public DateTime MetAt { get; set; }
 }
-
-/// <summary>A time a person is not available (from their own calendar), which the scheduling assistant avoids.</summary>
-public sealed class BusyTime
-{
-    public Guid Id { get; set; }
-    public Guid Person { get; set; }
-    public DateTime StartsAt { get; set; }
-    public DateTime EndsAt { get; set; }
-    public string? Note { get; set; }
-}

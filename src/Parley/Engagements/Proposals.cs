@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Calendars;
 using Parley.Record;
 
 namespace Parley.Engagements;

@@ -1,5 +1,7 @@
 using NodaTime;
 
+using Parley.Calendars;
+
 namespace Parley.Engagements;
 
 public enum MeetingMode

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Calendars;
 using Parley.Record;
 
 namespace Parley.Engagements;

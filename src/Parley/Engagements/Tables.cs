@@ -11,10 +11,6 @@ public abstract partial class ParleyDb
     public DbSet<MinutesVersion> Minutes => Set<MinutesVersion>();
     public DbSet<ActionItem> Actions => Set<ActionItem>();
     public DbSet<Encounter> Encounters => Set<Encounter>();
-    public DbSet<BusyTime> BusyTimes => Set<BusyTime>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<TaskForce> TaskForces => Set<TaskForce>();
-    public DbSet<CalendarPeriod> CalendarPeriods => Set<CalendarPeriod>();
-    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
-    public DbSet<FeedTokenSecret> FeedTokenSecrets => Set<FeedTokenSecret>();
 }

@@ -7,8 +7,6 @@ public sealed record VisitInput(
     string? Title, string? Purpose, Guid? Leader, Guid? SentBy, string? Destination, string? DestinationCountry, DateOnly? StartsOn, DateOnly? EndsOn,
     IReadOnlyList<Guid>? Travellers, string? MembersNote = null, string? Source = null);
 
-public sealed record BusyInput(DateTime? StartsAt, DateTime? EndsAt, string? Note);
-
 public static class Visits
 {
     public static async Task<Result<Guid>> RecordAsync(WriteScope scope, VisitInput input, CancellationToken ct)
@@ -43,32 +41,4 @@ public static class Visits
             starts, ends, travellers, string.IsNullOrWhiteSpace(input.MembersNote) ? null : input.MembersNote.Trim(), input.Source), ct);
         return Result<Guid>.Ok(id);
     }
-
-    /// <summary>A person's own busy times (UTC), which the scheduling assistant keeps clear of.</summary>
-    public static async Task<Result<Guid>> AddBusyAsync(WriteScope scope, Guid person, IReadOnlyList<BusyInput> times, CancellationToken ct)
-    {
-        if (!await scope.Db.People.AnyAsync(p => p.Id == person, ct))
-            return new DomainError("person", $"No person {person} is in the directory.", ErrorKind.NotFound);
-        if (times.Count is 0 or > 20_000)
-            return new DomainError("times", "Give between 1 and 20,000 busy times.");
-        var entries = new List<BusyEntry>();
-        foreach (var (t, n) in times.Select((t, i) => (t, i + 1)))
-        {
-            if (t.StartsAt is not { } start || t.EndsAt is not { } end || end <= start)
-                return new DomainError($"times[{n}]", $"Busy time {n} needs a start and an end after it (UTC).");
-            entries.Add(new BusyEntry(Guid.CreateVersion7(), Utc(start), Utc(end), t.Note?.Trim()));
-        }
-        await scope.RecordAsync(new BusyTimesRecorded(person, entries), ct);
-        return Result<Guid>.Ok(person);
-    }
-
-    public static async Task<Result<Guid>> ImportBusyAsync(WriteScope scope, Guid person, CalendarFile body, DateTime horizonUtc, CancellationToken ct)
-    {
-        var file = string.IsNullOrWhiteSpace(body.File) ? "calendar.ics" : Path.GetFileName(body.File);
-        var read = BusyImport.Read(body.Text ?? "", file, horizonUtc);
-        return read.Succeeded ? await AddBusyAsync(scope, person, read.Value!, ct) : read.Error!;
-    }
-
-    // An instant without an offset is taken as UTC, as the API documents, not as the server's local time.
-    private static DateTime Utc(DateTime t) => t.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : t.ToUniversalTime();
 }

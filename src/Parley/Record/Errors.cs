@@ -25,6 +25,8 @@ public sealed class Result<T>
     public static Result<T> Fail(DomainError error) => new(default, error);
 
     public static implicit operator Result<T>(DomainError error) => Fail(error);
+
+    public static implicit operator Result<T>(T value) => Ok(value);
 }
 
 /// <summary>Thrown inside a write to abandon it; the transaction rolls back and the error reaches the caller.</summary>

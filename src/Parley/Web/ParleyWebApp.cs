@@ -80,12 +80,14 @@ public static class ParleyWebApp
         services.AddLocalization();
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Login"));
         services.AddProblemDetails();
+        services.AddScoped<UseCaseEdge>();
         services.AddExceptionHandler<BadRequests>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<UtcInstantSchema>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new UtcInstantConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
     }
@@ -126,7 +128,8 @@ public static class ParleyWebApp
         Statements.StatementApi.MapStatementApi(app);
         Engagements.EngagementApi.MapEngagementApi(app);
         Engagements.OversightApi.MapOversightApi(app);
-        Engagements.CalendarApi.MapCalendarApi(app);
+        Calendars.CalendarApi.MapCalendarApi(app);
+        Engagements.ScheduleAndFeedsApi.MapScheduleAndFeedsApi(app);
         app.MapAccessApi();
         app.MapRazorPages();
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using Ical.Net.DataTypes;
+using Parley.Calendars;
 using Parley.Engagements;
 
 namespace Parley.Tests.EngagementsSlice;

@@ -64,7 +64,7 @@ public sealed class TaskForceAndCalendarTests
         Assert.Equal("Approved", page.GetProperty("taskForce").GetProperty("charterState").GetString());
         // Nobody has met across the sides yet, so both members are flagged; a meeting held two days ago clears both.
         Assert.Equal(2, page.GetProperty("notMetWithinCadence").GetArrayLength());
-        var recent = Parley.Engagements.Zones.Local(DateTime.UtcNow.AddDays(-2), "Europe/Moscow");
+        var recent = Parley.Calendars.Zones.Local(DateTime.UtcNow.AddDays(-2), "Europe/Moscow");
         var met = await staff.PostAsJsonAsync("/api/meetings", new
         {
             title = "Task force meeting",

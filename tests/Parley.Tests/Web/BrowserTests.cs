@@ -5,9 +5,13 @@ using Parley.Tests.Infrastructure;
 namespace Parley.Tests.WebSlice;
 
 /// <summary>Debian's Chromium driven by Playwright against the real host, as a person would use it.</summary>
+[Collection(BrowserTests.Collection)]
 public sealed class BrowserTests
 {
     public const string Chromium = "/usr/bin/chromium";
+
+    /// <summary>Browser flows run one at a time: several Chromiums at once on two cores made sign-ins time out.</summary>
+    public const string Collection = "Chromium";
 
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {

@@ -6,6 +6,7 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.WebSlice;
 
+[Collection(BrowserTests.Collection)]
 public sealed class EngagementBrowserTests
 {
     [Fact]
@@ -72,6 +73,7 @@ public sealed class EngagementBrowserTests
     }
 }
 
+[Collection(BrowserTests.Collection)]
 public sealed class TaskForceBrowserTests
 {
     [Fact]
@@ -157,6 +159,7 @@ public sealed class TaskForceBrowserTests
     }
 }
 
+[Collection(BrowserTests.Collection)]
 public sealed class CalendarBrowserTests
 {
     [Fact]

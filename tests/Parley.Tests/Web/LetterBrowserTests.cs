@@ -5,6 +5,7 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.WebSlice;
 
+[Collection(BrowserTests.Collection)]
 public sealed class LetterBrowserTests
 {
     [Fact]

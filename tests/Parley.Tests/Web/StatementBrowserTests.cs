@@ -9,6 +9,7 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.WebSlice;
 
+[Collection(BrowserTests.Collection)]
 public sealed class StatementBrowserTests
 {
     private static readonly Guid Peskov = KnownInstitutions.Person("demo", "peskov"), Putin = KnownInstitutions.Person("wikidata", "Q7747");

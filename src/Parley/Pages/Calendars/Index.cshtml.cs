@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
-using Parley.Engagements;
+using Parley.Calendars;
 using Parley.Record;
 using Parley.Web;
 
@@ -11,7 +10,7 @@ namespace Parley.Pages.Calendars;
 
 /// <summary>Chambers' calendars: the periods, an iCalendar import (all or nothing, faults by line), and edits.</summary>
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class CalendarsModel(ParleyDb db, Recorder recorder, IAuthorizationService authorization) : PageModel
+public sealed class CalendarsModel(ParleyDb db) : ParleyPage
 {
     public const long MaxFile = 2 * 1024 * 1024;
 
@@ -20,7 +19,6 @@ public sealed class CalendarsModel(ParleyDb db, Recorder recorder, IAuthorizatio
     public List<Parley.Directory.Institution> Chambers { get; private set; } = [];
     public IReadOnlyList<CalendarPeriod> Periods { get; private set; } = [];
     public bool CanEdit { get; private set; }
-    public string? Error { get; private set; }
     public string? Done { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -33,33 +31,34 @@ public sealed class CalendarsModel(ParleyDb db, Recorder recorder, IAuthorizatio
             return await FailAsync($"{file.FileName} is {file.Length / 1024.0 / 1024.0:0.0} MB; a calendar file may be up to 2 MB.", ct);
         using var reader = new StreamReader(file.OpenReadStream());
         var body = new CalendarFile(file.FileName, await reader.ReadToEndAsync(ct));
-        return await WriteAsync((s, c) => CalendarApi.ImportAsync(s, Chamber ?? Guid.Empty, body, c), $"Imported {file.FileName}.", ct);
+        return await WriteAsync((s, c) => ImportChamberCalendar.HandleAsync(s, Chamber ?? Guid.Empty, body, c), $"Imported {file.FileName}.", ct);
     }
 
     public Task<IActionResult> OnPostAddAsync(PeriodKind? kind, string? name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
-        WriteAsync((s, c) => ChamberCalendars.AddAsync(s, Chamber ?? Guid.Empty, [new PeriodInput(kind, name, startsOn, endsOn)], "entered by hand", c), "Period added.", ct);
+        WriteAsync((s, c) => AddCalendarPeriods.HandleAsync(s, Chamber ?? Guid.Empty, [new PeriodInput(kind, name, startsOn, endsOn)], "entered by hand", c), "Period added.", ct);
 
     public Task<IActionResult> OnPostChangeAsync(Guid period, PeriodKind? kind, string? name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
-        WriteAsync((s, c) => ChamberCalendars.ChangeAsync(s, period, new PeriodInput(kind, name, startsOn, endsOn), c), "Period changed.", ct);
+        WriteAsync((s, c) => ChangeCalendarPeriod.HandleAsync(s, period, new PeriodInput(kind, name, startsOn, endsOn), c), "Period changed.", ct);
 
     public Task<IActionResult> OnPostRemoveAsync(Guid period, CancellationToken ct) =>
-        WriteAsync((s, c) => ChamberCalendars.RemoveAsync(s, period, c), "Period removed.", ct);
+        WriteAsync((s, c) => RemoveCalendarPeriod.HandleAsync(s, period, c), "Period removed.", ct);
 
-    private async Task<IActionResult> WriteAsync(Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, string done, CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
-            return Forbid();
-        var result = await recorder.WriteAsync(Problems.Actor(User), work, ct);
-        if (!result.Succeeded)
-            return await FailAsync(result.Error!.Message, ct);
-        Done = done;
-        await LoadAsync(ct);
-        return Page();
-    }
+    /// <summary>Every calendar edit needs the same permission as <see cref="AddCalendarPeriods"/>; the page is shown again either way.</summary>
+    private Task<IActionResult> WriteAsync(Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, string done, CancellationToken ct) =>
+        WriteAsync(AddCalendarPeriods.Needs, work, _ =>
+        {
+            Done = done;
+            return AgainAsync(ct);
+        }, () => AgainAsync(ct), ct);
 
     private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
     {
-        Error = message;
+        Show(message);
+        return await AgainAsync(ct);
+    }
+
+    private async Task<IActionResult> AgainAsync(CancellationToken ct)
+    {
         await LoadAsync(ct);
         return Page();
     }
@@ -71,6 +70,6 @@ public sealed class CalendarsModel(ParleyDb db, Recorder recorder, IAuthorizatio
             .OrderBy(i => i.Name).ToListAsync(ct);
         Chamber ??= Chambers.FirstOrDefault()?.Id;
         Periods = await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == Chamber).OrderBy(p => p.StartsOn).ToListAsync(ct);
-        CanEdit = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
+        CanEdit = Actor.May(AddCalendarPeriods.Needs);
     }
 }

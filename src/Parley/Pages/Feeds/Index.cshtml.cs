@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Calendars;
 using Parley.Engagements;
 using Parley.Record;
 using Parley.Web;
@@ -11,28 +11,27 @@ namespace Parley.Pages.Feeds;
 
 /// <summary>The user's secret calendar links: issue one (its secret is shown once), see when each was issued, revoke.</summary>
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class FeedsModel(ParleyDb db, Recorder recorder) : PageModel
+public sealed class FeedsModel(ParleyDb db) : ParleyPage
 {
     public IReadOnlyList<FeedToken> Tokens { get; private set; } = [];
     public string? Secret { get; private set; }
     public IReadOnlyList<TaskForce> TaskForces { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> Chambers { get; private set; } = [];
-    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
-    {
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => FeedTokens.IssueAsync(s, EngagementViews.AccountOf(User) ?? Guid.Empty, c), ct);
-        (Secret, Error) = result.Succeeded ? (result.Value.Secret, (string?)null) : (null, result.Error!.Message);
-        await LoadAsync(ct);
-        return Page();
-    }
+    public Task<IActionResult> OnPostIssueAsync(CancellationToken ct) =>
+        WriteAsync(FeedLinks.Needs, (s, c) => FeedLinks.IssueAsync(s, Actor.Account ?? Guid.Empty, c), issued =>
+        {
+            Secret = issued.Secret;
+            return AgainAsync(ct);
+        }, () => AgainAsync(ct), ct);
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid token, CancellationToken ct)
+    public Task<IActionResult> OnPostRevokeAsync(Guid token, CancellationToken ct) =>
+        WriteAsync(FeedLinks.Needs, (s, c) => FeedLinks.RevokeAsync(s, Actor.Account ?? Guid.Empty, token, c), _ => AgainAsync(ct), () => AgainAsync(ct), ct);
+
+    private async Task<IActionResult> AgainAsync(CancellationToken ct)
     {
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => FeedTokens.RevokeAsync(s, EngagementViews.AccountOf(User) ?? Guid.Empty, token, c), ct);
-        Error = result.Succeeded ? null : result.Error!.Message;
         await LoadAsync(ct);
         return Page();
     }
@@ -41,7 +40,7 @@ public sealed class FeedsModel(ParleyDb db, Recorder recorder) : PageModel
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var account = EngagementViews.AccountOf(User);
+        var account = Actor.Account;
         Tokens = await db.FeedTokens.AsNoTracking().Where(t => t.Account == account).OrderByDescending(t => t.IssuedAt).ToListAsync(ct);
         TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         var chambers = await db.CalendarPeriods.AsNoTracking().Select(p => p.Chamber).Distinct().ToListAsync(ct);

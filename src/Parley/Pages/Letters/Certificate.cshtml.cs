@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Access;
 using Parley.Correspondence;
 using Parley.Record;
+using Parley.Web;
 using QRCoder;
 
 namespace Parley.Pages.Letters;
 
 [Authorize(Policy = nameof(Permission.ReadLetters))]
-public sealed class CertificateModel(ParleyDb db, Checkpoints checkpoints, LogKey key) : PageModel
+public sealed class CertificateModel(ParleyDb db, Checkpoints checkpoints, LogKey key) : ParleyPage
 {
     public LetterState State { get; private set; } = null!;
     public LetterView View { get; private set; }
@@ -20,7 +20,7 @@ public sealed class CertificateModel(ParleyDb db, Checkpoints checkpoints, LogKe
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await Correspondence.Letters.LoadAsync(db, id, ct) is not { } state || LetterAccess.ViewOf(User, state) is var view && view == LetterView.None)
+        if (await LetterRegister.LoadAsync(db, id, ct) is not { } state || LetterAccess.ViewOf(Actor, state) is var view && view == LetterView.None)
             return NotFound();
         (State, View) = (state, view);
         Certificate = await CustodyCertificate.BuildAsync(db, checkpoints, key, state, ct);

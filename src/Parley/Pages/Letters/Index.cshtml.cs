@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Access;
 using Parley.Correspondence;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages.Letters;
 
 [Authorize(Policy = nameof(Permission.ReadLetters))]
-public sealed class LettersModel(ParleyDb db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class LettersModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public LetterStatus? Status { get; set; }
@@ -19,17 +19,17 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IAuthorization
 
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
-    public IReadOnlyList<Correspondence.Letters.Row> Rows { get; private set; } = [];
+    public IReadOnlyList<LetterRegister.Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }
     public Names Names { get; private set; } = new([], []);
     public bool CanRegister { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var page = await Correspondence.Letters.PageAsync(db, User, clock.GetUtcNow().UtcDateTime,
-            new Correspondence.Letters.Filter(Q, Status, OnlyExceptions, null, null, Topic, From, To), PageNumber, 50, ct);
+        var page = await LetterRegister.PageAsync(db, Actor, clock.GetUtcNow().UtcDateTime,
+            new LetterRegister.Filter(Q, Status, OnlyExceptions, null, null, Topic, From, To), PageNumber, 50, ct);
         (Rows, HasMore, PageNumber) = (page.Rows, page.HasMore, page.PageNumber);
         Names = await Names.ForAsync(db, Rows.Select(r => r.State), ct);
-        CanRegister = (await authorization.AuthorizeAsync(User, nameof(Permission.RegisterLetters))).Succeeded;
+        CanRegister = Actor.May(RegisterLetter.Needs);
     }
 }

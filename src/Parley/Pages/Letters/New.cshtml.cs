@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Correspondence;
 using Parley.Directory;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages.Letters;
 
 /// <summary>Registers an outgoing letter and plans its route: through a courier institution if one is named, then to the addressee.</summary>
 [Authorize(Policy = nameof(Permission.RegisterLetters))]
-public sealed class NewLetterModel(ParleyDb db, Recorder recorder, InstitutionKeys keys, TimeProvider clock) : PageModel
+public sealed class NewLetterModel(ParleyDb db, InstitutionKeys keys, TimeProvider clock) : ParleyPage
 {
     [BindProperty] public string? Subject { get; set; }
     [BindProperty] public DateOnly? Dated { get; set; }
@@ -23,7 +23,9 @@ public sealed class NewLetterModel(ParleyDb db, Recorder recorder, InstitutionKe
     [BindProperty] public int ShortlyHours { get; set; } = 72;
 
     public List<string> InstitutionNames { get; private set; } = [];
-    public string? Error { get; private set; }
+
+    protected override IReadOnlySet<string> InlineFields { get; } =
+        new HashSet<string> { "subject", "dated", "senderInstitution", "addresseeInstitution", "courier", "topics", "replyBy", "legs" };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,31 +35,30 @@ public sealed class NewLetterModel(ParleyDb db, Recorder recorder, InstitutionKe
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The form takes names; the register takes ids.
         var sender = Sender is null ? null : await DirectoryQueries.ResolveInstitutionAsync(db, Sender, ct);
         var addressee = Addressee is null ? null : await DirectoryQueries.ResolveInstitutionAsync(db, Addressee, ct);
         var courier = string.IsNullOrWhiteSpace(Courier) ? null : await DirectoryQueries.ResolveInstitutionAsync(db, Courier, ct);
-        if (!string.IsNullOrWhiteSpace(Courier) && courier is null)
+        if (sender is null || addressee is null || (!string.IsNullOrWhiteSpace(Courier) && courier is null))
         {
-            Error = $"courier: No institution matches '{Courier}'.";
-            await OnGetAsync(ct);
-            return Page();
+            var (field, typed) = sender is null ? ("senderInstitution", Sender) : addressee is null ? ("addresseeInstitution", Addressee) : ("courier", Courier);
+            Show(new DomainError(field, $"No institution matches '{typed}'."));
+            return await AgainAsync(ct);
         }
         var input = new RegisterLetterInput(LetterDirection.Outgoing, Dated, sender, null, addressee, null, Subject,
             (Topics ?? "").Split(',').ToList(), null, "en", ReplyBy, null);
-        var result = sender is null ? new DomainError("sender", $"No institution matches '{Sender}'.")
-            : addressee is null ? new DomainError("addressee", $"No institution matches '{Addressee}'.")
-            : await recorder.WriteAsync($"user:{User.Identity?.Name}", async (s, c) =>
-            {
-                var registered = await Correspondence.Letters.RegisterAsync(s, keys, User, input, c);
-                return registered.Succeeded
-                    ? await Correspondence.Letters.PlanRouteAsync(s, User, registered.Value, courier is { } via
-                        ? [new LegPlan(via, null, 48), new LegPlan(addressee.Value, null, ShortlyHours)]
-                        : [new LegPlan(addressee.Value, null, ShortlyHours)], c)
-                    : registered;
-            }, ct);
-        if (result.Succeeded)
-            return Redirect($"/letters/{result.Value}");
-        Error = $"{result.Error!.Field}: {result.Error.Message}";
+        List<LegPlan> route = courier is { } via
+            ? [new LegPlan(via, null, 48), new LegPlan(addressee.Value, null, ShortlyHours)]
+            : [new LegPlan(addressee.Value, null, ShortlyHours)];
+        return await WriteAsync(RegisterLetter.Needs, async (s, c) =>
+        {
+            var registered = await RegisterLetter.HandleAsync(s, keys, Actor, input, c);
+            return registered.Succeeded ? await PlanRoute.HandleAsync(s, Actor, registered.Value, route, c) : registered;
+        }, id => Redirect($"/letters/{id}"), () => AgainAsync(ct), ct);
+    }
+
+    private async Task<IActionResult> AgainAsync(CancellationToken ct)
+    {
         await OnGetAsync(ct);
         return Page();
     }

@@ -1,15 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Calendars;
 using Parley.Directory;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages.People;
 
 [Authorize(Policy = nameof(Permission.ReadDirectory))]
-public sealed class PersonModel(ParleyDb db, Recorder recorder, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     public PersonDetails Details { get; private set; } = null!;
 
@@ -23,25 +24,25 @@ public sealed class PersonModel(ParleyDb db, Recorder recorder, TimeProvider clo
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public int BusyTimes { get; private set; }
     public bool CanRecord { get; private set; }
-    public string? Error { get; private set; }
     public string? Done { get; private set; }
 
     /// <summary>Busy times from the person's own calendar export, for the scheduling assistant.</summary>
     public async Task<IActionResult> OnPostBusyAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
+        if (!Actor.May(ImportBusyTimes.Needs))
             return Forbid();
         if (file is null || file.Length is 0 or > 2 * 1024 * 1024)
-            Error = "Choose an iCalendar (.ics) file of up to 2 MB.";
-        else
         {
-            using var reader = new StreamReader(file.OpenReadStream());
-            var body = new Parley.Engagements.CalendarFile(file.FileName, await reader.ReadToEndAsync(ct));
-            var result = await recorder.WriteAsync(Parley.Web.Problems.Actor(User),
-                (s, c) => Parley.Engagements.Visits.ImportBusyAsync(s, id, body, clock.GetUtcNow().UtcDateTime.AddYears(2), c), ct);
-            (Error, Done) = result.Succeeded ? ((string?)null, $"Imported busy times from {file.FileName}.") : (result.Error!.Message, (string?)null);
+            Show(new DomainError("file", "Choose an iCalendar (.ics) file of up to 2 MB."));
+            return await OnGetAsync(id, ct);
         }
-        return await OnGetAsync(id, ct);
+        using var reader = new StreamReader(file.OpenReadStream());
+        var body = new CalendarFile(file.FileName, await reader.ReadToEndAsync(ct));
+        return await WriteAsync(ImportBusyTimes.Needs, (s, c) => ImportBusyTimes.HandleAsync(s, id, body, ImportBusyTimes.HorizonFrom(clock.GetUtcNow().UtcDateTime), c), _ =>
+        {
+            Done = $"Imported busy times from {file.FileName}.";
+            return OnGetAsync(id, ct);
+        }, () => OnGetAsync(id, ct), ct);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -56,7 +57,7 @@ public sealed class PersonModel(ParleyDb db, Recorder recorder, TimeProvider clo
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == id)).OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(ct);
         Names = await Parley.Directory.DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
         BusyTimes = await db.BusyTimes.CountAsync(b => b.Person == id, ct);
-        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
+        CanRecord = Actor.May(RecordBusyTimes.Needs);
         return Page();
     }
 }

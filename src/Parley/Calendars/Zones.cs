@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.Text;
 
-namespace Parley.Engagements;
+namespace Parley.Calendars;
 
 /// <summary>Local times and zones from the tz database (NodaTime); instants are kept in UTC.</summary>
 public static class Zones

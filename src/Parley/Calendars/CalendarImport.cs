@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Parley.Record;
 
-namespace Parley.Engagements;
+namespace Parley.Calendars;
 
 /// <summary>
 /// Reads a chamber calendar from an iCalendar file: each VEVENT is a period (all-day DTEND is exclusive, RFC 5545).

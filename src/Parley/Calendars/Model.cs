@@ -1,4 +1,4 @@
-namespace Parley.Engagements;
+namespace Parley.Calendars;
 
 public enum PeriodKind
 {
@@ -53,4 +53,14 @@ public sealed class ChamberDays(IReadOnlyList<CalendarPeriod> periods)
         ({ } session, null) => $"in session ({session.Name}, {session.StartsOn:d MMM yyyy} – {session.EndsOn:d MMM yyyy})",
         (null, null) => "outside any recorded session",
     };
+}
+
+/// <summary>A time a person is not available (from their own calendar), which the scheduling assistant avoids.</summary>
+public sealed class BusyTime
+{
+    public Guid Id { get; set; }
+    public Guid Person { get; set; }
+    public DateTime StartsAt { get; set; }
+    public DateTime EndsAt { get; set; }
+    public string? Note { get; set; }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Parley.Directory;
 using Parley.Record;
 
-namespace Parley.Engagements;
+namespace Parley.Calendars;
 
 /// <summary>`parley calendar import FILE.ics --chamber ID` and `parley calendar congress FILE` (the list of US Congresses and their sessions).</summary>
 public static class CalendarCommands
@@ -18,7 +18,7 @@ public static class CalendarCommands
             if (!File.Exists(path))
                 return CommandLine.Fail(new DomainError("FILE", $"{path} does not exist."));
             var body = new CalendarFile(path, await File.ReadAllTextAsync(path, token));
-            var written = await services.GetRequiredService<Recorder>().WriteAsync("import:calendar", (s, c) => CalendarApi.ImportAsync(s, result.GetValue(chamber), body, c), token);
+            var written = await services.GetRequiredService<Recorder>().WriteAsync("import:calendar", (s, c) => ImportChamberCalendar.HandleAsync(s, result.GetValue(chamber), body, c), token);
             if (!written.Succeeded)
                 return CommandLine.Fail(written.Error!);
             Console.WriteLine($"Imported {Path.GetFileName(path)}.");

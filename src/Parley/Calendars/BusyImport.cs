@@ -1,6 +1,6 @@
 using Parley.Record;
 
-namespace Parley.Engagements;
+namespace Parley.Calendars;
 
 /// <summary>
 /// A person's busy times from their own calendar's export (.ics): every opaque event, recurring ones expanded by Ical.Net

@@ -5,7 +5,7 @@ using Parley.Directory;
 using Parley.Record;
 using YamlDotNet.RepresentationModel;
 
-namespace Parley.Engagements;
+namespace Parley.Calendars;
 
 /// <summary>What a congresses file gives: sessions to record, and sessions it lists without dates (reported, not guessed).</summary>
 public sealed record CongressCalendar(IReadOnlyList<PeriodInput> Sessions, IReadOnlyList<string> Undated);
@@ -58,7 +58,7 @@ public static partial class CongressSessions
         var fresh = calendar.Sessions.Where(s => !known.Contains((s.Name!, s.StartsOn!.Value, s.EndsOn!.Value))).ToList();
         if (fresh.Count == 0)
             return Result<int>.Ok(0);
-        var added = await ChamberCalendars.AddAsync(scope, chamber, fresh, source, ct);
+        var added = await AddCalendarPeriods.HandleAsync(scope, chamber, fresh, source, ct);
         return added.Succeeded ? Result<int>.Ok(fresh.Count) : added.Error!;
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Calendars;
+
+/// <summary>Chamber calendars, busy times and feed links over HTTP; each write is mapped beside its use case.</summary>
+public static class CalendarApi
+{
+    public const string Tag = "Calendars and scheduling";
+
+    public static void MapCalendarApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags(Tag);
+        api.MapGet("/calendars/{chamber:guid}", async (ParleyDb db, Guid chamber, CancellationToken ct) =>
+            Results.Ok(await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == chamber).OrderBy(p => p.StartsOn).ToListAsync(ct)))
+            .Requires(Permission.ReadEngagements).WithSummary("A chamber's sessions, sitting days and recesses");
+        api.MapGet("/calendars/{chamber:guid}.ics", async (ParleyDb db, Guid chamber, CancellationToken ct) => await ChamberFileAsync(db, chamber, ct))
+            .Requires(Permission.ReadEngagements).WithSummary("A chamber's calendar as all-day events");
+        FeedLinks.Map(api);
+        AddCalendarPeriods.Map(api);
+        ChangeCalendarPeriod.Map(api);
+        RemoveCalendarPeriod.Map(api);
+        ImportChamberCalendar.Map(api);
+        ImportBusyTimes.Map(api);
+        RecordBusyTimes.Map(api);
+
+        app.MapGet("/feeds/{secret}/calendars/{id:guid}.ics", (ParleyDb db, string secret, Guid id, CancellationToken ct) =>
+            FeedLinks.ByTokenAsync(db, secret, () => ChamberFileAsync(db, id, ct), ct)).WithTags(Tag).AllowAnonymous();
+    }
+
+    private static async Task<IResult> ChamberFileAsync(ParleyDb db, Guid chamber, CancellationToken ct)
+    {
+        if (await db.Institutions.AsNoTracking().Where(i => i.Id == chamber).Select(i => i.Name).FirstOrDefaultAsync(ct) is not { } name)
+            return Results.Problem($"No institution {chamber}.", statusCode: 404);
+        var periods = await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == chamber).OrderBy(p => p.StartsOn).ToListAsync(ct);
+        return IcsFiles.File(IcsFiles.Chamber(name, periods), $"calendar-{chamber}.ics");
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Correspondence;
+
+public sealed record AnswerRequest(bool SealIntact = true, string? Reason = null);
+
+/// <summary>
+/// The receiving institution confirms a hand-over (and then signs the recorded hand-over's canonical bytes) or
+/// disputes it with a reason.
+/// </summary>
+public static class AnswerHandover
+{
+    public const Permission Needs = Permission.HandOverLetters;
+
+    public static Result<CorrespondenceEvent> Decide(LetterState letter, Guid handoverId, bool confirm, bool sealIntact, string? reason, Actor actor, DateTime now)
+    {
+        if (actor.Institution is not { } institution)
+            return CorrespondenceErrors.NoInstitutionForUser;
+        var handover = letter.Handovers.FirstOrDefault(h => h.Id == handoverId);
+        if (Custody.CheckAnswer(handover, institution) is { } error)
+            return error;
+        if (confirm)
+            return new HandoverConfirmed(letter.Letter.Id, handoverId, now, sealIntact);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+            return CorrespondenceErrors.DisputeReason;
+        return new HandoverDisputed(letter.Letter.Id, handoverId, now, reason.Trim());
+    }
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, InstitutionKeys keys, Actor actor, Guid letterId, Guid handoverId,
+        bool confirm, bool sealIntact, string? reason, DateTime now, CancellationToken ct)
+    {
+        var letter = await LetterRegister.RequireAsync(scope, letterId, ct);
+        var decided = Decide(letter, handoverId, confirm, sealIntact, reason, actor, now);
+        if (!decided.Succeeded)
+            return decided.Error!;
+        if (decided.Value is HandoverConfirmed confirmed)
+        {
+            // The receiver's signature goes over the recorded hand-over, so it is made before the confirmation is recorded.
+            var handover = letter.Handovers.First(h => h.Id == handoverId);
+            var recorded = await scope.Db.Events.AsNoTracking().FirstAsync(e => e.Sequence == handover.RecordedIndex, ct);
+            var signature = await keys.SignAsync(actor, handover.ToInstitution, recorded.ToCanonical().Encode(), ct);
+            await scope.RecordAsync(new HandoverSigned(letterId, handoverId, handover.ToInstitution, false, signature), ct);
+            await scope.RecordAsync(confirmed, ct);
+        }
+        else
+        {
+            await scope.RecordAsync(decided.Value!, ct);
+        }
+        return Result<Guid>.Ok(handoverId);
+    }
+
+    public static void Map(RouteGroupBuilder letter)
+    {
+        letter.MapPost("/handovers/{handoverId:guid}/confirm", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, true, body.SealIntact, null, edge.Now, c), _ => Results.NoContent(), ct))
+            .Requires(Needs);
+        letter.MapPost("/handovers/{handoverId:guid}/dispute", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, false, true, body.Reason, edge.Now, c), _ => Results.NoContent(), ct))
+            .Requires(Needs);
+    }
+}

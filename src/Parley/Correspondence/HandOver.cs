@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Correspondence;
+
+/// <summary>A hand-over as the giver enters it; its time arrives in UTC (normalised at the edge).</summary>
+public sealed record HandoverInput(Guid? ToInstitution, Guid? ToPerson, Guid? FromPerson, DateTime? At, string? Place, bool SealIntact = true, string? Note = null);
+
+/// <summary>
+/// Hand a letter over. The giver records it (the hand-over is from the signed-in user's institution and must
+/// match the holder); once the event is recorded, the giver's institution signs its canonical bytes.
+/// </summary>
+public static class HandOver
+{
+    public const Permission Needs = Permission.HandOverLetters;
+
+    /// <summary>The decision: the recorded hand-over, or why not. <paramref name="receiverKnown"/> says whether the receiving institution is in the directory.</summary>
+    public static Result<HandoverRecorded> Decide(LetterState letter, HandoverInput input, bool receiverKnown, Actor actor, Guid id, DateTime now)
+    {
+        if (input.ToInstitution is not { } to)
+            return CorrespondenceErrors.ReceiverMissing;
+        if (!receiverKnown)
+            return CorrespondenceErrors.UnknownInstitution("toInstitution", to);
+        if (actor.Institution is not { } giver)
+            return CorrespondenceErrors.NoInstitutionForUser;
+        var recorded = new HandoverRecorded(letter.Letter.Id, id, giver, input.FromPerson ?? Custody.HolderOf(letter).Person, to, input.ToPerson,
+            input.At ?? now, input.Place, input.SealIntact, input.Note);
+        return Custody.CheckHandover(letter, giver, recorded, now) is { } error ? error : recorded;
+    }
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, InstitutionKeys keys, Actor actor, Guid letterId, HandoverInput input, DateTime now, CancellationToken ct)
+    {
+        var letter = await LetterRegister.RequireAsync(scope, letterId, ct);
+        var receiverKnown = input.ToInstitution is { } to && await scope.Db.Institutions.AnyAsync(i => i.Id == to, ct);
+        var decided = Decide(letter, input, receiverKnown, actor, Guid.CreateVersion7(), now);
+        if (!decided.Succeeded)
+            return decided.Error!;
+        var recorded = decided.Value!;
+        var stored = await scope.RecordAsync(recorded, ct);
+        await keys.EnsureAsync(scope, recorded.FromInstitution, ct);
+        await keys.EnsureAsync(scope, recorded.ToInstitution, ct);
+        await scope.FlushAsync(ct);
+        var signature = await keys.SignAsync(actor, recorded.FromInstitution, stored.ToCanonical().Encode(), ct);
+        await scope.RecordAsync(new HandoverSigned(letterId, recorded.HandoverId, recorded.FromInstitution, true, signature), ct);
+        return Result<Guid>.Ok(recorded.HandoverId);
+    }
+
+    public static void Map(RouteGroupBuilder letter) =>
+        letter.MapPost("/handovers", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, HandoverInput body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, body, edge.Now, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct))
+            .Requires(Needs);
+
+    /// <summary>
+    /// The letter page's form: the receiver comes as "institution" or "institution|person" (a leg that ends in a
+    /// person's hands), and the time from a UTC field.
+    /// </summary>
+    public static HandoverInput FromForm(string? to, DateTime? at, string? place, bool sealIntact, string? note)
+    {
+        var parts = (to ?? "").Split('|');
+        Guid? institution = Guid.TryParse(parts[0], out var i) ? i : null;
+        Guid? person = parts.Length > 1 && Guid.TryParse(parts[1], out var p) ? p : null;
+        return new HandoverInput(institution, person, null, at is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Utc) : null, place, sealIntact, note);
+    }
+}

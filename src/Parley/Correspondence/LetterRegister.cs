@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+
+namespace Parley.Correspondence;
+
+/// <summary>The register: a page of the letters an actor may see, and one letter's state for the use cases.</summary>
+public static class LetterRegister
+{
+    public sealed record Row(LetterState State, LetterView View, CustodyView Custody);
+
+    /// <summary>Register filters; each is optional. Text and topic match only where the user may read the register entry.</summary>
+    public sealed record Filter(string? Text = null, LetterStatus? Status = null, bool OnlyExceptions = false, Guid? Sender = null,
+        Guid? Addressee = null, string? Topic = null, DateOnly? From = null, DateOnly? To = null);
+
+    public sealed record RegisterPage(IReadOnlyList<Row> Rows, int PageNumber, int PageSize, bool HasMore);
+
+    /// <summary>
+    /// One page of the register as the user may see it, newest first. Parties, dates, text, status, topic and
+    /// "exceptions now" narrow the rows in SQL; what the user may see of each row needs its hand-overs, so rows
+    /// are read in chunks until the page is full: memory stays bounded whatever the register's size.
+    /// </summary>
+    public static async Task<RegisterPage> PageAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, int page, int size, CancellationToken ct)
+    {
+        (page, size) = (Math.Max(1, page), Math.Clamp(size, 1, 200));
+        var institution = actor.Institution;
+        var auditor = actor.IsAuditor;
+        // An auditor reads the whole register; anyone else the letters their institution is a party to,
+        // through letter_parties' (institution, registered-at) index, so a page stops after a page's worth of rows.
+        var letters = db.Letters.AsNoTracking();
+        if (filter.Sender is { } sender)
+            letters = letters.Where(l => l.SenderInstitution == sender);
+        if (filter.Addressee is { } addressee)
+            letters = letters.Where(l => l.AddresseeInstitution == addressee);
+        if (filter.From is { } from)
+            letters = letters.Where(l => l.Dated >= from);
+        if (filter.To is { } to)
+            letters = letters.Where(l => l.Dated <= to);
+        if (filter.Text is { Length: > 0 } text)
+        {
+            // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive).
+            var like = Contains(text);
+            letters = letters.Where(l => EF.Functions.Like(l.Number.ToLower(), like) || EF.Functions.Like(l.Subject.ToLower(), like)
+                || EF.Functions.Like(l.Topics.ToLower(), like));
+        }
+        // Status and the time an exception first shows are kept in columns by the projection (on the letter for
+        // the auditor's whole register, on each party row for an institution's); the exact rules and what this
+        // user may see are still applied to each row below, so SQL only has to narrow.
+        var parties = db.LetterParties.Where(p => p.InstitutionId == institution);
+        if (filter.Status is { } status)
+            (letters, parties) = auditor ? (letters.Where(l => l.Status == status), parties) : (letters, parties.Where(p => p.Status == status));
+        if (filter.OnlyExceptions)
+        {
+            (letters, parties) = auditor
+                ? (letters.Where(l => l.AttentionFrom != null && l.AttentionFrom <= now), parties)
+                : (letters, parties.Where(p => p.AttentionFrom != null && p.AttentionFrom <= now));
+        }
+        if (filter.Topic is { Length: > 0 } topicFilter)
+        {
+            var like = Contains(topicFilter);
+            letters = letters.Where(l => EF.Functions.Like(l.Topics.ToLower(), like));
+        }
+        var ordered = auditor
+            ? letters.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id)
+            : from party in parties
+              join letter in letters on party.LetterId equals letter.Id
+              orderby party.RegisteredAt descending, party.LetterId descending
+              select letter;
+        var (skip, rows, offset) = ((page - 1) * size, new List<Row>(), 0);
+        const int chunk = 500;
+        while (rows.Count <= size)
+        {
+            var batch = await ordered.Skip(offset).Take(chunk).ToListAsync(ct);
+            if (batch.Count == 0)
+                break;
+            offset += batch.Count;
+            var ids = batch.Select(l => l.Id).ToList();
+            var handovers = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.LetterId)).ToListAsync(ct)).ToLookup(h => h.LetterId);
+            var replied = (await db.Letters.AsNoTracking().Where(l => l.InReplyTo != null && ids.Contains(l.InReplyTo.Value))
+                .Select(l => l.InReplyTo!.Value).ToListAsync(ct)).ToHashSet();
+            foreach (var letter in batch)
+            {
+                var state = new LetterState(letter, handovers[letter.Id].ToList(), replied.Contains(letter.Id));
+                if (Matches(actor, state, now, filter) is not { } row)
+                    continue;
+                if (skip > 0)
+                    skip--;
+                else if (rows.Count <= size)
+                    rows.Add(row);
+            }
+        }
+        return new RegisterPage(rows.Take(size).ToList(), page, size, rows.Count > size);
+    }
+
+    private static string Contains(string text) =>
+        $"%{text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()}%";
+
+    private static Row? Matches(Actor actor, LetterState state, DateTime now, Filter filter)
+    {
+        var letter = state.Letter;
+        var view = LetterAccess.ViewOf(actor, state);
+        if (view == LetterView.None)
+            return null;
+        var custody = Custody.View(state, now);
+        if ((filter.Status is { } wanted && custody.Status != wanted) || (filter.OnlyExceptions && custody.Exceptions.Count == 0))
+            return null;
+        // A holder who sees only the envelope may find a letter by its number, never by what it is about.
+        if (view < LetterView.Metadata && ((filter.Topic is { Length: > 0 }) || (filter.Text is { Length: > 0 } t && !letter.Number.Contains(t.Trim(), StringComparison.OrdinalIgnoreCase))))
+            return null;
+        if (filter.Topic is { Length: > 0 } topic && !letter.Topics.Split('|').Contains(topic.Trim(), StringComparer.OrdinalIgnoreCase))
+            return null;
+        return new Row(state, view, custody);
+    }
+
+    public static async Task<LetterState?> LoadAsync(ParleyDb db, Guid id, CancellationToken ct)
+    {
+        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (letter is null)
+            return null;
+        var handovers = await db.Handovers.AsNoTracking().Where(h => h.LetterId == id).ToListAsync(ct);
+        return new LetterState(letter, handovers, await db.Letters.AnyAsync(l => l.InReplyTo == id, ct));
+    }
+
+    /// <summary>The letter as stored, after writing what this scope recorded so far (a story may register and route in one write).</summary>
+    public static async Task<LetterState> RequireAsync(WriteScope scope, Guid id, CancellationToken ct)
+    {
+        await scope.FlushAsync(ct);
+        return await LoadAsync(scope.Db, id, ct) ?? throw new DomainException(CorrespondenceErrors.NoLetter(id));
+    }
+}

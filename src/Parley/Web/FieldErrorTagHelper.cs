@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Parley.Web;
+
+/// <summary>
+/// <c>&lt;field-error for="subject" /&gt;</c> beside an input shows the refusal that names that field (put in
+/// ModelState by <see cref="ParleyPage"/>), and nothing when there is none.
+/// </summary>
+[HtmlTargetElement("field-error", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class FieldErrorTagHelper : TagHelper
+{
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
+    public string For { get; set; } = "";
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        if (!ViewContext.ModelState.TryGetValue(For, out var entry) || entry.Errors.Count == 0)
+        {
+            output.SuppressOutput();
+            return;
+        }
+        output.TagName = "span";
+        output.TagMode = TagMode.StartTagAndEndTag;
+        output.Attributes.SetAttribute("class", "field-error");
+        output.Attributes.SetAttribute("role", "alert");
+        output.Content.SetContent(entry.Errors[0].ErrorMessage);
+    }
+}

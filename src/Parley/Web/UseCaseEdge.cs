@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Parley.Access;
+using Parley.Record;
+
+namespace Parley.Web;
+
+/// <summary>
+/// What both faces of a write share: the clock, the write path, and one way of answering. The API gets
+/// ProblemDetails (<see cref="Problems"/>); pages get the error in <c>ModelState</c> under its field
+/// (<see cref="ParleyPage"/>). The actor is the one resolved at the edge, so both record the same name.
+/// </summary>
+public sealed class UseCaseEdge(Recorder recorder, TimeProvider clock)
+{
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Result<T>> WriteAsync<T>(Actor actor, Func<WriteScope, CancellationToken, Task<Result<T>>> work, CancellationToken ct) =>
+        recorder.WriteAsync(actor.Recorded, work, ct);
+
+    public async Task<IResult> WriteHttpAsync<T>(Actor actor, Func<WriteScope, CancellationToken, Task<Result<T>>> work, Func<T, IResult> ok, CancellationToken ct) =>
+        (await WriteAsync(actor, work, ct)).ToHttp(ok);
+}
+
+/// <summary>
+/// The pages' base: the signed-in <see cref="Actor"/> resolved once, and the page face of the one error channel:
+/// a refused write puts its message in <c>ModelState</c> under the field it names, where the form shows it beside
+/// that input (<c>field-error</c>); <see cref="Error"/> holds what no input on the page stands for.
+/// </summary>
+public abstract class ParleyPage : PageModel
+{
+    private Actor? _actor;
+
+    public Actor Actor => _actor ??= Actor.Of(User);
+
+    /// <summary>The fields this page's forms show errors beside; any other field's error is shown at the top.</summary>
+    protected virtual IReadOnlySet<string> InlineFields { get; } = new HashSet<string>();
+
+    /// <summary>The page-level message: an error no input on the page stands for.</summary>
+    public string? Error =>
+        ModelState.Where(e => !InlineFields.Contains(e.Key)).SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+
+    /// <summary>The message for one field, shown beside its input.</summary>
+    public string? ErrorFor(string field) =>
+        ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+
+    protected void Show(DomainError error) => ModelState.AddModelError(error.Field, error.Message);
+
+    protected void Show(string message) => ModelState.AddModelError("", message);
+
+    /// <summary>
+    /// Runs a write as the page's actor, if the actor may (<paramref name="needs"/>): on success <paramref name="done"/>
+    /// (usually a redirect), else the error in ModelState and the page shown again by <paramref name="again"/>.
+    /// </summary>
+    protected Task<IActionResult> WriteAsync<T>(Permission needs, Func<WriteScope, CancellationToken, Task<Result<T>>> work,
+        Func<T, IActionResult> done, Func<Task<IActionResult>> again, CancellationToken ct) =>
+        WriteAsync(needs, work, value => Task.FromResult(done(value)), again, ct);
+
+    /// <summary>As above, for a page that shows itself again after success too (with what was done).</summary>
+    protected async Task<IActionResult> WriteAsync<T>(Permission needs, Func<WriteScope, CancellationToken, Task<Result<T>>> work,
+        Func<T, Task<IActionResult>> done, Func<Task<IActionResult>> again, CancellationToken ct)
+    {
+        if (!Actor.May(needs))
+            return Forbid();
+        var edge = HttpContext.RequestServices.GetRequiredService<UseCaseEdge>();
+        var result = await edge.WriteAsync(Actor, work, ct);
+        if (result.Succeeded)
+            return await done(result.Value!);
+        Show(result.Error!);
+        return await again();
+    }
+}
+
+public static class PermissionEndpoints
+{
+    /// <summary>The endpoint needs <paramref name="permission"/> (an authorization policy of the same name).</summary>
+    public static TBuilder Requires<TBuilder>(this TBuilder builder, Permission permission)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(permission.ToString());
+}

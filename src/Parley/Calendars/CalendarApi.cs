@@ -23,8 +23,10 @@ public static class CalendarApi
         ChangeCalendarPeriod.Map(api);
         RemoveCalendarPeriod.Map(api);
         ImportChamberCalendar.Map(api);
-        ImportBusyTimes.Map(api);
-        RecordBusyTimes.Map(api);
+        // Busy times are listed with the engagements in the API document, as they were before calendars became a module.
+        var people = app.MapGroup("/api").WithTags("Engagements");
+        ImportBusyTimes.Map(people);
+        RecordBusyTimes.Map(people);
 
         app.MapGet("/feeds/{secret}/calendars/{id:guid}.ics", (ParleyDb db, string secret, Guid id, CancellationToken ct) =>
             FeedLinks.ByTokenAsync(db, secret, () => ChamberFileAsync(db, id, ct), ct)).WithTags(Tag).AllowAnonymous();

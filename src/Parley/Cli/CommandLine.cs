@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Parley.Access;
 using Parley.Cli;
 using Parley.Directory;
+using Parley.Host;
 using Parley.Record;
-using Parley.Web;
 
 namespace Parley;
 

@@ -23,29 +23,29 @@ public static class DemoEngagements
     public static async Task<DemoEngagementIds> LoadAsync(WriteScope scope, CancellationToken ct)
     {
         await CalendarsAsync(scope, ct);
-        var july = Require(await Visits.RecordAsync(scope, new VisitInput("Congressional delegation of Republican senators to Moscow",
+        var july = Require(await RecordVisit.HandleAsync(scope, new VisitInput("Congressional delegation of Republican senators to Moscow",
             "Meetings with Russian officials in the run-up to the Trump–Putin summit in Helsinki (16 Jul 2018).", null, KnownInstitutions.UsSenate,
             "Moscow", "RU", new(2018, 7, 1), new(2018, 7, 15), [],
             "The article names no members and gives no exact days: “a July congressional delegation visit … during the run-up to the Trump-Putin summit”. The dates shown span 1–15 July.",
             Article), ct));
-        var trip = Require(await Visits.RecordAsync(scope, new VisitInput("Sen. Rand Paul to Moscow",
+        var trip = Require(await RecordVisit.HandleAsync(scope, new VisitInput("Sen. Rand Paul to Moscow",
             "Hand-carry the President's letter to President Putin's administration; meet a senior Russian diplomat (unnamed in the article) and a top lawmaker, Konstantin Kosachev.",
             Paul, KnownInstitutions.UsSenate, "Moscow", "RU", new(2018, 8, 4), new(2018, 8, 5), [Paul],
             "Travelled the weekend of 4–5 Aug 2018 (announced the week before); the article gives no return date.", Article), ct));
         await scope.FlushAsync(ct);
-        var meeting = Require(await Meetings.ScheduleAsync(scope, new MeetingInput("Sen. Paul – Konstantin Kosachev: inter-legislative meetings", "Moscow", "Europe/Moscow",
+        var meeting = Require(await ScheduleMeeting.HandleAsync(scope, new MeetingInput("Sen. Paul – Konstantin Kosachev: inter-legislative meetings", "Moscow", "Europe/Moscow",
             new DateTime(2018, 8, 5, 0, 0, 0), new DateTime(2018, 8, 5, 23, 59, 0),
             [new(Paul, KnownInstitutions.UsSenate), new(Kosachev, DemoDirectory.FcForeignAffairs)],
             [new AgendaInput("Inter-legislative meetings", null, 60)], trip, TimeUnknown: true,
             Source: "The article places the meeting during the trip of 4–5 Aug 2018; day and hour are not given."), null, ct));
         await scope.FlushAsync(ct);
-        Require(await Meetings.HoldAsync(scope, meeting, [], "Discussed inter-legislative meetings; Kosachev proposed a meeting of the two foreign-affairs committees in the autumn session.", ct));
-        var proposal = Require(await Proposals.MakeAsync(scope, new ProposalInput(
+        Require(await HoldMeeting.HandleAsync(scope, meeting, [], "Discussed inter-legislative meetings; Kosachev proposed a meeting of the two foreign-affairs committees in the autumn session.", ct));
+        var proposal = Require(await MakeProposal.HandleAsync(scope, new ProposalInput(
             "Senate Committee on Foreign Relations – Federation Council Committee on Foreign Affairs",
             "A meeting at committee level, proposed by Konstantin Kosachev: “during the autumn session … before the end of this year”.",
             DemoDirectory.Sfrc, DemoDirectory.FcForeignAffairs, Kosachev, DemoDirectory.StateDepartment,
             [new(WindowKind.DuringSession, DemoDirectory.FederationCouncil, null), new(WindowKind.Before, null, new DateOnly(2018, 12, 31))], Article), ct));
-        var force = Require(await TaskForces.CharterAsync(scope, new TaskForceInput("US–Russia inter-parliamentary task force",
+        var force = Require(await CharterTaskForce.HandleAsync(scope, new TaskForceInput("US–Russia inter-parliamentary task force",
             "“Identify half-a-dozen legislators on both sides that meet on a regular basis, develop a relationship, so you can really have an agenda.”",
             KnownInstitutions.UsSenate, DemoDirectory.FederationCouncil, DemoDirectory.StateDepartment,
             "Six legislators from each side meet on a regular basis within the structure of the State Department, with Sen. Ron Johnson as chair of the US side. "
@@ -53,7 +53,7 @@ public static class DemoEngagements
             6, 0, "FREQ=WEEKLY;INTERVAL=8;BYDAY=TU", new DateTime(2019, 2, 5, 10, 0, 0), "Europe/Moscow", 120, true,
             "Review of open action items\nLegislative dialogue\nCountering terrorism\nCultural exchanges", Article), ct));
         await scope.FlushAsync(ct);
-        Require(await TaskForces.ChangeMembersAsync(scope, force, new RosterChange(DemoDirectory.ArticleDate, [new(Johnson, Side.A, MemberRole.Chair)], []), ct));
+        Require(await ChangeMembers.HandleAsync(scope, force, new RosterChange(DemoDirectory.ArticleDate, [new(Johnson, Side.A, MemberRole.Chair)], []), ct));
         return new DemoEngagementIds(july, trip, meeting, proposal, force);
     }
 

@@ -39,7 +39,7 @@ public static class DemoStory
             await PlanWriter.WriteAsync(scope, DemoDirectory.Plan(), null, c);
             foreach (var (user, name, role, institution) in Users)
             {
-                var created = await Accounts.CreateAsync(scope, users, new NewAccount(user, name, institution, [role], Password), c);
+                var created = await CreateAccount.HandleAsync(scope, users, new NewAccount(user, name, institution, [role], Password), c);
                 if (!created.Succeeded)
                     return created.Error!;
             }

@@ -14,7 +14,7 @@ public static class DirectoryApi
 {
     public static void MapDirectoryApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(nameof(Permission.ReadDirectory));
+        var read = app.MapGroup("/api").WithTags("Directory").Requires(Permission.ReadDirectory);
         read.MapGet("/people", (ParleyDb db, string? q, int? page, int? size, CancellationToken ct) =>
             DirectoryQueries.SearchPeopleAsync(db, q, page ?? 1, size ?? 25, ct)).WithSummary("Search people by any name form or identifier");
         read.MapGet("/people/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
@@ -27,18 +27,18 @@ public static class DirectoryApi
                 ? Results.Ok(i) : Results.Problem($"No institution {id}.", statusCode: 404))
             .WithSummary("An institution with its hierarchy, sub-bodies and members (current, or on the date given by ?on=YYYY-MM-DD)");
 
-        var edit = app.MapGroup("/api").WithTags("Directory").RequireAuthorization(nameof(Permission.EditDirectory));
-        edit.MapPost("/people", (Recorder recorder, HttpContext http, PersonRequest body, CancellationToken ct) =>
-            recorder.WriteHttpAsync(http.User, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), ToInput(body), c), id => Results.Created($"/api/people/{id}", new { id }), ct));
-        edit.MapPut("/people/{id:guid}", (Recorder recorder, HttpContext http, Guid id, PersonRequest body, CancellationToken ct) =>
-            recorder.WriteHttpAsync(http.User, async (s, c) => await s.Db.People.FindAsync([id], c) is null
+        var edit = app.MapGroup("/api").WithTags("Directory").Requires(Permission.EditDirectory);
+        edit.MapPost("/people", (UseCaseEdge edge, Actor actor, PersonRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), ToInput(body), c), id => Results.Created($"/api/people/{id}", new { id }), ct));
+        edit.MapPut("/people/{id:guid}", (UseCaseEdge edge, Actor actor, Guid id, PersonRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, async (s, c) => await s.Db.People.FindAsync([id], c) is null
                 ? new DomainError("id", $"No person {id}.", ErrorKind.NotFound)
                 : await RecordPerson.HandleAsync(s, id, ToInput(body), c), _ => Results.NoContent(), ct));
-        edit.MapPost("/institutions", (Recorder recorder, HttpContext http, InstitutionRequest body, CancellationToken ct) =>
-            recorder.WriteHttpAsync(http.User, (s, c) => RecordInstitution.HandleAsync(s, Guid.CreateVersion7(),
+        edit.MapPost("/institutions", (UseCaseEdge edge, Actor actor, InstitutionRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => RecordInstitution.HandleAsync(s, Guid.CreateVersion7(),
                 new InstitutionInput(body.Kind, body.CountryCode, body.ParentId, body.Names, body.Identifiers), c), id => Results.Created($"/api/institutions/{id}", new { id }), ct));
-        edit.MapPost("/memberships", (Recorder recorder, HttpContext http, MembershipRequest body, CancellationToken ct) =>
-            recorder.WriteHttpAsync(http.User, (s, c) => RecordMembership.HandleAsync(s, Guid.CreateVersion7(),
+        edit.MapPost("/memberships", (UseCaseEdge edge, Actor actor, MembershipRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => RecordMembership.HandleAsync(s, Guid.CreateVersion7(),
                 new MembershipInput(body.PersonId, body.InstitutionId, body.Role, body.Party, body.Area, body.Note, body.Start, body.End, "manual"), c),
                 id => Results.Created($"/api/memberships/{id}", new { id }), ct));
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -6,22 +5,12 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record HoldRequest(IReadOnlyList<Guid>? Absent, string? Outcome);
-
-public sealed record MinutesRequest(MinutesCommand Command, string? Text, string? Correcting);
-
-public sealed record ActionRequest(string? What, Guid? Owner, DateOnly? DueOn);
-
-public sealed record CloseActionRequest(ActionStatus Status);
-
-public sealed record CancelRequest(string? Reason);
-
 /// <summary>JSON API for visits, meetings, agendas, minutes and action items.</summary>
 public static class EngagementApi
 {
     public static void MapEngagementApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api").WithTags("Engagements").RequireAuthorization(nameof(Permission.ReadEngagements));
+        var read = app.MapGroup("/api").WithTags("Engagements").Requires(Permission.ReadEngagements);
         read.MapGet("/visits", async (ParleyDb db, CancellationToken ct) =>
             Results.Ok(await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(500).ToListAsync(ct)))
             .WithSummary("Visits (delegations), newest first");
@@ -33,7 +22,7 @@ public static class EngagementApi
             var met = meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
             return Results.Ok(new { visit, meetings = meetings.Select(m => new { m.Id, m.Title, m.StartsAt, m.Status }), institutionsMet = met });
         }).WithSummary("A visit with its meetings and the institutions met");
-        read.MapGet("/meetings", async (ParleyDb db, ClaimsPrincipal user, DateTime? from, DateTime? to, Guid? person, Guid? series, CancellationToken ct) =>
+        read.MapGet("/meetings", async (ParleyDb db, Actor actor, DateTime? from, DateTime? to, Guid? person, Guid? series, CancellationToken ct) =>
         {
             var query = db.Meetings.AsNoTracking();
             if (from is { } f)
@@ -46,21 +35,21 @@ public static class EngagementApi
                 query = query.Where(m => m.Series == s);
             var meetings = await query.OrderBy(m => m.StartsAt).Take(1000).ToListAsync(ct);
             var names = await Parley.Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.SelectMany(x => new[] { x.Person, x.Side })), ct);
-            var zone = await EngagementViews.ViewerZoneAsync(db, user, ct);
+            var zone = await EngagementViews.ViewerZoneAsync(db, actor, ct);
             return Results.Ok(meetings.Select(m => EngagementViews.Meeting(m, names, zone)));
         }).WithSummary("Meetings in a period (UTC bounds), for a person or a series; times also in the place's and the viewer's zone");
-        read.MapGet("/meetings/{id:guid}", async (ParleyDb db, ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        read.MapGet("/meetings/{id:guid}", async (ParleyDb db, Actor actor, Guid id, CancellationToken ct) =>
         {
             if (await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } meeting)
                 return Results.Problem($"No meeting {id}.", statusCode: 404);
             var minutes = await db.Minutes.AsNoTracking().Where(v => v.Meeting == id).OrderBy(v => v.Version).ToListAsync(ct);
             var actions = await db.Actions.AsNoTracking().Where(a => a.Meeting == id).OrderBy(a => a.DueOn).ToListAsync(ct);
-            var carried = await Actions.CarriedOverAsync(db, meeting, ct);
-            var next = await Actions.NextInSeriesAsync(db, meeting, ct);
+            var carried = await Series.CarriedOverAsync(db, meeting, ct);
+            var next = await Series.NextAsync(db, meeting, ct);
             var names = await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(actions.Concat(carried).Select(a => a.Owner)), ct);
             return Results.Ok(new
             {
-                meeting = EngagementViews.Meeting(meeting, names, await EngagementViews.ViewerZoneAsync(db, user, ct)),
+                meeting = EngagementViews.Meeting(meeting, names, await EngagementViews.ViewerZoneAsync(db, actor, ct)),
                 minutes = minutes.Select(EngagementViews.Minutes),
                 actions = actions.Select(a => EngagementViews.Action(a, names)),
                 carriedOver = carried.Select(a => EngagementViews.Action(a, names)),
@@ -74,27 +63,15 @@ public static class EngagementApi
             return Results.Ok(ties.Select(t => new { counterpart = t.Counterpart, name = names.GetValueOrDefault(t.Counterpart), meetings = t.Meetings, lastMet = t.LastMet }));
         }).WithSummary("Whom a person has met across the sides, how often and when last (from attendance)");
 
-        var write = app.MapGroup("/api").WithTags("Engagements").RequireAuthorization(nameof(Permission.RecordEngagements));
-        write.MapPost("/visits", (Recorder r, ClaimsPrincipal user, VisitInput body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Visits.RecordAsync(s, body, c), id => Results.Created($"/api/visits/{id}", new { id }), ct)).WithSummary("Record a visit");
-        write.MapPost("/meetings", (Recorder r, ClaimsPrincipal user, MeetingInput body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Meetings.ScheduleAsync(s, body, null, c), id => Results.Created($"/api/meetings/{id}", new { id }), ct))
-            .WithSummary("Schedule a meeting; start and end are wall times in the given tz zone");
-        write.MapPut("/meetings/{id:guid}/agenda", (Recorder r, ClaimsPrincipal user, Guid id, IReadOnlyList<AgendaInput> body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Meetings.SetAgendaAsync(s, id, body, c), _ => Results.NoContent(), ct)).WithSummary("Replace a meeting's agenda");
-        write.MapPost("/meetings/{id:guid}/held", (Recorder r, ClaimsPrincipal user, Guid id, HoldRequest body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Meetings.HoldAsync(s, id, body.Absent, body.Outcome, c), _ => Results.NoContent(), ct))
-            .WithSummary("Record that a meeting took place, who was absent, and its outcome");
-        write.MapPost("/meetings/{id:guid}/cancel", (Recorder r, ClaimsPrincipal user, Guid id, CancelRequest body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Meetings.CancelAsync(s, id, body.Reason, c), _ => Results.NoContent(), ct))
-            .WithSummary("Cancel a scheduled meeting, with the reason; feeds then mark it CANCELLED");
-        write.MapPost("/meetings/{id:guid}/minutes", (Recorder r, ClaimsPrincipal user, Guid id, MinutesRequest body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Minutes.ApplyAsync(s, id, body.Command, body.Text, body.Correcting, c), _ => Results.NoContent(), ct))
-            .WithSummary("Draft, share, comment on (while shared) or approve minutes; approved minutes are locked and a correction is a new version");
-        write.MapPost("/meetings/{id:guid}/actions", (Recorder r, ClaimsPrincipal user, Guid id, ActionRequest body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Actions.RaiseAsync(s, id, body.What, body.Owner, body.DueOn, c), a => Results.Created($"/api/meetings/{id}", new { id = a }), ct))
-            .WithSummary("Raise an action item at a meeting");
-        write.MapPost("/actions/{id:guid}/close", (Recorder r, ClaimsPrincipal user, Guid id, CloseActionRequest body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Actions.CloseAsync(s, id, body.Status, c), _ => Results.NoContent(), ct)).WithSummary("Close an action item as done or dropped");
+        // Each write is mapped beside its use case, with the permission it needs.
+        var writes = app.MapGroup("/api").WithTags("Engagements");
+        RecordVisit.Map(writes);
+        ScheduleMeeting.Map(writes);
+        SetAgenda.Map(writes);
+        HoldMeeting.Map(writes);
+        CancelMeeting.Map(writes);
+        RecordMinutes.Map(writes);
+        RaiseAction.Map(writes);
+        CloseAction.Map(writes);
     }
 }

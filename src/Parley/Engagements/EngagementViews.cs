@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
@@ -10,18 +9,12 @@ namespace Parley.Engagements;
 public static class EngagementViews
 {
     /// <summary>The viewer's zone: that of their institution's country (America/New_York for US staff, Europe/Moscow for Russian).</summary>
-    public static async Task<string> ViewerZoneAsync(ParleyDb db, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<string> ViewerZoneAsync(ParleyDb db, Actor actor, CancellationToken ct)
     {
-        var institution = ParleyClaims.InstitutionOf(user);
+        var institution = actor.Institution;
         var country = institution is null ? null : await db.Institutions.Where(i => i.Id == institution).Select(i => i.CountryCode).FirstOrDefaultAsync(ct);
         return Zones.ForCountry(country);
     }
-
-    public static StepActor ActorOf(ClaimsPrincipal user) =>
-        new(ParleyClaims.InstitutionOf(user), user.FindAll(ClaimTypes.Role).Select(c => Enum.TryParse<Role>(c.Value, out var r) ? r : (Role?)null).OfType<Role>().ToList());
-
-    public static Guid? AccountOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public static object Meeting(Meeting m, IReadOnlyDictionary<Guid, string> names, string viewerZone) => new
     {

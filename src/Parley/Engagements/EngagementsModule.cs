@@ -55,8 +55,18 @@ public sealed class EngagementsModule : IRecordModule
         model.ApplyConfiguration(new TaskForceMap());
     }
 
-    public ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct) =>
-        e is EngagementEvent g ? EngagementsProjection.ApplyAsync(db, g, stored, ct) : ValueTask.CompletedTask;
+    /// <summary>Each sub-capability projects its own events.</summary>
+    public async ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct)
+    {
+        if (e is not EngagementEvent g)
+            return;
+        var projected = VisitsProjection.Apply(db, g)
+            || await MeetingsProjection.ApplyAsync(db, g, stored, ct)
+            || await ProposalsProjection.ApplyAsync(db, g, stored, ct)
+            || await TaskForcesProjection.ApplyAsync(db, g, stored, ct);
+        if (!projected)
+            throw new InvalidOperationException($"No engagements projection handles {e.GetType().Name}.");
+    }
 
     private sealed class VisitMap : IEntityTypeConfiguration<Visit>
     {

@@ -1,12 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages;
 
-public sealed class IndexModel(ParleyDb db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ParleyDb db) : ParleyPage
 {
     public long Events { get; private set; }
     public int People { get; private set; }
@@ -20,6 +19,6 @@ public sealed class IndexModel(ParleyDb db, IAuthorizationService authorization)
         People = await db.People.CountAsync(ct);
         Institutions = await db.Institutions.CountAsync(ct);
         Memberships = await db.Memberships.CountAsync(ct);
-        CanEdit = (await authorization.AuthorizeAsync(User, nameof(Permission.EditDirectory))).Succeeded;
+        CanEdit = Actor.May(Permission.EditDirectory);
     }
 }

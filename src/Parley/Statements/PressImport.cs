@@ -173,24 +173,4 @@ public static class ArticleReview
         });
     }
 
-    /// <summary>Records the accepted statements and their source in one write: all of them, or none and the first fault named.</summary>
-    public static async Task<Result<List<Guid>>> AcceptAsync(WriteScope scope, AcceptRequest request, DateTime now, CancellationToken ct)
-    {
-        if (request.Statements is not { Count: > 0 } accepted)
-            return new DomainError("statements", "Nothing was accepted: tick at least one proposal.");
-        if (string.IsNullOrWhiteSpace(request.SourceText))
-            return new DomainError("sourceText", "The article's text is missing; import it again.");
-        // The stored copy is the article's text as read (markup dropped), so a later copy compares the same way.
-        var source = ArticleText.Read(request.SourceText).Text;
-        var ids = new List<Guid>();
-        for (var i = 0; i < accepted.Count; i++)
-        {
-            var input = accepted[i] with { SourceText = source, SourcePublished = request.Published, Url = accepted[i].Url ?? request.Url, Outlet = accepted[i].Outlet ?? request.Outlet };
-            var result = await StatementRegister.RecordAsync(scope, input, now, ct, $"statements[{i}].");
-            if (!result.Succeeded)
-                return result.Error!;
-            ids.Add(result.Value);
-        }
-        return Result<List<Guid>>.Ok(ids);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Parley.Access;
 using Parley.Record;
@@ -8,8 +7,6 @@ namespace Parley.Statements;
 
 public sealed record SourceCheck(string? Text);
 
-public sealed record ConfirmRequest(string? Note);
-
 /// <summary>JSON API for the statements register, press import and commitments.</summary>
 public static class StatementApi
 {
@@ -18,7 +15,7 @@ public static class StatementApi
 
     public static void MapStatementApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api").WithTags("Statements").RequireAuthorization(nameof(Permission.ReadStatements));
+        var read = app.MapGroup("/api").WithTags("Statements").Requires(Permission.ReadStatements);
         read.MapGet("/statements", async (ParleyDb db, string? q, Guid? speaker, Medium? medium, DateOnly? from, DateOnly? to, RecordKind? kind, Guid? target,
             int? page, int? size, CancellationToken ct) =>
         {
@@ -46,10 +43,7 @@ public static class StatementApi
             return Results.Ok((await Commitments.ListAsync(db, state, today, statement, letter, ct)).Select(c => StatementViews.Dto(c, today)));
         }).WithSummary("Commitments: open, overdue (window passed) or fulfilled (by the linked record, or confirmed)");
 
-        var write = app.MapGroup("/api").WithTags("Statements").RequireAuthorization(nameof(Permission.RecordStatements));
-        write.MapPost("/statements", (Recorder r, TimeProvider clock, ClaimsPrincipal user, StatementInput body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => StatementRegister.RecordAsync(s, body, clock.GetUtcNow().UtcDateTime, c), id => Results.Created($"/api/statements/{id}", new { id }), ct))
-            .WithSummary("Record a statement; a source text given is stored once by its SHA-256");
+        var write = app.MapGroup("/api").WithTags("Statements").Requires(Permission.RecordStatements);
         write.MapPost("/statements/import", async (ParleyDb db, ArticleRequest body, CancellationToken ct) =>
         {
             var read = ArticleReview.Read(body);
@@ -60,15 +54,10 @@ public static class StatementApi
             return Results.Ok(new { article = new { published = article.Published, outlet = article.Outlet, url = article.Url, text = article.Text }, proposals = proposals.Select(StatementViews.Dto) });
         }).WithMetadata(new RequestSizeLimitAttribute(ImportRequestLimit))
             .WithSummary("Propose statements from a news article (text or HTML, up to 2 MB); nothing is recorded until accepted");
-        write.MapPost("/statements/import/accept", async (Recorder r, TimeProvider clock, ClaimsPrincipal user, AcceptRequest body, CancellationToken ct) =>
-            (await r.WriteAsync(Problems.Actor(user), (s, c) => ArticleReview.AcceptAsync(s, body, clock.GetUtcNow().UtcDateTime, c), ct))
-                .ToHttp(ids => Results.Created("/api/statements", new { ids })))
-            .WithSummary("Record the reviewed statements of an import and their source, all or none");
-        write.MapPost("/commitments", (Recorder r, ClaimsPrincipal user, CommitmentInput body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Commitments.RecordAsync(s, body, c), id => Results.Created($"/api/commitments?statement={body.Statement}", new { id }), ct))
-            .WithSummary("Record a commitment: who, what, by when, and the letter status that fulfils it");
-        write.MapPost("/commitments/{id:guid}/confirm", (Recorder r, TimeProvider clock, ClaimsPrincipal user, Guid id, ConfirmRequest body, CancellationToken ct) =>
-            r.WriteHttpAsync(user, (s, c) => Commitments.ConfirmAsync(s, id, body.Note, clock.GetUtcNow().UtcDateTime, c), _ => Results.NoContent(), ct))
-            .WithSummary("Confirm a commitment fulfilled where no record shows it by itself");
+        // Each write is mapped beside its use case, with the permission it needs.
+        RecordStatement.Map(write);
+        AcceptArticle.Map(write);
+        RecordCommitment.Map(write);
+        ConfirmCommitment.Map(write);
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
@@ -80,12 +79,12 @@ public static class LedgerApi
         return Results.Json(new { from, to, proof = proof.Select(Convert.ToBase64String) });
     }
 
-    private static async Task<IResult> EntriesAsync(ParleyDb db, ClaimsPrincipal user, long start, long end, CancellationToken ct)
+    private static async Task<IResult> EntriesAsync(ParleyDb db, Actor actor, long start, long end, CancellationToken ct)
     {
         if (Range(start, end, await LedgerNodes.SizeAsync(db, ct)) is { } bad)
             return bad.ToProblem();
         var events = await db.Events.AsNoTracking().Where(e => e.Sequence >= start && e.Sequence < end).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var visible = events.Where(e => RecordVisibility.CanSee(user, e.Stream)).Select(e => new
+        var visible = events.Where(e => RecordVisibility.CanSee(actor, e.Stream)).Select(e => new
         {
             index = e.Sequence,
             leaf_data = Convert.ToBase64String(e.ToCanonical().Encode()),

@@ -16,13 +16,6 @@ public static class Problems
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> ok) =>
         result.Succeeded ? ok(result.Value!) : result.Error!.ToProblem();
 
-    /// <summary>Runs a write as the signed-in user and answers with <paramref name="ok"/> or the error's ProblemDetails.</summary>
-    public static async Task<IResult> WriteHttpAsync(this Recorder recorder, System.Security.Claims.ClaimsPrincipal user,
-        Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, Func<Guid, IResult> ok, CancellationToken ct) =>
-        (await recorder.WriteAsync(Actor(user), work, ct)).ToHttp(ok);
-
-    public static string Actor(System.Security.Claims.ClaimsPrincipal user) => $"user:{user.Identity?.Name ?? "anonymous"}";
-
     private static Dictionary<string, string[]> Errors(DomainError error) => new() { [error.Field] = [error.Message] };
 
     private static Dictionary<string, object?> Field(DomainError error) => new() { ["field"] = error.Field };

@@ -35,9 +35,21 @@ public abstract class ParleyPage : PageModel
     /// <summary>The fields this page's forms show errors beside; any other field's error is shown at the top.</summary>
     protected virtual IReadOnlySet<string> InlineFields { get; } = new HashSet<string>();
 
-    /// <summary>The page-level message: an error no input on the page stands for.</summary>
-    public string? Error =>
-        ModelState.Where(e => !InlineFields.Contains(e.Key)).SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+    /// <summary>The page-level message: an error no input on the page stands for. Setting it adds one that belongs to no field.</summary>
+    public string? Error
+    {
+        // ModelState keys ignore case (a bound "Subject" and a refusal naming "subject" are one entry).
+        get => ModelState.Where(e => !InlineFields.Any(f => string.Equals(f, e.Key, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(e => e.Value!.Errors).Select(e => e.ErrorMessage).FirstOrDefault();
+        protected set
+        {
+            if (value is not null)
+                ModelState.AddModelError("", value);
+        }
+    }
+
+    /// <summary>The write path for this request, for pages that run a write themselves.</summary>
+    protected UseCaseEdge Edge => HttpContext.RequestServices.GetRequiredService<UseCaseEdge>();
 
     /// <summary>The message for one field, shown beside its input.</summary>
     public string? ErrorFor(string field) =>
@@ -61,8 +73,7 @@ public abstract class ParleyPage : PageModel
     {
         if (!Actor.May(needs))
             return Forbid();
-        var edge = HttpContext.RequestServices.GetRequiredService<UseCaseEdge>();
-        var result = await edge.WriteAsync(Actor, work, ct);
+        var result = await Edge.WriteAsync(Actor, work, ct);
         if (result.Succeeded)
             return await done(result.Value!);
         Show(result.Error!);

@@ -60,11 +60,11 @@ public sealed class AccessMatrixTests
     {
         await using var server = await ParleyServer.StartAsync(provider);
         var user = await server.AddUserAsync(Role.Staff);
-        var (id, token) = await server.WriteAsync(s => Accounts.IssueTokenAsync(s, user, "laptop", default));
+        var (id, token) = await server.WriteAsync(s => IssueToken.HandleAsync(s, user, "laptop", default));
         using var client = new HttpClient { BaseAddress = server.Address };
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
-        await server.WriteAsync(s => Accounts.RevokeTokenAsync(s, id.ToString(), default));
+        await server.WriteAsync(s => RevokeToken.HandleAsync(s, id.ToString(), default));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 
@@ -74,7 +74,7 @@ public sealed class AccessMatrixTests
     {
         await using var server = await ParleyServer.StartAsync(provider);
         var user = await server.AddUserAsync(Role.Auditor);
-        var (_, token) = await server.WriteAsync(s => Accounts.IssueTokenAsync(s, user, "laptop", default));
+        var (_, token) = await server.WriteAsync(s => IssueToken.HandleAsync(s, user, "laptop", default));
         var payloads = await server.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             s.GetRequiredService<Parley.Record.ParleyDb>().Events.Select(e => e.Payload)));
         Assert.Contains(payloads, p => p.Contains(user, StringComparison.Ordinal));

@@ -41,7 +41,7 @@ public sealed class MinutesAndRosterTableTests
     [InlineData("Approved", MinutesCommand.Approve, "Conflict: already approved and locked")]
     public void Each_command_on_each_state_of_the_minutes(string latest, MinutesCommand command, string expected)
     {
-        var result = Minutes.Decide(Meeting, Latest(latest), command, "The text", null);
+        var result = RecordMinutes.Decide(Meeting, Latest(latest), command, "The text", null);
         Assert.Equal(expected, result.Succeeded ? result.Value!.GetType().Name : $"{result.Error!.Kind}: {Fragment(expected, result.Error.Message)}");
     }
 
@@ -55,9 +55,9 @@ public sealed class MinutesAndRosterTableTests
     [Fact]
     public void A_draft_keeps_its_version_until_approval_and_a_correction_is_a_new_version()
     {
-        var redraft = Minutes.Decide(Meeting, Latest("SharedForComments"), MinutesCommand.Draft, " Revised ", null);
+        var redraft = RecordMinutes.Decide(Meeting, Latest("SharedForComments"), MinutesCommand.Draft, " Revised ", null);
         Assert.Equal(new MinutesDrafted(Meeting, 1, "Revised", null), redraft.Value);
-        var correction = Minutes.Decide(Meeting, Latest("Approved"), MinutesCommand.Draft, "Corrected", " the date of item 2 ");
+        var correction = RecordMinutes.Decide(Meeting, Latest("Approved"), MinutesCommand.Draft, "Corrected", " the date of item 2 ");
         Assert.Equal(new MinutesDrafted(Meeting, 2, "Corrected", "the date of item 2"), correction.Value);
     }
 
@@ -69,7 +69,7 @@ public sealed class MinutesAndRosterTableTests
     public void Empty_or_overlong_text_is_refused_naming_the_field(MinutesCommand command, string text, string field)
     {
         var value = text.StartsWith("long:", StringComparison.Ordinal) ? new string('x', int.Parse(text[5..], System.Globalization.CultureInfo.InvariantCulture)) : text;
-        var result = Minutes.Decide(Meeting, Latest("SharedForComments"), command, value, null);
+        var result = RecordMinutes.Decide(Meeting, Latest("SharedForComments"), command, value, null);
         Assert.Equal(field, result.Error?.Field);
         Assert.Equal(ErrorKind.Invalid, result.Error!.Kind);
     }

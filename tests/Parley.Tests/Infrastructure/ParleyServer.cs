@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Parley.Access;
 using Parley.Directory;
+using Parley.Host;
 using Parley.Record;
-using Parley.Web;
 
 namespace Parley.Tests.Infrastructure;
 
@@ -69,7 +69,7 @@ public sealed class ParleyServer : IAsyncDisposable
         {
             var users = s.GetRequiredService<UserManager<Credential>>();
             var result = await s.GetRequiredService<Recorder>().WriteAsync("test",
-                (scope, ct) => Accounts.CreateAsync(scope, users, new NewAccount(name, null, institution.Value, [role], Password), ct));
+                (scope, ct) => CreateAccount.HandleAsync(scope, users, new NewAccount(name, null, institution.Value, [role], Password), ct));
             Assert.True(result.Succeeded, result.Error?.Message);
             return 0;
         });
@@ -82,7 +82,7 @@ public sealed class ParleyServer : IAsyncDisposable
         if (role is { } r)
         {
             var user = await AddUserAsync(r, institution);
-            var (_, token) = await WriteAsync(s => Accounts.IssueTokenAsync(s, user, "test", default));
+            var (_, token) = await WriteAsync(s => IssueToken.HandleAsync(s, user, "test", default));
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         return client;

@@ -59,4 +59,39 @@ public sealed class LetterBrowserTests
         await Assertions.Expect(clerk.GetByRole(AriaRole.Img, new() { Name = "QR code of this certificate's address" })).ToBeVisibleAsync();
         Assert.Equal(2, await clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" }).CountAsync());
     }
+
+    [Fact]
+    public async Task A_refused_form_says_what_to_fix_beside_the_field_and_keeps_nothing()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var sender = await server.AddInstitutionAsync("Executive Office of the President", InstitutionKind.HeadOfStateOffice);
+        await server.AddInstitutionAsync("Presidential Administration of Russia", InstitutionKind.HeadOfStateOffice);
+        var clerkName = await server.AddUserAsync(Role.RegistryClerk, sender);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var clerk = await BrowserTests.SignInAsync(browser, server.Address, clerkName, ParleyServer.Password);
+        await clerk.GotoAsync(new Uri(server.Address, "/letters/new").ToString());
+        await clerk.GetByLabel("Dated").FillAsync("2018-08-03");
+        await clerk.GetByLabel("Sender institution (name or id)").FillAsync("Executive Office of the President");
+        await clerk.GetByLabel("Addressee institution (name or id)").FillAsync("Presidential Administration of Russia");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        // The subject was left empty: the reason stands right under the subject's input, not in a banner.
+        await Assertions.Expect(clerk.Locator("input[name=Subject] + .field-error")).ToHaveTextAsync("The subject is required, up to 500 characters.");
+        await Assertions.Expect(clerk.Locator(".errors")).ToHaveCountAsync(0);
+        await clerk.GetByLabel("Addressee institution (name or id)").FillAsync("Nobody we know");
+        await clerk.GetByLabel("Subject").FillAsync("Letter from the President of the United States");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("input[name=Addressee] + .field-error")).ToHaveTextAsync("No institution matches 'Nobody we know'.");
+
+        await clerk.GetByLabel("Addressee institution (name or id)").FillAsync("Presidential Administration of Russia");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
+        // Number 1 of 2018: neither refused attempt recorded anything.
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToBeVisibleAsync();
+        // A hand-over dated next year is refused beside its time field.
+        await clerk.GetByLabel("When (UTC)").FillAsync(DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
+        await Assertions.Expect(clerk.Locator("input[name=at] + .field-error")).ToHaveTextAsync("A hand-over cannot be recorded for the future.");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("registered");
+    }
 }

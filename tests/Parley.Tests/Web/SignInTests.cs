@@ -7,7 +7,6 @@ using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.WebSlice;
 
-[Collection(BrowserTests.Collection)]
 public sealed partial class SignInTests
 {
     private static HttpClient Browser(ParleyServer server) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
+using Parley.Directory;
 using Parley.Record;
 using Parley.Web;
 
@@ -16,7 +17,7 @@ public sealed class CalendarsModel(ParleyDb db) : ParleyPage
 
     [BindProperty(SupportsGet = true)] public Guid? Chamber { get; set; }
 
-    public List<Parley.Directory.Institution> Chambers { get; private set; } = [];
+    public List<Institution> Chambers { get; private set; } = [];
     public IReadOnlyList<CalendarPeriod> Periods { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public string? Done { get; private set; }
@@ -66,7 +67,7 @@ public sealed class CalendarsModel(ParleyDb db) : ParleyPage
     private async Task LoadAsync(CancellationToken ct)
     {
         Chambers = await db.Institutions.AsNoTracking()
-            .Where(i => i.Kind == Parley.Directory.InstitutionKind.Chamber || i.Kind == Parley.Directory.InstitutionKind.Legislature)
+            .Where(i => i.Kind == InstitutionKind.Chamber || i.Kind == InstitutionKind.Legislature)
             .OrderBy(i => i.Name).ToListAsync(ct);
         Chamber ??= Chambers.FirstOrDefault()?.Id;
         Periods = await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == Chamber).OrderBy(p => p.StartsOn).ToListAsync(ct);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Record;
 using Parley.Statements;
 using Parley.Web;
@@ -10,7 +10,7 @@ using Parley.Web;
 namespace Parley.Pages.Commitments;
 
 [Authorize(Policy = nameof(Permission.ReadStatements))]
-public sealed class CommitmentsModel(ParleyDb db, Recorder recorder, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class CommitmentsModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public CommitmentState? State { get; set; }
 
@@ -19,15 +19,14 @@ public sealed class CommitmentsModel(ParleyDb db, Recorder recorder, TimeProvide
     public Dictionary<Guid, (string Href, string Title)> Engagements { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool CanConfirm { get; private set; }
-    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, string? note, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded)
+        if (!Actor.May(Permission.RecordStatements))
             return Forbid();
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Statements.Commitments.ConfirmAsync(s, id, note, clock.GetUtcNow().UtcDateTime, c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => ConfirmCommitment.HandleAsync(s, id, note, clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)
             return RedirectToPage(new { state = State });
         Error = result.Error!.Message;
@@ -40,7 +39,7 @@ public sealed class CommitmentsModel(ParleyDb db, Recorder recorder, TimeProvide
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Rows = await Parley.Statements.Commitments.ListAsync(db, State, Today, null, null, ct);
         var ids = Rows.SelectMany(r => new[] { r.ByPerson, r.ByInstitution, r.Letter }).OfType<Guid>().Distinct().ToList();
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, ids, ct);
+        Names = await DirectoryNames.NamesAsync(db, ids, ct);
         foreach (var l in await db.Letters.Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Number }).ToListAsync(ct))
             Names[l.Id] = $"Letter {l.Number}";
         // An engagement is a meeting or a proposal (whose meeting counts); link to whichever it is.
@@ -49,6 +48,6 @@ public sealed class CommitmentsModel(ParleyDb db, Recorder recorder, TimeProvide
             Engagements[m.Id] = ($"/meetings/{m.Id}", m.Title);
         foreach (var p in await db.Proposals.Where(p => engagements.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             Engagements[p.Id] = ($"/proposals/{p.Id}", p.Title);
-        CanConfirm = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded;
+        CanConfirm = Actor.May(Permission.RecordStatements);
     }
 }

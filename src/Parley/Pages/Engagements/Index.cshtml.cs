@@ -1,18 +1,19 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages.Engagements;
 
 /// <summary>The calendar: a month grid and an agenda of meetings, chamber periods, and the open proposals, task forces and visits.</summary>
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : PageModel
+public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
 
@@ -27,7 +28,7 @@ public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Zone = await EngagementViews.ViewerZoneAsync(db, User, ct);
+        Zone = await EngagementViews.ViewerZoneAsync(db, Actor, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : new DateOnly(today.Year, today.Month, 1);
         var (from, to) = (Zones.ToUtc(First, TimeOnly.MinValue, Zones.Find(Zone)!), Zones.ToUtc(First.AddMonths(1), TimeOnly.MinValue, Zones.Find(Zone)!));
@@ -37,7 +38,7 @@ public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : PageMode
         Proposals = await db.Proposals.AsNoTracking().OrderByDescending(p => p.ProposedAt).Take(50).ToListAsync(ct);
         TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         Visits = await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(50).ToListAsync(ct);
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
+        Names = await DirectoryNames.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
     }
 
     public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(Zones.Local(utc, Zone));

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Directory;
@@ -12,7 +11,7 @@ using Parley.Web;
 namespace Parley.Pages.Meetings;
 
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationService authorization) : PageModel
+public sealed class MeetingModel(ParleyDb db) : ParleyPage
 {
     public Meeting Meeting { get; private set; } = null!;
     public IReadOnlyList<MinutesVersion> Minutes { get; private set; } = [];
@@ -22,19 +21,18 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public string ViewerZone { get; private set; } = "Etc/UTC";
     public bool CanRecord { get; private set; }
-    public string? Error { get; private set; }
     public History History { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostHoldAsync(Guid id, string? outcome, CancellationToken ct) =>
-        WriteAsync(id, (s, c) => Parley.Engagements.Meetings.HoldAsync(s, id, [], outcome, c), ct);
+        WriteAsync(id, HoldMeeting.Needs, (s, c) => HoldMeeting.HandleAsync(s, id, [], outcome, c), ct);
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
-        WriteAsync(id, (s, c) => Parley.Engagements.Meetings.CancelAsync(s, id, reason, c), ct);
+        WriteAsync(id, CancelMeeting.Needs, (s, c) => CancelMeeting.HandleAsync(s, id, reason, c), ct);
 
     public Task<IActionResult> OnPostMinutesAsync(Guid id, MinutesCommand command, string? text, string? correcting, CancellationToken ct) =>
-        WriteAsync(id, (s, c) => Parley.Engagements.Minutes.ApplyAsync(s, id, command, text, correcting, c), ct);
+        WriteAsync(id, RecordMinutes.Needs, (s, c) => RecordMinutes.HandleAsync(s, id, command, text, correcting, c), ct);
 
     public async Task<IActionResult> OnPostActionAsync(Guid id, string? what, string? owner, DateOnly? dueOn, CancellationToken ct)
     {
@@ -43,10 +41,10 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         {
             var named = await DirectoryNames.PersonNamedAsync(db, owner, "owner", ct);
             if (!named.Succeeded)
-                return await FailAsync(id, named.Error!.Message, ct);
+                return await FailAsync(id, named.Error!, ct);
             person = named.Value;
         }
-        return await WriteAsync(id, (s, c) => Parley.Engagements.Actions.RaiseAsync(s, id, what, person, dueOn, c), ct);
+        return await WriteAsync(id, RaiseAction.Needs, (s, c) => RaiseAction.HandleAsync(s, id, what, person, dueOn, c), ct);
     }
 
     public async Task<IActionResult> OnPostAgendaAsync(Guid id, string? title, string? presenter, int? minutes, string? letter, CancellationToken ct)
@@ -58,23 +56,23 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         {
             var named = await DirectoryNames.PersonNamedAsync(db, presenter, "presenter", ct);
             if (!named.Succeeded)
-                return await FailAsync(id, named.Error!.Message, ct);
+                return await FailAsync(id, named.Error!, ct);
             who = named.Value;
         }
         if (!string.IsNullOrWhiteSpace(letter))
         {
             var numbered = await StatementRegister.LetterNumberedAsync(db, letter, ct);
             if (!numbered.Succeeded)
-                return await FailAsync(id, numbered.Error!.Message, ct);
+                return await FailAsync(id, numbered.Error!, ct);
             letterId = numbered.Value;
         }
         var items = meeting.Agenda.OrderBy(a => a.Order).Select(a => new AgendaInput(a.Title, a.Presenter, a.Minutes, a.Letter, a.LinkedProposal))
             .Append(new AgendaInput(title, who, minutes, letterId)).ToList();
-        return await WriteAsync(id, (s, c) => Parley.Engagements.Meetings.SetAgendaAsync(s, id, items, c), ct);
+        return await WriteAsync(id, SetAgenda.Needs, (s, c) => SetAgenda.HandleAsync(s, id, items, c), ct);
     }
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, Guid action, ActionStatus status, CancellationToken ct) =>
-        WriteAsync(id, (s, c) => Parley.Engagements.Actions.CloseAsync(s, action, status, c), ct);
+        WriteAsync(id, CloseAction.Needs, (s, c) => CloseAction.HandleAsync(s, action, status, c), ct);
 
     /// <summary>The next meeting of the series: same title, place, zone, length and participants, at a new local start.</summary>
     public async Task<IActionResult> OnPostNextAsync(Guid id, DateTime? start, CancellationToken ct)
@@ -84,25 +82,19 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         var length = m.EndsAt - m.StartsAt;
         var input = new MeetingInput(m.Title, m.Place, m.Zone, start, start + length, m.Participants.Select(p => new ParticipantInput(p.Person, p.Side)).ToList(),
             m.Agenda.Select(a => new AgendaInput(a.Title, a.Presenter, a.Minutes, a.Letter, a.LinkedProposal)).ToList(), m.Visit, m.TaskForce, m.Series ?? m.Id);
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
-            return Forbid();
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Meetings.ScheduleAsync(s, input, m.Proposal, c), ct);
-        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!.Message, ct);
+        return await WriteAsync(ScheduleMeeting.Needs, (s, c) => ScheduleMeeting.HandleAsync(s, input, m.Proposal, c), next => Redirect($"/meetings/{next}"), () => AgainAsync(id, ct), ct);
     }
 
-    private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
+    private Task<IActionResult> WriteAsync(Guid id, Permission needs, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct) =>
+        WriteAsync(needs, work, _ => Redirect($"/meetings/{id}"), () => AgainAsync(id, ct), ct);
+
+    private async Task<IActionResult> FailAsync(Guid id, DomainError error, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
-            return Forbid();
-        var result = await recorder.WriteAsync(Problems.Actor(User), work, ct);
-        return result.Succeeded ? Redirect($"/meetings/{id}") : await FailAsync(id, result.Error!.Message, ct);
+        Show(error);
+        return await AgainAsync(id, ct);
     }
 
-    private async Task<IActionResult> FailAsync(Guid id, string message, CancellationToken ct)
-    {
-        Error = message;
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private async Task<IActionResult> AgainAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -111,11 +103,11 @@ public sealed class MeetingModel(ParleyDb db, Recorder recorder, IAuthorizationS
         Meeting = meeting;
         Minutes = await db.Minutes.AsNoTracking().Where(v => v.Meeting == id).OrderByDescending(v => v.Version).ToListAsync(ct);
         Actions = await db.Actions.AsNoTracking().Where(a => a.Meeting == id).OrderBy(a => a.DueOn).ToListAsync(ct);
-        CarriedOver = await Parley.Engagements.Actions.CarriedOverAsync(db, meeting, ct);
-        Next = await Parley.Engagements.Actions.NextInSeriesAsync(db, meeting, ct);
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(Actions.Concat(CarriedOver).Select(a => a.Owner)), ct);
-        ViewerZone = await EngagementViews.ViewerZoneAsync(db, User, ct);
-        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
+        CarriedOver = await Series.CarriedOverAsync(db, meeting, ct);
+        Next = await Series.NextAsync(db, meeting, ct);
+        Names = await DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(Actions.Concat(CarriedOver).Select(a => a.Owner)), ct);
+        ViewerZone = await EngagementViews.ViewerZoneAsync(db, Actor, ct);
+        CanRecord = Actor.May(Permission.RecordEngagements);
         History = await RecordHistory.ForAsync(db, $"meeting/{id}", ct);
         return true;
     }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
@@ -13,8 +12,10 @@ namespace Parley.Pages.Meetings;
 
 /// <summary>Schedule a meeting (on a visit, or on its own): two sides, each a list of full names, and agenda lines "title | minutes".</summary>
 [Authorize(Policy = nameof(Permission.RecordEngagements))]
-public sealed class NewMeetingModel(ParleyDb db, Recorder recorder) : PageModel
+public sealed class NewMeetingModel(ParleyDb db) : ParleyPage
 {
+    protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "title", "place", "zone", "start", "end", "agenda" };
+
     [BindProperty(SupportsGet = true)] public Guid? Visit { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Place { get; set; }
@@ -27,8 +28,7 @@ public sealed class NewMeetingModel(ParleyDb db, Recorder recorder) : PageModel
     [BindProperty] public string? PeopleB { get; set; }
     [BindProperty] public string? Agenda { get; set; }
 
-    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
-    public string? Error { get; private set; }
+    public List<Institution> Institutions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -44,7 +44,7 @@ public sealed class NewMeetingModel(ParleyDb db, Recorder recorder) : PageModel
         {
             var people = await DirectoryNames.PeopleNamedAsync(db, names, "participants", ct);
             if (!people.Succeeded)
-                return await FailAsync(people.Error!.Message, ct);
+                return await FailAsync(people.Error!, ct);
             if (people.Value!.Count > 0 && side is null)
                 return await FailAsync("Choose the institution each side's participants speak for.", ct);
             participants.AddRange(people.Value.Select(p => new ParticipantInput(p, side!.Value)));
@@ -58,11 +58,18 @@ public sealed class NewMeetingModel(ParleyDb db, Recorder recorder) : PageModel
             agenda.Add(new AgendaInput(parts[0], null, minutes));
         }
         var input = new MeetingInput(Title, Place, Zone, Start, End, participants, agenda, Visit);
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Meetings.ScheduleAsync(s, input, null, c), ct);
-        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(result.Error!.Message, ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleMeeting.HandleAsync(s, input, null, c), ct);
+        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(result.Error!, ct);
     }
 
-    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    /// <summary>The refusal beside the field it names (or at the top), and the form again.</summary>
+    private Task<IActionResult> FailAsync(DomainError error, CancellationToken ct)
+    {
+        Show(error);
+        return FailAsync((string?)null, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(string? message, CancellationToken ct)
     {
         Error = message;
         await LoadAsync(ct);

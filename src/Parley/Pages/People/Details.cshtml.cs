@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
 using Parley.Directory;
+using Parley.Engagements;
 using Parley.Record;
+using Parley.Statements;
 using Parley.Web;
 
 namespace Parley.Pages.People;
@@ -16,11 +18,11 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
 
     public History History { get; private set; } = null!;
 
-    public IReadOnlyList<Parley.Statements.StatementView> Statements { get; private set; } = [];
+    public IReadOnlyList<StatementView> Statements { get; private set; } = [];
 
     /// <summary>Whom the person has met across the sides (from attendance at held meetings), and their meetings.</summary>
-    public IReadOnlyList<Parley.Engagements.Tie> Ties { get; private set; } = [];
-    public IReadOnlyList<Parley.Engagements.Meeting> Meetings { get; private set; } = [];
+    public IReadOnlyList<Tie> Ties { get; private set; } = [];
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public int BusyTimes { get; private set; }
     public bool CanRecord { get; private set; }
@@ -51,11 +53,11 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
             return NotFound();
         Details = details;
         History = await RecordHistory.ForAsync(db, $"person/{id}", ct);
-        var (said, _) = await Parley.Statements.StatementRegister.PageAsync(db, new(Speaker: id), 1, 20, ct);
-        Statements = await Parley.Statements.StatementViews.ForAsync(db, said, ct);
-        Ties = await Parley.Engagements.Relationships.TiesAsync(db, [id], ct);
+        var (said, _) = await StatementRegister.PageAsync(db, new(Speaker: id), 1, 20, ct);
+        Statements = await StatementViews.ForAsync(db, said, ct);
+        Ties = await Relationships.TiesAsync(db, [id], ct);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == id)).OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(ct);
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
+        Names = await DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
         BusyTimes = await db.BusyTimes.CountAsync(b => b.Person == id, ct);
         CanRecord = Actor.May(RecordBusyTimes.Needs);
         return Page();

@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Access;
 using Parley.Directory;
-using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages.People;
 
 [Authorize(Policy = nameof(Permission.EditDirectory))]
-public sealed class NewPersonModel(Recorder recorder) : PageModel
+public sealed class NewPersonModel : ParleyPage
 {
     [BindProperty] public string? EnglishName { get; set; }
     [BindProperty] public string? RussianName { get; set; }
@@ -30,7 +29,7 @@ public sealed class NewPersonModel(Recorder recorder) : PageModel
             ? new List<Identifier>()
             : [new Identifier(Scheme?.Trim() ?? "", Identifier?.Trim() ?? "")];
         var input = new PersonInput(SortName, names, ids, BirthDate);
-        var result = await recorder.WriteAsync($"user:{User.Identity?.Name}", (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), input, c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), input, c), ct);
         if (result.Succeeded)
             return Redirect($"/people/{result.Value}");
         ModelState.AddModelError(FormField(result.Error!.Field), result.Error.Message);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
 using Parley.Web;
@@ -11,22 +11,21 @@ namespace Parley.Pages.Proposals;
 
 /// <summary>A proposal's workflow: its window, where it stands, each step with its actor, and the steps this user may take.</summary>
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class ProposalModel(ParleyDb db, Recorder recorder) : PageModel
+public sealed class ProposalModel(ParleyDb db) : ParleyPage
 {
     public Proposal Proposal { get; private set; } = null!;
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public History History { get; private set; } = null!;
     public IReadOnlyList<ProposalStep> Steps { get; private set; } = [];
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, ProposalStep step, string? reason, CancellationToken ct)
     {
-        var actor = EngagementViews.ActorOf(User);
+        var actor = Actor;
         if (!ProposalFlow.IsOversight(step) && !actor.Roles.Any(r => AccessRules.Allows(r, Permission.RecordEngagements)))
             return Forbid();
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Proposals.StepAsync(s, id, step, reason, actor, c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => StepProposal.HandleAsync(s, id, step, reason, actor, c), ct);
         if (result.Succeeded)
             return Redirect($"/proposals/{id}");
         Error = result.Error!.Message;
@@ -38,10 +37,10 @@ public sealed class ProposalModel(ParleyDb db, Recorder recorder) : PageModel
         if (await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } proposal)
             return false;
         Proposal = proposal;
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, new[] { proposal.PartyA, proposal.PartyB, proposal.Oversight }
+        Names = await DirectoryNames.NamesAsync(db, new[] { proposal.PartyA, proposal.PartyB, proposal.Oversight }
             .Concat(proposal.Window.Select(w => w.Chamber).OfType<Guid>()).Concat(proposal.ProposedBy is { } by ? [by] : []), ct);
         History = await RecordHistory.ForAsync(db, $"proposal/{id}", ct);
-        var actor = EngagementViews.ActorOf(User);
+        var actor = Actor;
         var mayOversee = actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == proposal.Oversight;
         var mayRecord = actor.Roles.Any(r => AccessRules.Allows(r, Permission.RecordEngagements));
         Steps = Enum.GetValues<ProposalStep>()

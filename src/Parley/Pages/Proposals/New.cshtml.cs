@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Directory;
@@ -11,8 +10,10 @@ using Parley.Web;
 namespace Parley.Pages.Proposals;
 
 [Authorize(Policy = nameof(Permission.RecordEngagements))]
-public sealed class NewProposalModel(ParleyDb db, Recorder recorder) : PageModel
+public sealed class NewProposalModel(ParleyDb db) : ParleyPage
 {
+    protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "title", "purpose", "proposedBy" };
+
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Purpose { get; set; }
     [BindProperty] public Guid? PartyA { get; set; }
@@ -24,8 +25,7 @@ public sealed class NewProposalModel(ParleyDb db, Recorder recorder) : PageModel
     [BindProperty] public DateOnly? NotBefore { get; set; }
     [BindProperty] public DateOnly? Before { get; set; }
 
-    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
-    public string? Error { get; private set; }
+    public List<Institution> Institutions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -36,7 +36,7 @@ public sealed class NewProposalModel(ParleyDb db, Recorder recorder) : PageModel
         {
             var named = await DirectoryNames.PersonNamedAsync(db, ProposedBy, "proposedBy", ct);
             if (!named.Succeeded)
-                return await FailAsync(named.Error!.Message, ct);
+                return await FailAsync(named.Error!, ct);
             by = named.Value;
         }
         var window = new List<WindowEntry>();
@@ -49,11 +49,18 @@ public sealed class NewProposalModel(ParleyDb db, Recorder recorder) : PageModel
         if (Before is { } b)
             window.Add(new WindowEntry(WindowKind.Before, null, b));
         var input = new ProposalInput(Title, Purpose, PartyA, PartyB, by, Oversight, window);
-        var result = await recorder.WriteAsync(Problems.Actor(User), (sc, c) => Parley.Engagements.Proposals.MakeAsync(sc, input, c), ct);
-        return result.Succeeded ? Redirect($"/proposals/{result.Value}") : await FailAsync(result.Error!.Message, ct);
+        var result = await Edge.WriteAsync(Actor, (sc, c) => MakeProposal.HandleAsync(sc, input, c), ct);
+        return result.Succeeded ? Redirect($"/proposals/{result.Value}") : await FailAsync(result.Error!, ct);
     }
 
-    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    /// <summary>The refusal beside the field it names (or at the top), and the form again.</summary>
+    private Task<IActionResult> FailAsync(DomainError error, CancellationToken ct)
+    {
+        Show(error);
+        return FailAsync((string?)null, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(string? message, CancellationToken ct)
     {
         Error = message;
         await LoadAsync(ct);

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
@@ -13,7 +12,7 @@ namespace Parley.Pages.Scheduling;
 
 /// <summary>The scheduling assistant: best windows with reasons, why an asked day is ruled out, and scheduling a proposal's meeting at a window.</summary>
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class SchedulingModel(ParleyDb db, Recorder recorder, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public Guid? Proposal { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingMode Mode { get; set; }
@@ -29,11 +28,10 @@ public sealed class SchedulingModel(ParleyDb db, Recorder recorder, TimeProvider
     [BindProperty(SupportsGet = true)] public string? Place { get; set; }
     [BindProperty(SupportsGet = true)] public bool Run { get; set; }
 
-    public Parley.Engagements.Proposal? Subject { get; private set; }
-    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
+    public Proposal? Subject { get; private set; }
+    public List<Institution> Institutions { get; private set; } = [];
     public IReadOnlyList<Suggestion> Suggestions { get; private set; } = [];
     public DayVerdict? Verdict { get; private set; }
-    public string? Error { get; private set; }
     public bool CanSchedule { get; private set; }
     public string HostZone { get; private set; } = "Etc/UTC";
 
@@ -46,7 +44,7 @@ public sealed class SchedulingModel(ParleyDb db, Recorder recorder, TimeProvider
 
     public async Task<IActionResult> OnPostScheduleAsync(DateTime start, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
+        if (!Actor.May(Permission.RecordEngagements))
             return Forbid();
         await PrefillAsync(ct);
         var people = await PeopleAsync(ct);
@@ -57,7 +55,7 @@ public sealed class SchedulingModel(ParleyDb db, Recorder recorder, TimeProvider
         }
         var zone = Zones.ForCountry(await CountryAsync(HostSide, ct));
         var input = new MeetingInput(Subject.Title, Place, zone, start, start.AddMinutes(Duration), people);
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Proposals.ScheduleAsync(s, Subject.Id, input, c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleProposal.HandleAsync(s, Subject.Id, input, c), ct);
         if (result.Succeeded)
             return Redirect($"/meetings/{result.Value}");
         Error = result.Error!.Message;
@@ -67,9 +65,9 @@ public sealed class SchedulingModel(ParleyDb db, Recorder recorder, TimeProvider
 
     private async Task PrefillAsync(CancellationToken ct)
     {
-        Institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind == Parley.Directory.InstitutionKind.Chamber || i.Kind == Parley.Directory.InstitutionKind.Committee
-            || i.Kind == Parley.Directory.InstitutionKind.Legislature).OrderBy(i => i.Name).ToListAsync(ct);
-        CanSchedule = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
+        Institutions = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Chamber || i.Kind == InstitutionKind.Committee
+            || i.Kind == InstitutionKind.Legislature).OrderBy(i => i.Name).ToListAsync(ct);
+        CanSchedule = Actor.May(Permission.RecordEngagements);
         if (Proposal is not { } id || await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } proposal)
             return;
         Subject = proposal;

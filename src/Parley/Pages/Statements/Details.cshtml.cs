@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Access;
 using Parley.Correspondence;
 using Parley.Record;
@@ -10,7 +9,7 @@ using Parley.Web;
 namespace Parley.Pages.Statements;
 
 [Authorize(Policy = nameof(Permission.ReadStatements))]
-public sealed class StatementModel(ParleyDb db, Recorder recorder, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class StatementModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     public StatementView View { get; private set; } = null!;
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
@@ -22,7 +21,6 @@ public sealed class StatementModel(ParleyDb db, Recorder recorder, TimeProvider 
     /// <summary>The sentence of the statement that holds the suggested window's words.</summary>
     public string? SuggestedWhat => Suggested is { Phrase: var phrase }
         ? View.Statement.Text.Split(". ").FirstOrDefault(sentence => sentence.Contains(phrase, StringComparison.OrdinalIgnoreCase))?.Trim().TrimEnd('.') : null;
-    public string? Error { get; private set; }
 
     [BindProperty] public string? What { get; set; }
     [BindProperty] public DateOnly? DueFrom { get; set; }
@@ -35,9 +33,9 @@ public sealed class StatementModel(ParleyDb db, Recorder recorder, TimeProvider 
 
     public async Task<IActionResult> OnPostCommitmentAsync(Guid id, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded)
+        if (!Actor.May(Permission.RecordStatements))
             return Forbid();
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Statements.Commitments.RecordAsync(s,
+        var result = await Edge.WriteAsync(Actor, (s, c) => RecordCommitment.HandleAsync(s,
             new CommitmentInput(id, null, null, What, DueFrom, DueBy, Letter, Letter is null ? null : Reaches ?? LetterStatus.InAddresseesHands), c), ct);
         if (result.Succeeded)
             return RedirectToPage(new { id });
@@ -63,7 +61,7 @@ public sealed class StatementModel(ParleyDb db, Recorder recorder, TimeProvider 
         View = (await StatementViews.ForAsync(db, [statement], ct))[0];
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Commitments = await Parley.Statements.Commitments.ListAsync(db, null, Today, id, null, ct);
-        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded;
+        CanRecord = Actor.May(Permission.RecordStatements);
         Suggested = Parley.Statements.Commitments.Suggest(statement.Text, statement.SaidOn);
         return true;
     }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Record;
 using Parley.Statements;
 using Parley.Web;
@@ -30,7 +30,7 @@ public sealed class ReviewItem
 [Authorize(Policy = nameof(Permission.RecordStatements))]
 [RequestSizeLimit(64 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024, ValueLengthLimit = 8 * 1024 * 1024)]
-public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clock) : PageModel
+public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -39,7 +39,6 @@ public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clo
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public List<ReviewItem> Items { get; set; } = [];
 
-    public string? Error { get; private set; }
     public bool Reviewing { get; private set; }
 
     public void OnGet()
@@ -99,7 +98,7 @@ public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clo
             // A speaker typed by name (an unresolved one linked by the reviewer) must name exactly one person.
             if (item.SpeakerId is null && item.SpeakerName is { Length: > 0 } typed)
             {
-                var speaker = await Parley.Directory.DirectoryNames.PersonNamedAsync(db, typed, "speaker", ct);
+                var speaker = await DirectoryNames.PersonNamedAsync(db, typed, "speaker", ct);
                 if (!speaker.Succeeded)
                 {
                     Error = $"Proposal {i + 1}: {speaker.Error!.Message}";
@@ -121,8 +120,8 @@ public sealed class ImportModel(ParleyDb db, Recorder recorder, TimeProvider clo
             accepted.Add(new StatementInput(item.SpeakerId, item.Medium, item.SaidOn, item.Text, item.Language, DateBasis: item.DateBasis,
                 Outlet: item.Outlet, Links: links));
         }
-        var result = await recorder.WriteAsync(Problems.Actor(User),
-            (s, c) => ArticleReview.AcceptAsync(s, new AcceptRequest(Text, Published, Outlet, Address, accepted), clock.GetUtcNow().UtcDateTime, c), ct);
+        var result = await Edge.WriteAsync(Actor,
+            (s, c) => AcceptArticle.HandleAsync(s, new AcceptRequest(Text, Published, Outlet, Address, accepted), clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)
             return Redirect($"/statements?recorded={result.Value!.Count}");
         Error = Describe(result.Error!);

@@ -1,14 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Access;
 using Parley.Record;
 using Parley.Statements;
+using Parley.Web;
 
 namespace Parley.Pages.Statements;
 
 [Authorize(Policy = nameof(Permission.ReadStatements))]
-public sealed class StatementsModel(ParleyDb db, IAuthorizationService authorization) : PageModel
+public sealed class StatementsModel(ParleyDb db) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Speaker { get; set; }
@@ -27,6 +27,6 @@ public sealed class StatementsModel(ParleyDb db, IAuthorizationService authoriza
         PageNumber = Math.Max(1, PageNumber);
         var (rows, more) = await StatementRegister.PageAsync(db, new StatementRegister.Filter(Q, Speaker, Medium, From, To), PageNumber, 50, ct);
         (Rows, HasMore) = (await StatementViews.ForAsync(db, rows, ct), more);
-        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordStatements))).Succeeded;
+        CanRecord = Actor.May(Permission.RecordStatements);
     }
 }

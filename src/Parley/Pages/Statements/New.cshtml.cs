@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Record;
 using Parley.Statements;
 using Parley.Web;
@@ -10,7 +10,7 @@ namespace Parley.Pages.Statements;
 
 /// <summary>Records one statement by hand: a post, a briefing, remarks heard, with an optional translation and time.</summary>
 [Authorize(Policy = nameof(Permission.RecordStatements))]
-public sealed class NewStatementModel(ParleyDb db, Recorder recorder, TimeProvider clock) : PageModel
+public sealed class NewStatementModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public string? Speaker { get; set; }
     [BindProperty] public Medium Medium { get; set; }
@@ -25,7 +25,6 @@ public sealed class NewStatementModel(ParleyDb db, Recorder recorder, TimeProvid
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string? LetterNumber { get; set; }
 
-    public string? Error { get; private set; }
 
     public void OnGet()
     {
@@ -33,7 +32,7 @@ public sealed class NewStatementModel(ParleyDb db, Recorder recorder, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var speaker = await Parley.Directory.DirectoryNames.PersonNamedAsync(db, Speaker, "speaker", ct);
+        var speaker = await DirectoryNames.PersonNamedAsync(db, Speaker, "speaker", ct);
         if (!speaker.Succeeded)
         {
             Error = $"Speaker: {speaker.Error!.Message}";
@@ -52,7 +51,7 @@ public sealed class NewStatementModel(ParleyDb db, Recorder recorder, TimeProvid
         }
         var input = new StatementInput(speaker.Value, Medium, SaidOn, Text, Language, Time, Time is null ? null : TimeZone, DateBasis.Stated,
             Translation, TranslationLanguage, Outlet, Address, null, null, links);
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => StatementRegister.RecordAsync(s, input, clock.GetUtcNow().UtcDateTime, c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => RecordStatement.HandleAsync(s, input, clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)
             return Redirect($"/statements/{result.Value}");
         Error = $"{result.Error!.Field}: {result.Error.Message}";

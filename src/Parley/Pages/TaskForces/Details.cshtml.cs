@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
@@ -12,7 +11,7 @@ using Parley.Web;
 namespace Parley.Pages.TaskForces;
 
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
     public TaskForce Force { get; private set; } = null!;
     public TaskForcePicture Picture { get; private set; } = null!;
@@ -21,13 +20,12 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public bool MayDecide { get; private set; }
     public bool CanRecord { get; private set; }
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool approve, string? reason, CancellationToken ct)
     {
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.TaskForces.DecideCharterAsync(s, id, approve, reason, EngagementViews.ActorOf(User), c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => DecideCharter.HandleAsync(s, id, approve, reason, Actor, c), ct);
         if (result.Succeeded)
             return Redirect($"/task-forces/{id}");
         Error = result.Error!.Message;
@@ -37,7 +35,7 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
     /// <summary>Joins on either side and a departure, as one change, so a balanced roster stays balanced.</summary>
     public async Task<IActionResult> OnPostMembersAsync(Guid id, DateOnly? on, string? joinA, MemberRole roleA, string? joinB, MemberRole roleB, Guid? leave, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
+        if (!Actor.May(Permission.RecordEngagements))
             return Forbid();
         var joins = new List<SeatChange>();
         foreach (var (name, side, role) in new[] { (joinA, Side.A, roleA), (joinB, Side.B, roleB) })
@@ -50,13 +48,13 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
             joins.Add(new SeatChange(person.Value, side, role));
         }
         var change = new RosterChange(on, joins, leave is { } l ? [l] : []);
-        return await WriteAsync(id, (s, c) => Parley.Engagements.TaskForces.ChangeMembersAsync(s, id, change, c), ct);
+        return await WriteAsync(id, (s, c) => ChangeMembers.HandleAsync(s, id, change, c), ct);
     }
 
     /// <summary>Schedules a planned meeting of the series: the current members, in the host's capital and zone, with the standing agenda.</summary>
     public async Task<IActionResult> OnPostScheduleAsync(Guid id, int number, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded)
+        if (!Actor.May(Permission.RecordEngagements))
             return Forbid();
         if (await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } force)
             return NotFound();
@@ -71,13 +69,13 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
         var start = Zones.Local(occurrence.StartsAt, occurrence.Zone);
         var input = new MeetingInput($"{force.Name}: meeting {number}", country switch { "US" => "Washington", "RU" => "Moscow", _ => "(host to say)" }, occurrence.Zone,
             start, start.AddMinutes(force.DurationMinutes), members, agenda, TaskForce: id);
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Meetings.ScheduleAsync(s, input, null, c), ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleMeeting.HandleAsync(s, input, null, c), ct);
         return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!.Message, ct);
     }
 
     private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
     {
-        var result = await recorder.WriteAsync(Problems.Actor(User), work, ct);
+        var result = await Edge.WriteAsync(Actor, work, ct);
         return result.Succeeded ? Redirect($"/task-forces/{id}") : await FailAsync(id, result.Error!.Message, ct);
     }
 
@@ -97,9 +95,9 @@ public sealed class TaskForceModel(ParleyDb db, Recorder recorder, TimeProvider 
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.TaskForce == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         // The series continues from its last recorded meeting (or its first date), so the next ones can be scheduled in turn.
         Upcoming = Cadence.Between(force, await HostZones.ForAsync(db, force, ct), Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
-        var actor = EngagementViews.ActorOf(User);
-        CanRecord = (await authorization.AuthorizeAsync(User, nameof(Permission.RecordEngagements))).Succeeded;
+        Names = await DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
+        var actor = Actor;
+        CanRecord = Actor.May(Permission.RecordEngagements);
         MayDecide = force.CharterState == CharterState.AwaitingApproval && actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == force.Oversight;
         return true;
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
+using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
 
@@ -23,7 +24,7 @@ public sealed class VisitModel(ParleyDb db) : PageModel
         Visit = visit;
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         Met = Meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-        Names = await Parley.Directory.DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Append(visit.SentBy), ct);
+        Names = await DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Append(visit.SentBy), ct);
         return Page();
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Directory;
@@ -11,8 +10,10 @@ using Parley.Web;
 namespace Parley.Pages.Visits;
 
 [Authorize(Policy = nameof(Permission.RecordEngagements))]
-public sealed class NewVisitModel(ParleyDb db, Recorder recorder) : PageModel
+public sealed class NewVisitModel(ParleyDb db) : ParleyPage
 {
+    protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "title", "purpose", "sentBy", "travellers", "destination", "destinationCountry", "startsOn", "endsOn" };
+
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Purpose { get; set; }
     [BindProperty] public Guid? SentBy { get; set; }
@@ -24,8 +25,7 @@ public sealed class NewVisitModel(ParleyDb db, Recorder recorder) : PageModel
     [BindProperty] public DateOnly? StartsOn { get; set; }
     [BindProperty] public DateOnly? EndsOn { get; set; }
 
-    public List<Parley.Directory.Institution> Institutions { get; private set; } = [];
-    public string? Error { get; private set; }
+    public List<Institution> Institutions { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -36,18 +36,25 @@ public sealed class NewVisitModel(ParleyDb db, Recorder recorder) : PageModel
         {
             var named = await DirectoryNames.PersonNamedAsync(db, Leader, "leader", ct);
             if (!named.Succeeded)
-                return await FailAsync(named.Error!.Message, ct);
+                return await FailAsync(named.Error!, ct);
             leader = named.Value;
         }
         var travellers = await DirectoryNames.PeopleNamedAsync(db, Travellers, "travellers", ct);
         if (!travellers.Succeeded)
-            return await FailAsync(travellers.Error!.Message, ct);
+            return await FailAsync(travellers.Error!, ct);
         var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers.Value, MembersNote);
-        var result = await recorder.WriteAsync(Problems.Actor(User), (s, c) => Parley.Engagements.Visits.RecordAsync(s, input, c), ct);
-        return result.Succeeded ? Redirect($"/visits/{result.Value}") : await FailAsync(result.Error!.Message, ct);
+        var result = await Edge.WriteAsync(Actor, (s, c) => RecordVisit.HandleAsync(s, input, c), ct);
+        return result.Succeeded ? Redirect($"/visits/{result.Value}") : await FailAsync(result.Error!, ct);
     }
 
-    private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
+    /// <summary>The refusal beside the field it names (or at the top), and the form again.</summary>
+    private Task<IActionResult> FailAsync(DomainError error, CancellationToken ct)
+    {
+        Show(error);
+        return FailAsync((string?)null, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(string? message, CancellationToken ct)
     {
         Error = message;
         await LoadAsync(ct);

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Parley.Demo;
 using Parley.Record;
 
-namespace Parley.Web;
+namespace Parley.Host;
 
 public static class ServeCommand
 {

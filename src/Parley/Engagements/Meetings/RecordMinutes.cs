@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Parley.Access;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Engagements;
+
+public sealed record MinutesRequest(MinutesCommand Command, string? Text, string? Correcting);
 
 public enum MinutesCommand
 {
@@ -12,8 +16,10 @@ public enum MinutesCommand
 }
 
 /// <summary>Minutes: draft → shared for comments → approved and locked; a later correction is a new version, never an overwrite.</summary>
-public static class Minutes
+public static class RecordMinutes
 {
+    public const Permission Needs = Permission.RecordEngagements;
+
     /// <summary>The decision: given the latest version, what a command records (or why it may not).</summary>
     public static Result<EngagementEvent> Decide(Guid meeting, MinutesVersion? latest, MinutesCommand command, string? text, string? correcting) => command switch
     {
@@ -48,10 +54,10 @@ public static class Minutes
         return Result<EngagementEvent>.Ok(new MinutesDrafted(meeting, latest?.Version ?? 1, text.Trim(), latest?.Correcting));
     }
 
-    public static async Task<Result<Guid>> ApplyAsync(WriteScope scope, Guid meeting, MinutesCommand command, string? text, string? correcting, CancellationToken ct)
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid meeting, MinutesCommand command, string? text, string? correcting, CancellationToken ct)
     {
         if (!await scope.Db.Meetings.AnyAsync(m => m.Id == meeting, ct))
-            return new DomainError("meeting", $"No meeting {meeting}.", ErrorKind.NotFound);
+            return EngagementErrors.NoMeeting(meeting);
         var latest = await scope.Db.Minutes.AsNoTracking().Where(m => m.Meeting == meeting).OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
         var decided = Decide(meeting, latest, command, text, correcting);
         if (!decided.Succeeded)
@@ -59,54 +65,9 @@ public static class Minutes
         await scope.RecordAsync(decided.Value!, ct);
         return Result<Guid>.Ok(meeting);
     }
-}
 
-/// <summary>Action items: raised at a meeting, owned and due; open ones carry over to the next meeting of the series.</summary>
-public static class Actions
-{
-    public static async Task<Result<Guid>> RaiseAsync(WriteScope scope, Guid meeting, string? what, Guid? owner, DateOnly? dueOn, CancellationToken ct)
-    {
-        var db = scope.Db;
-        if (!await db.Meetings.AnyAsync(m => m.Id == meeting, ct))
-            return new DomainError("meeting", $"No meeting {meeting}.", ErrorKind.NotFound);
-        if (string.IsNullOrWhiteSpace(what) || what.Length > 1000)
-            return new DomainError("what", "Say what is to be done, up to 1,000 characters.");
-        if (owner is not { } person || !await db.People.AnyAsync(p => p.Id == person, ct))
-            return new DomainError("owner", owner is null ? "Name who owns the action." : $"No person {owner} is in the directory.");
-        if (dueOn is not { } due)
-            return new DomainError("dueOn", "Give the date the action is due.");
-        var id = Guid.CreateVersion7();
-        await scope.RecordAsync(new ActionRaised(id, meeting, what.Trim(), person, due), ct);
-        return Result<Guid>.Ok(id);
-    }
-
-    public static async Task<Result<Guid>> CloseAsync(WriteScope scope, Guid id, ActionStatus status, CancellationToken ct)
-    {
-        if (await scope.Db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } action)
-            return new DomainError("action", $"No action item {id}.", ErrorKind.NotFound);
-        if (status == ActionStatus.Open)
-            return new DomainError("status", "Close an action as Done or Dropped.");
-        if (action.Status != ActionStatus.Open)
-            return new DomainError("action", $"This action is already {action.Status.ToString().ToLowerInvariant()}.", ErrorKind.Conflict);
-        await scope.RecordAsync(new ActionClosed(id, action.Meeting, status), ct);
-        return Result<Guid>.Ok(id);
-    }
-
-    /// <summary>Items raised at earlier meetings of the series that are still open: they stay on each later meeting until closed.</summary>
-    public static async Task<IReadOnlyList<ActionItem>> CarriedOverAsync(ParleyDb db, Meeting meeting, CancellationToken ct)
-    {
-        if (meeting.Series is not { } series)
-            return [];
-        var earlier = db.Meetings.Where(m => m.Series == series && m.StartsAt < meeting.StartsAt && m.Status != MeetingStatus.Cancelled).Select(m => m.Id);
-        return await db.Actions.AsNoTracking()
-            .Where(a => earlier.Contains(a.Meeting) && a.Status == ActionStatus.Open)
-            .OrderBy(a => a.DueOn).ToListAsync(ct);
-    }
-
-    /// <summary>The next meeting of the same series, if one is scheduled.</summary>
-    public static Task<Meeting?> NextInSeriesAsync(ParleyDb db, Meeting meeting, CancellationToken ct) =>
-        meeting.Series is { } series
-            ? db.Meetings.AsNoTracking().Where(m => m.Series == series && m.StartsAt > meeting.StartsAt && m.Status != MeetingStatus.Cancelled)
-                .OrderBy(m => m.StartsAt).FirstOrDefaultAsync(ct)
-            : Task.FromResult<Meeting?>(null);
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/meetings/{id:guid}/minutes", (UseCaseEdge edge, Actor actor, Guid id, MinutesRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Command, body.Text, body.Correcting, c), _ => Results.NoContent(), ct))
+            .Requires(Needs).WithSummary("Draft, share, comment on (while shared) or approve minutes; approved minutes are locked and a correction is a new version");
 }

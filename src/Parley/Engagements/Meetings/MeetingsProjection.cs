@@ -3,29 +3,14 @@ using Parley.Record;
 
 namespace Parley.Engagements;
 
-public static class EngagementsProjection
+/// <summary>Projects meetings, their agendas, minutes and action items; a meeting held moves its proposal on and records who met whom.</summary>
+public static class MeetingsProjection
 {
-    public static async ValueTask ApplyAsync(ParleyDb db, EngagementEvent e, StoredEvent stored, CancellationToken ct)
+    /// <summary>Projects one of its events; false for any other.</summary>
+    public static async ValueTask<bool> ApplyAsync(ParleyDb db, EngagementEvent e, StoredEvent stored, CancellationToken ct)
     {
         switch (e)
         {
-            case VisitRecorded v:
-                db.Visits.Add(new Visit
-                {
-                    Id = v.Id,
-                    Title = v.Title,
-                    Purpose = v.Purpose,
-                    Leader = v.Leader,
-                    SentBy = v.SentBy,
-                    Destination = v.Destination,
-                    DestinationCountry = v.DestinationCountry,
-                    StartsOn = v.StartsOn,
-                    EndsOn = v.EndsOn,
-                    MembersNote = v.MembersNote,
-                    Source = v.Source,
-                    Travellers = v.Travellers.Select(p => new Traveller { Person = p }).ToList(),
-                });
-                break;
             case MeetingScheduled m:
                 db.Meetings.Add(new Meeting
                 {
@@ -83,64 +68,10 @@ public static class EngagementsProjection
                 var action = await db.Actions.FindAsync([c.Id], ct) ?? throw Missing("action", c.Id);
                 (action.Status, action.ClosedAt) = (c.Status, stored.RecordedAt);
                 break;
-            case ProposalMade p:
-                db.Proposals.Add(new Proposal
-                {
-                    Id = p.Id,
-                    Title = p.Title,
-                    Purpose = p.Purpose,
-                    PartyA = p.PartyA,
-                    PartyB = p.PartyB,
-                    ProposedBy = p.ProposedBy,
-                    Oversight = p.Oversight,
-                    State = ProposalState.Proposed,
-                    ProposedAt = stored.RecordedAt,
-                    Source = p.Source,
-                    Window = p.Window.Select(w => new WindowConstraint { Kind = w.Kind, Chamber = w.Chamber, Date = w.Date }).ToList(),
-                });
-                break;
-            case ProposalStepped s:
-                var proposal = await db.Proposals.FindAsync([s.Id], ct) ?? throw Missing("proposal", s.Id);
-                proposal.State = ProposalFlow.Next(proposal.State, s.Step) ?? throw new InvalidOperationException($"Step {s.Step} is not allowed from {proposal.State}.");
-                proposal.LastReason = s.Reason ?? proposal.LastReason;
-                proposal.Meeting = s.Meeting ?? proposal.Meeting;
-                break;
-            case TaskForceChartered t:
-                db.TaskForces.Add(new TaskForce
-                {
-                    Id = t.Id,
-                    Name = t.Name,
-                    Purpose = t.Purpose,
-                    SideA = t.SideA,
-                    SideB = t.SideB,
-                    Oversight = t.Oversight,
-                    Charter = t.Charter,
-                    CharterState = CharterState.AwaitingApproval,
-                    SeatsPerSide = t.SeatsPerSide,
-                    AllowedDifference = t.AllowedDifference,
-                    Cadence = t.Cadence,
-                    FirstDay = DateOnly.FromDateTime(t.FirstMeeting),
-                    FirstTime = TimeOnly.FromDateTime(t.FirstMeeting),
-                    Zone = t.Zone,
-                    DurationMinutes = t.DurationMinutes,
-                    AlternateHosts = t.AlternateHosts,
-                    StandingAgenda = t.StandingAgenda,
-                    Source = t.Source,
-                });
-                break;
-            case CharterDecided c:
-                var chartered = await TaskForceAsync(db, c.TaskForce, ct);
-                (chartered.CharterState, chartered.CharterReason) = (c.Approved ? CharterState.Approved : CharterState.Returned, c.Reason);
-                break;
-            case MembershipChanged m:
-                var force = await TaskForceAsync(db, m.TaskForce, ct);
-                foreach (var seat in force.Members.Where(x => x.Until is null && m.Leaves.Contains(x.Person)))
-                    seat.Until = m.On;
-                force.Members.AddRange(m.Joins.Select(j => new TaskForceMember { Person = j.Person, Side = j.Side, Role = j.Role, Since = m.On }));
-                break;
             default:
-                throw new InvalidOperationException($"EngagementsProjection does not handle {e.GetType().Name}.");
+                return false;
         }
+        return true;
     }
 
     /// <summary>Marks the meeting held, moves its proposal on, and records who met whom across the sides.</summary>
@@ -163,9 +94,6 @@ public static class EngagementsProjection
 
     private static async Task<Meeting> MeetingAsync(ParleyDb db, Guid id, CancellationToken ct) =>
         await db.Meetings.FindAsync([id], ct) ?? throw Missing("meeting", id);
-
-    private static async Task<TaskForce> TaskForceAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await db.TaskForces.FindAsync([id], ct) ?? throw Missing("task force", id);
 
     private static async Task<MinutesVersion> VersionAsync(ParleyDb db, Guid meeting, int version, CancellationToken ct) =>
         await db.Minutes.FindAsync([meeting, version], ct) ?? throw new InvalidOperationException($"Minutes {version} of meeting {meeting} are not in the projection.");

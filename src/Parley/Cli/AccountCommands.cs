@@ -1,9 +1,10 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
+using Parley.Access;
 using Parley.Directory;
 using Parley.Record;
 
-namespace Parley.Access;
+namespace Parley.Cli;
 
 public static class AccountCommands
 {
@@ -27,7 +28,7 @@ public static class AccountCommands
             var password = generated ?? (await Console.In.ReadLineAsync(token))?.Trim() ?? "";
             var input = new NewAccount(result.GetValue(name)!, result.GetValue(display), institutionId.Value, parsed.Select(r => r.Role!.Value).ToList(), password);
             var users = services.GetRequiredService<UserManager<Credential>>();
-            var outcome = await recorder.WriteAsync("cli", (scope, c) => Accounts.CreateAsync(scope, users, input, c), token);
+            var outcome = await recorder.WriteAsync("cli", (scope, c) => CreateAccount.HandleAsync(scope, users, input, c), token);
             if (!outcome.Succeeded)
                 return CommandLine.Fail(outcome.Error!);
             Console.WriteLine($"Created user {input.UserName} ({outcome.Value}).");
@@ -52,7 +53,7 @@ public static class AccountCommands
                 return CommandLine.Fail(new DomainError("role", $"Unknown role '{result.GetValue(role)}'."));
             var users = services.GetRequiredService<UserManager<Credential>>();
             var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli",
-                (scope, c) => Accounts.ChangeRoleAsync(scope, users, result.GetValue(name)!, parsed, grant, c), token);
+                (scope, c) => ChangeRole.HandleAsync(scope, users, result.GetValue(name)!, parsed, grant, c), token);
             if (!outcome.Succeeded)
                 return CommandLine.Fail(outcome.Error!);
             Console.WriteLine($"{(grant ? "Granted" : "Revoked")} {parsed.Slug()} for {result.GetValue(name)}.");
@@ -69,7 +70,7 @@ public static class AccountCommands
         create.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
         {
             var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli",
-                (scope, c) => Accounts.IssueTokenAsync(scope, result.GetValue(name)!, result.GetValue(label), c), token);
+                (scope, c) => IssueToken.HandleAsync(scope, result.GetValue(name)!, result.GetValue(label), c), token);
             if (!outcome.Succeeded)
                 return CommandLine.Fail(outcome.Error!);
             Console.WriteLine($"Token id: {outcome.Value.Id} (revoke with: parley token revoke {outcome.Value.Id})");
@@ -81,7 +82,7 @@ public static class AccountCommands
         revoke.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
         {
             var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli",
-                (scope, c) => Accounts.RevokeTokenAsync(scope, result.GetValue(id)!, c), token);
+                (scope, c) => RevokeToken.HandleAsync(scope, result.GetValue(id)!, c), token);
             if (!outcome.Succeeded)
                 return CommandLine.Fail(outcome.Error!);
             Console.WriteLine($"Revoked token {outcome.Value}.");

@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Directory;
 using Parley.Record;
+using Parley.Web;
 
-namespace Parley.Web;
+namespace Parley.Host;
 
 /// <summary>Composes the web host: the store, sign-in, pages, the API and health.</summary>
 public static class ParleyWebApp

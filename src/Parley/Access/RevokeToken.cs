@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
+namespace Parley.Access;
+
+/// <summary>Revoke an API token, named by its id or by the token itself; it stops working at once.</summary>
+public static class RevokeToken
+{
+    public static Result<TokenRevoked> Decide(ApiToken? token) =>
+        token is null ? new DomainError("token", "No such token: give the id printed when it was created, or the token itself.", ErrorKind.NotFound)
+        : token.RevokedAt is not null ? new DomainError("token", $"Token {token.Id} was already revoked.", ErrorKind.Conflict)
+        : new TokenRevoked(token.Id, token.AccountId);
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, string idOrToken, CancellationToken ct)
+    {
+        Guid? id = Guid.TryParse(idOrToken, out var parsed) ? parsed : null;
+        if (id is null)
+        {
+            var hash = Accounts.HashToken(idOrToken.Trim());
+            id = await scope.Db.TokenSecrets.Where(s => s.Hash == hash).Select(s => (Guid?)s.TokenId).FirstOrDefaultAsync(ct);
+        }
+        var decided = Decide(id is null ? null : await scope.Db.Tokens.FirstOrDefaultAsync(t => t.Id == id, ct));
+        if (!decided.Succeeded)
+            return decided.Error!;
+        await scope.RecordAsync(decided.Value!, ct);
+        return Result<Guid>.Ok(decided.Value!.Id);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Engagements;
+
+public sealed record VisitInput(
+    string? Title, string? Purpose, Guid? Leader, Guid? SentBy, string? Destination, string? DestinationCountry, DateOnly? StartsOn, DateOnly? EndsOn,
+    IReadOnlyList<Guid>? Travellers, string? MembersNote = null, string? Source = null);
+
+/// <summary>Record a visit: a delegation sent by an institution to a place for some days, with who travels (or why they are not named).</summary>
+public static class RecordVisit
+{
+    public const Permission Needs = Permission.RecordEngagements;
+
+    /// <summary>What the directory says about the ids and code the input names.</summary>
+    public sealed record Known(bool SentByKnown, bool CountryKnown, IReadOnlySet<Guid> People);
+
+    public static Result<VisitRecorded> Decide(VisitInput input, Known known, Guid id)
+    {
+        if (string.IsNullOrWhiteSpace(input.Title) || input.Title.Length > 300)
+            return EngagementErrors.VisitTitle;
+        if (string.IsNullOrWhiteSpace(input.Purpose) || input.Purpose.Length > 4000)
+            return EngagementErrors.VisitPurpose;
+        if (input.SentBy is not { } sentBy || !known.SentByKnown)
+            return EngagementErrors.VisitSentBy;
+        if (string.IsNullOrWhiteSpace(input.Destination) || input.Destination.Length > 200)
+            return EngagementErrors.VisitDestination;
+        if (input.DestinationCountry is not { Length: 2 } country || !known.CountryKnown)
+            return EngagementErrors.VisitCountry(input.DestinationCountry);
+        if (input.StartsOn is not { } starts || input.EndsOn is not { } ends)
+            return EngagementErrors.VisitDays(input.StartsOn is null ? "startsOn" : "endsOn");
+        if (ends < starts)
+            return EngagementErrors.VisitEndsBeforeStart(ends, starts);
+        var travellers = Travellers(input);
+        if (travellers.Count == 0 && string.IsNullOrWhiteSpace(input.MembersNote))
+            return EngagementErrors.VisitTravellers;
+        if (travellers.FirstOrDefault(p => !known.People.Contains(p)) is var stranger && stranger != Guid.Empty)
+            return EngagementErrors.NoPerson("travellers", stranger);
+        return new VisitRecorded(id, input.Title.Trim(), input.Purpose.Trim(), input.Leader, sentBy, input.Destination.Trim(), country.ToUpperInvariant(),
+            starts, ends, travellers, string.IsNullOrWhiteSpace(input.MembersNote) ? null : input.MembersNote.Trim(), input.Source);
+    }
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, VisitInput input, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var travellers = Travellers(input);
+        var country = input.DestinationCountry?.ToUpperInvariant();
+        var known = new Known(
+            input.SentBy is { } sentBy && await db.Institutions.AnyAsync(i => i.Id == sentBy, ct),
+            country is { Length: 2 } && await db.Countries.AnyAsync(c => c.Code == country, ct),
+            (await db.People.Where(p => travellers.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet());
+        var decided = Decide(input, known, Guid.CreateVersion7());
+        if (!decided.Succeeded)
+            return decided.Error!;
+        await scope.RecordAsync(decided.Value!, ct);
+        return Result<Guid>.Ok(decided.Value!.Id);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/visits", (UseCaseEdge edge, Actor actor, VisitInput body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => Results.Created($"/api/visits/{id}", new { id }), ct))
+            .Requires(Needs).WithSummary("Record a visit");
+
+    /// <summary>The travellers, each once, the leader first.</summary>
+    private static List<Guid> Travellers(VisitInput input)
+    {
+        var travellers = (input.Travellers ?? []).Distinct().ToList();
+        if (input.Leader is { } leader && !travellers.Contains(leader))
+            travellers.Insert(0, leader);
+        return travellers;
+    }
+}

@@ -1,0 +1,36 @@
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Statements;
+
+/// <summary>Record the statements a reviewer accepted from an imported article, with the article as their stored source: all or none.</summary>
+public static class AcceptArticle
+{
+    public const Permission Needs = Permission.RecordStatements;
+
+    public static async Task<Result<List<Guid>>> HandleAsync(WriteScope scope, AcceptRequest request, DateTime now, CancellationToken ct)
+    {
+        if (request.Statements is not { Count: > 0 } accepted)
+            return new DomainError("statements", "Nothing was accepted: tick at least one proposal.");
+        if (string.IsNullOrWhiteSpace(request.SourceText))
+            return new DomainError("sourceText", "The article's text is missing; import it again.");
+        // The stored copy is the article's text as read (markup dropped), so a later copy compares the same way.
+        var source = ArticleText.Read(request.SourceText).Text;
+        var ids = new List<Guid>();
+        for (var i = 0; i < accepted.Count; i++)
+        {
+            var input = accepted[i] with { SourceText = source, SourcePublished = request.Published, Url = accepted[i].Url ?? request.Url, Outlet = accepted[i].Outlet ?? request.Outlet };
+            var result = await RecordStatement.HandleAsync(scope, input, now, ct, $"statements[{i}].");
+            if (!result.Succeeded)
+                return result.Error!;
+            ids.Add(result.Value);
+        }
+        return Result<List<Guid>>.Ok(ids);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/statements/import/accept", (UseCaseEdge edge, Actor actor, AcceptRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, edge.Now, c), ids => Results.Created("/api/statements", new { ids }), ct))
+            .Requires(Needs).WithSummary("Record the reviewed statements of an import and their source, all or none");
+}

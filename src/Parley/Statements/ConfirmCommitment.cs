@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Statements;
+
+public sealed record ConfirmRequest(string? Note);
+
+/// <summary>Confirm by hand that a commitment was fulfilled, where no record shows it by itself.</summary>
+public static class ConfirmCommitment
+{
+    public const Permission Needs = Permission.RecordStatements;
+
+    public static Result<CommitmentConfirmed> Decide(Guid id, Commitment? commitment, string? note, DateTime now)
+    {
+        if (commitment is null)
+            return new DomainError("commitment", $"No commitment {id}.", ErrorKind.NotFound);
+        if (commitment.FulfilledAt is not null)
+            return new DomainError("commitment", $"This commitment was already fulfilled on {commitment.FulfilledAt:yyyy-MM-dd}.", ErrorKind.Conflict);
+        if (string.IsNullOrWhiteSpace(note) || note.Length > 1000)
+            return new DomainError("note", "Say what fulfilled it (up to 1,000 characters): the record or the fact.");
+        return new CommitmentConfirmed(id, now, note.Trim());
+    }
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, string? note, DateTime now, CancellationToken ct)
+    {
+        var decided = Decide(id, await scope.Db.Commitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), note, now);
+        if (!decided.Succeeded)
+            return decided.Error!;
+        await scope.RecordAsync(decided.Value!, ct);
+        return Result<Guid>.Ok(id);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/commitments/{id:guid}/confirm", (UseCaseEdge edge, Actor actor, Guid id, ConfirmRequest body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Note, edge.Now, c), _ => Results.NoContent(), ct))
+            .Requires(Needs).WithSummary("Confirm a commitment fulfilled where no record shows it by itself");
+}

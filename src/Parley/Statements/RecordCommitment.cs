@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Access;
+using Parley.Correspondence;
+using Parley.Record;
+using Parley.Web;
+
+namespace Parley.Statements;
+
+public sealed record CommitmentInput(
+    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, string? What, DateOnly? DueFrom, DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null,
+    Guid? Engagement = null);
+
+/// <summary>Record a commitment: who promised or is expected to do what, by when, and what in the record fulfils it (a letter's status, a meeting held).</summary>
+public static class RecordCommitment
+{
+    public const Permission Needs = Permission.RecordStatements;
+
+    /// <summary>What the store says about the records the input names; the person is the one named, else the statement's speaker.</summary>
+    public sealed record Known(Statement? Statement, bool PersonKnown, bool InstitutionKnown, bool LetterKnown, bool EngagementKnown);
+
+    public static Result<CommitmentRecorded> Decide(CommitmentInput input, Known known, Guid id)
+    {
+        if (string.IsNullOrWhiteSpace(input.What) || input.What.Length > 1000)
+            return new DomainError("what", "Say what was promised or expected, up to 1,000 characters.");
+        if (input.DueBy is not { } dueBy)
+            return new DomainError("dueBy", "A commitment needs a date it is due by (the end of its window).");
+        if (input.DueFrom is { } from && from > dueBy)
+            return new DomainError("dueFrom", $"The window opens ({from:yyyy-MM-dd}) after it closes ({dueBy:yyyy-MM-dd}).");
+        var byPerson = input.ByPerson;
+        if (input.Statement is { } statement)
+        {
+            if (known.Statement is not { } said)
+                return new DomainError("statement", $"No statement {statement}.", ErrorKind.NotFound);
+            byPerson ??= said.Speaker;
+        }
+        if (byPerson is null && input.ByInstitution is null)
+            return new DomainError("byPerson", "Say who committed: a person, an institution, or the statement it comes from.");
+        if (byPerson is { } person && !known.PersonKnown)
+            return new DomainError("byPerson", $"No person {person} is in the directory.", ErrorKind.NotFound);
+        if (input.ByInstitution is { } institution && !known.InstitutionKnown)
+            return new DomainError("byInstitution", $"No institution {institution} is in the directory.", ErrorKind.NotFound);
+        if ((input.Letter is null) != (input.LetterReaches is null))
+            return new DomainError("letterReaches", "A letter fulfils a commitment when it reaches a status: give both the letter and the status.");
+        if (input.Letter is { } letter && !known.LetterKnown)
+            return new DomainError("letter", $"No letter {letter}.", ErrorKind.NotFound);
+        if (input.Engagement is { } engagement && !known.EngagementKnown)
+            return new DomainError("engagement", $"No meeting or proposal {engagement}: a commitment can wait for a meeting, or a proposal's meeting, to be held.", ErrorKind.NotFound);
+        return new CommitmentRecorded(id, input.Statement, byPerson, input.ByInstitution, input.What.Trim(), input.DueFrom, dueBy,
+            input.Letter, input.LetterReaches, input.Engagement);
+    }
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, CommitmentInput input, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var statement = input.Statement is { } s ? await db.Statements.AsNoTracking().FirstOrDefaultAsync(x => x.Id == s, ct) : null;
+        var person = input.ByPerson ?? statement?.Speaker;
+        var known = new Known(statement,
+            person is { } p && await db.People.AnyAsync(x => x.Id == p, ct),
+            input.ByInstitution is { } i && await db.Institutions.AnyAsync(x => x.Id == i, ct),
+            input.Letter is { } l && await db.Letters.AnyAsync(x => x.Id == l, ct),
+            input.Engagement is { } e && (await db.Meetings.AnyAsync(m => m.Id == e, ct) || await db.Proposals.AnyAsync(x => x.Id == e, ct)));
+        var decided = Decide(input, known, Guid.CreateVersion7());
+        if (!decided.Succeeded)
+            return decided.Error!;
+        await scope.RecordAsync(decided.Value!, ct);
+        return Result<Guid>.Ok(decided.Value!.Id);
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/commitments", (UseCaseEdge edge, Actor actor, CommitmentInput body, CancellationToken ct) =>
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => Results.Created($"/api/commitments?statement={body.Statement}", new { id }), ct))
+            .Requires(Needs).WithSummary("Record a commitment: who, what, by when, and the letter status that fulfils it");
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parley.Directory;
+using Parley.Record;
+
+namespace Parley.Statements;
+
+/// <summary>The statements register's reads: search, fingerprints, and the lookups forms use to name a linked record.</summary>
+public static class StatementRegister
+{
+    public const int MaxText = 20_000;
+
+    public sealed record Filter(string? Text = null, Guid? Speaker = null, Medium? Medium = null, DateOnly? From = null, DateOnly? To = null, RecordKind? Kind = null, Guid? Target = null);
+
+    public static string Fingerprint(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>The one letter with this registration number, as forms type a link.</summary>
+    public static async Task<Result<Guid>> LetterNumberedAsync(ParleyDb db, string number, CancellationToken ct)
+    {
+        var letters = await db.Letters.Where(l => l.Number == number.Trim()).Select(l => l.Id).Take(2).ToListAsync(ct);
+        return letters.Count == 1 ? Result<Guid>.Ok(letters[0])
+            : new DomainError("letter", $"{(letters.Count == 0 ? "No letter" : "More than one letter")} has the number {number}.");
+    }
+
+    public static async Task<bool> LinkExistsAsync(ParleyDb db, LinkInput link, CancellationToken ct) => link.Kind switch
+    {
+        RecordKind.Letter => await db.Letters.AnyAsync(l => l.Id == link.Target, ct),
+        RecordKind.Person => await db.People.AnyAsync(p => p.Id == link.Target, ct),
+        RecordKind.Institution => await db.Institutions.AnyAsync(i => i.Id == link.Target, ct),
+        RecordKind.Statement => await db.Statements.AnyAsync(s => s.Id == link.Target, ct),
+        RecordKind.Visit => await db.Visits.AnyAsync(v => v.Id == link.Target, ct),
+        RecordKind.Meeting => await db.Meetings.AnyAsync(m => m.Id == link.Target, ct),
+        RecordKind.Proposal => await db.Proposals.AnyAsync(p => p.Id == link.Target, ct),
+        RecordKind.TaskForce => await db.TaskForces.AnyAsync(t => t.Id == link.Target, ct),
+    };
+
+    public static async Task<(IReadOnlyList<Statement> Rows, bool HasMore)> PageAsync(ParleyDb db, Filter filter, int page, int size, CancellationToken ct)
+    {
+        (page, size) = (Math.Max(1, page), Math.Clamp(size, 1, 200));
+        var query = db.Statements.AsNoTracking();
+        if (filter.Speaker is { } speaker)
+            query = query.Where(s => s.Speaker == speaker);
+        if (filter.Medium is { } medium)
+            query = query.Where(s => s.Medium == medium);
+        if (filter.From is { } from)
+            query = query.Where(s => s.SaidOn >= from);
+        if (filter.To is { } to)
+            query = query.Where(s => s.SaidOn <= to);
+        if (filter.Kind is { } kind && filter.Target is { } target)
+            query = query.Where(s => s.Links.Any(l => l.Kind == kind && l.Target == target));
+        if (filter.Text is { Length: > 0 } text)
+        {
+            // Folded in C# when recorded and when asked, so case and diacritics match in Cyrillic on SQLite too.
+            var like = $"%{NameRules.Fold(text).Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
+            var speakers = db.People.Where(p => p.Names.Any(n => EF.Functions.Like(n.Folded, like))).Select(p => p.Id);
+            query = query.Where(s => EF.Functions.Like(s.Search, like) || speakers.Contains(s.Speaker));
+        }
+        var rows = await query.OrderByDescending(s => s.SaidOn).ThenByDescending(s => s.Id).Skip((page - 1) * size).Take(size + 1).ToListAsync(ct);
+        return (rows.Take(size).ToList(), rows.Count > size);
+    }
+}

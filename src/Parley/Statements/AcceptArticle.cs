@@ -9,7 +9,11 @@ public static class AcceptArticle
 {
     public const Permission Needs = Permission.RecordStatements;
 
-    public static async Task<Result<List<Guid>>> HandleAsync(WriteScope scope, AcceptRequest request, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Records them in order; a refusal names its field under <paramref name="fieldOf"/>'s prefix for the accepted
+    /// statement's position (by default "statements[i]."), so a form can put it beside that statement's row.
+    /// </summary>
+    public static async Task<Result<List<Guid>>> HandleAsync(WriteScope scope, AcceptRequest request, DateTime now, CancellationToken ct, Func<int, string>? fieldOf = null)
     {
         if (request.Statements is not { Count: > 0 } accepted)
             return new DomainError("statements", "Nothing was accepted: tick at least one proposal.");
@@ -21,7 +25,7 @@ public static class AcceptArticle
         for (var i = 0; i < accepted.Count; i++)
         {
             var input = accepted[i] with { SourceText = source, SourcePublished = request.Published, Url = accepted[i].Url ?? request.Url, Outlet = accepted[i].Outlet ?? request.Outlet };
-            var result = await RecordStatement.HandleAsync(scope, input, now, ct, $"statements[{i}].");
+            var result = await RecordStatement.HandleAsync(scope, input, now, ct, fieldOf?.Invoke(i) ?? $"statements[{i}].");
             if (!result.Succeeded)
                 return result.Error!;
             ids.Add(result.Value);

@@ -6,7 +6,8 @@ namespace Parley.Web;
 
 /// <summary>
 /// <c>&lt;field-error for="subject" /&gt;</c> beside an input shows the refusal that names that field (put in
-/// ModelState by <see cref="ParleyPage"/>), and nothing when there is none.
+/// ModelState by <see cref="ParleyPage"/>), and nothing when there is none. It carries no alert role, so a page
+/// that also says the refusal in its banner (which proposal of an import) has one alert, not two.
 /// </summary>
 [HtmlTargetElement("field-error", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldErrorTagHelper : TagHelper
@@ -27,7 +28,6 @@ public sealed class FieldErrorTagHelper : TagHelper
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field-error");
-        output.Attributes.SetAttribute("role", "alert");
         output.Content.SetContent(entry.Errors[0].ErrorMessage);
     }
 }

@@ -120,23 +120,23 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
             accepted.Add(new StatementInput(item.SpeakerId, item.Medium, item.SaidOn, item.Text, item.Language, DateBasis: item.DateBasis,
                 Outlet: item.Outlet, Links: links));
         }
+        // Each accepted statement's refusal is keyed by its own row ("Items[3].saidOn"), so it shows beside that row.
+        var rows = Items.Select((item, i) => (item, i)).Where(x => x.item.Accept).Select(x => x.i).ToList();
         var result = await Edge.WriteAsync(Actor,
-            (s, c) => AcceptArticle.HandleAsync(s, new AcceptRequest(Text, Published, Outlet, Address, accepted), clock.GetUtcNow().UtcDateTime, c), ct);
+            (s, c) => AcceptArticle.HandleAsync(s, new AcceptRequest(Text, Published, Outlet, Address, accepted), clock.GetUtcNow().UtcDateTime, c, n => $"Items[{rows[n]}]."), ct);
         if (result.Succeeded)
             return Redirect($"/statements?recorded={result.Value!.Count}");
-        Error = Describe(result.Error!);
+        var row = rows.FirstOrDefault(r => result.Error!.Field.StartsWith($"Items[{r}].", StringComparison.Ordinal), -1);
+        Show(result.Error!);
+        _rowFields.Add(result.Error!.Field);
+        Error = row < 0 ? result.Error!.Message : $"Proposal {row + 1}, {result.Error!.Field[$"Items[{row}].".Length..]}: {result.Error.Message}";
         return Page();
     }
 
-    /// <summary>"statements[1].saidOn: …" becomes "Proposal 2, date: …" for the reviewer; the index counts accepted ones only.</summary>
-    private string Describe(DomainError error)
-    {
-        var match = System.Text.RegularExpressions.Regex.Match(error.Field, @"^statements\[(\d+)\]\.(\w+)$");
-        if (!match.Success)
-            return error.Message;
-        var accepted = Items.Select((item, i) => (item, i)).Where(x => x.item.Accept).ElementAt(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-        return $"Proposal {accepted.i + 1}, {match.Groups[2].Value}: {error.Message}";
-    }
+    private readonly HashSet<string> _rowFields = [];
+
+    /// <summary>A refusal about one proposal's field stands beside that row; the banner says which proposal.</summary>
+    protected override IReadOnlySet<string> InlineFields => _rowFields;
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {

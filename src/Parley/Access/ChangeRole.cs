@@ -10,9 +10,9 @@ public static class ChangeRole
     public static Result<AccessEvent> Decide(string userName, Account? account, Role role, bool grant)
     {
         if (account is null)
-            return new DomainError("name", $"No user '{userName}'.", ErrorKind.NotFound);
+            return AccessErrors.NoUser(userName);
         if (account.Roles.Any(r => r.Role == role) == grant)
-            return new DomainError("role", $"'{userName}' {(grant ? "already has" : "does not have")} the role {role.Slug()}.", ErrorKind.Conflict);
+            return AccessErrors.RoleUnchanged(userName, role, grant);
         return grant ? new RoleGranted(account.Id, role) : new RoleRevoked(account.Id, role);
     }
 

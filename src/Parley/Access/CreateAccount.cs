@@ -13,13 +13,13 @@ public static partial class CreateAccount
     public static Result<AccountCreated> Decide(NewAccount input, bool institutionKnown, bool nameTaken, Guid id)
     {
         if (!UserNamePattern().IsMatch(input.UserName))
-            return new DomainError("name", "A user name is 2–64 characters: letters, digits, '.', '_' or '-'.");
+            return AccessErrors.UserNameShape;
         if (input.Roles.Count == 0)
-            return new DomainError("role", "Give the account at least one role.");
+            return AccessErrors.NoRole;
         if (!institutionKnown)
-            return new DomainError("institution", $"No institution {input.InstitutionId} is in the directory.", ErrorKind.NotFound);
+            return AccessErrors.NoInstitution(input.InstitutionId);
         if (nameTaken)
-            return new DomainError("name", $"The user name '{input.UserName}' is taken.", ErrorKind.Conflict);
+            return AccessErrors.NameTaken(input.UserName);
         return new AccountCreated(id, input.UserName, input.DisplayName ?? input.UserName, input.InstitutionId, input.Roles);
     }
 
@@ -34,7 +34,7 @@ public static partial class CreateAccount
         // A refused password rolls the whole write back, the event included.
         var created = await users.CreateAsync(new Credential { Id = account.Id, UserName = input.UserName }, input.Password);
         if (!created.Succeeded)
-            return new DomainError("password", string.Join(" ", created.Errors.Select(e => e.Description)));
+            return AccessErrors.Password(created.Errors.Select(e => e.Description));
         return Result<Guid>.Ok(account.Id);
     }
 

@@ -12,7 +12,7 @@ public static class IssueToken
     {
         var account = await scope.Db.Accounts.FirstOrDefaultAsync(a => a.UserName == userName, ct);
         if (account is null)
-            return new DomainError("name", $"No user '{userName}'.", ErrorKind.NotFound);
+            return AccessErrors.NoUser(userName);
         var id = Guid.CreateVersion7();
         var token = "parley_" + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         await scope.RecordAsync(new TokenIssued(id, account.Id, string.IsNullOrWhiteSpace(name) ? "cli" : name.Trim()), ct);

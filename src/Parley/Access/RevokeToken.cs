@@ -7,8 +7,8 @@ namespace Parley.Access;
 public static class RevokeToken
 {
     public static Result<TokenRevoked> Decide(ApiToken? token) =>
-        token is null ? new DomainError("token", "No such token: give the id printed when it was created, or the token itself.", ErrorKind.NotFound)
-        : token.RevokedAt is not null ? new DomainError("token", $"Token {token.Id} was already revoked.", ErrorKind.Conflict)
+        token is null ? AccessErrors.NoToken
+        : token.RevokedAt is not null ? AccessErrors.TokenRevoked(token.Id)
         : new TokenRevoked(token.Id, token.AccountId);
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, string idOrToken, CancellationToken ct)

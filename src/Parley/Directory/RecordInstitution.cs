@@ -16,7 +16,7 @@ public static class RecordInstitution
     public static DomainError? Validate(InstitutionInput input)
     {
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
-            return new DomainError("kind", $"The kind is required: one of {string.Join(", ", Enum.GetNames<InstitutionKind>())}.");
+            return DirectoryErrors.KindMissing;
         return NameRules.Validate(input.Names, input.Identifiers);
     }
 
@@ -37,7 +37,7 @@ public static class RecordInstitution
             return invalid;
         var db = scope.Db;
         if (input.CountryCode is { } code && !await db.Countries.AnyAsync(c => c.Code == code, ct))
-            return new DomainError("countryCode", $"No country with code '{code}' is in the directory.");
+            return DirectoryErrors.NoCountry(code);
         if (input.ParentId is { } parent && await CheckParentAsync(db, id, parent, ct) is { } bad)
             return bad;
         var current = await db.Institutions.FirstOrDefaultAsync(i => i.Id == id, ct);
@@ -52,10 +52,10 @@ public static class RecordInstitution
         for (var depth = 0; cursor is { } at; depth++)
         {
             if (at == id || depth > 20)
-                return new DomainError("parentId", "An institution cannot be inside itself.");
+                return DirectoryErrors.InsideItself;
             var row = await db.Institutions.Where(i => i.Id == at).Select(i => new { i.ParentId }).FirstOrDefaultAsync(ct);
             if (row is null)
-                return new DomainError("parentId", $"No institution {at} is in the directory.", ErrorKind.NotFound);
+                return DirectoryErrors.NoParent(at);
             cursor = row.ParentId;
         }
         return null;

@@ -20,14 +20,14 @@ public static class RecordMembership
     public static DomainError? Validate(MembershipInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Role))
-            return new DomainError("role", "The role or title is required (e.g. \"Member\", \"Chairman\").");
+            return DirectoryErrors.RoleMissing;
         foreach (var (field, value) in new[] { ("role", input.Role), ("party", input.Party), ("area", input.Area), ("note", input.Note), ("source", input.Source) })
         {
             if (value is { Length: > 200 })
-                return new DomainError(field, "This field can be at most 200 characters.");
+                return DirectoryErrors.TooLong(field);
         }
         return input.Start is { } start && input.End is { } end && end < start
-            ? new DomainError("end", $"The end date {end:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}.")
+            ? DirectoryErrors.EndBeforeStart(end, start)
             : null;
     }
 
@@ -48,9 +48,9 @@ public static class RecordMembership
             return invalid;
         var db = scope.Db;
         if (!await db.People.AnyAsync(p => p.Id == input.PersonId, ct))
-            return new DomainError("personId", $"No person {input.PersonId} is in the directory.", ErrorKind.NotFound);
+            return DirectoryErrors.NoPerson(input.PersonId);
         if (!await db.Institutions.AnyAsync(i => i.Id == input.InstitutionId, ct))
-            return new DomainError("institutionId", $"No institution {input.InstitutionId} is in the directory.", ErrorKind.NotFound);
+            return DirectoryErrors.NoInstitution(input.InstitutionId);
         var current = await db.Memberships.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (Decide(id, current, input) is { } change)
             await scope.RecordAsync(change, ct);

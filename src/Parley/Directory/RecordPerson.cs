@@ -18,8 +18,8 @@ public static class RecordPerson
         if (NameRules.Validate(input.Names, input.Identifiers) is { } error)
             return error;
         if (input.SortName is { Length: > Limits.Name })
-            return new DomainError("sortName", $"The sort name can be at most {Limits.Name} characters.");
-        return input.Gender is { Length: > 20 } ? new DomainError("gender", "The gender can be at most 20 characters.") : null;
+            return DirectoryErrors.SortNameTooLong;
+        return input.Gender is { Length: > 20 } ? DirectoryErrors.GenderTooLong : null;
     }
 
     /// <summary>The event that brings <paramref name="current"/> to <paramref name="input"/>, or null when nothing changes.</summary>
@@ -58,7 +58,7 @@ public static class RecordPerson
             var holder = await db.People.Where(p => p.Id != id && p.Identifiers.Any(x => x.Scheme == scheme && x.Value == value))
                 .Select(p => p.Name).FirstOrDefaultAsync(ct);
             if (holder is not null)
-                return new DomainError($"identifiers[{i}]", $"{scheme}:{value} already belongs to {holder}.", ErrorKind.Conflict);
+                return DirectoryErrors.IdentifierTaken(i, scheme, value, holder);
         }
         return null;
     }

@@ -16,9 +16,9 @@ public static class AcceptArticle
     public static async Task<Result<List<Guid>>> HandleAsync(WriteScope scope, AcceptRequest request, DateTime now, CancellationToken ct, Func<int, string>? fieldOf = null)
     {
         if (request.Statements is not { Count: > 0 } accepted)
-            return new DomainError("statements", "Nothing was accepted: tick at least one proposal.");
+            return StatementErrors.NothingAccepted;
         if (string.IsNullOrWhiteSpace(request.SourceText))
-            return new DomainError("sourceText", "The article's text is missing; import it again.");
+            return StatementErrors.ArticleTextMissing;
         // The stored copy is the article's text as read (markup dropped), so a later copy compares the same way.
         var source = ArticleText.Read(request.SourceText).Text;
         var ids = new List<Guid>();

@@ -15,11 +15,11 @@ public static class ConfirmCommitment
     public static Result<CommitmentConfirmed> Decide(Guid id, Commitment? commitment, string? note, DateTime now)
     {
         if (commitment is null)
-            return new DomainError("commitment", $"No commitment {id}.", ErrorKind.NotFound);
+            return StatementErrors.NoCommitment(id);
         if (commitment.FulfilledAt is not null)
-            return new DomainError("commitment", $"This commitment was already fulfilled on {commitment.FulfilledAt:yyyy-MM-dd}.", ErrorKind.Conflict);
+            return StatementErrors.AlreadyFulfilled(commitment.FulfilledAt);
         if (string.IsNullOrWhiteSpace(note) || note.Length > 1000)
-            return new DomainError("note", "Say what fulfilled it (up to 1,000 characters): the record or the fact.");
+            return StatementErrors.ConfirmationNote;
         return new CommitmentConfirmed(id, now, note.Trim());
     }
 

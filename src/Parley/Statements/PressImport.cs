@@ -158,13 +158,13 @@ public static class ArticleReview
     public static Result<Article> Read(ArticleRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.Text))
-            return new DomainError("text", "The article is empty: paste its text or upload its file.");
+            return StatementErrors.ArticleEmpty;
         var bytes = System.Text.Encoding.UTF8.GetByteCount(request.Text);
         if (bytes > ArticleText.MaxBytes)
-            return new DomainError("text", $"The article is {bytes / (1024.0 * 1024):N1} MB; an article of up to {ArticleText.MaxBytes / (1024 * 1024)} MB can be imported.");
+            return StatementErrors.ArticleTooLarge(bytes);
         var article = ArticleText.Read(request.Text);
         if (article.Text.Length == 0)
-            return new DomainError("text", "The article has no text once its markup is removed.");
+            return StatementErrors.ArticleWithoutText;
         return Result<Article>.Ok(article with
         {
             Published = request.Published ?? article.Published,

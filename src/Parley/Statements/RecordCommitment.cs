@@ -21,30 +21,30 @@ public static class RecordCommitment
     public static Result<CommitmentRecorded> Decide(CommitmentInput input, Known known, Guid id)
     {
         if (string.IsNullOrWhiteSpace(input.What) || input.What.Length > 1000)
-            return new DomainError("what", "Say what was promised or expected, up to 1,000 characters.");
+            return StatementErrors.CommitmentWhat;
         if (input.DueBy is not { } dueBy)
-            return new DomainError("dueBy", "A commitment needs a date it is due by (the end of its window).");
+            return StatementErrors.CommitmentDueBy;
         if (input.DueFrom is { } from && from > dueBy)
-            return new DomainError("dueFrom", $"The window opens ({from:yyyy-MM-dd}) after it closes ({dueBy:yyyy-MM-dd}).");
+            return StatementErrors.WindowInverted(from, dueBy);
         var byPerson = input.ByPerson;
         if (input.Statement is { } statement)
         {
             if (known.Statement is not { } said)
-                return new DomainError("statement", $"No statement {statement}.", ErrorKind.NotFound);
+                return StatementErrors.NoStatement(statement);
             byPerson ??= said.Speaker;
         }
         if (byPerson is null && input.ByInstitution is null)
-            return new DomainError("byPerson", "Say who committed: a person, an institution, or the statement it comes from.");
+            return StatementErrors.CommittedByNobody;
         if (byPerson is { } person && !known.PersonKnown)
-            return new DomainError("byPerson", $"No person {person} is in the directory.", ErrorKind.NotFound);
+            return StatementErrors.NoPerson(person);
         if (input.ByInstitution is { } institution && !known.InstitutionKnown)
-            return new DomainError("byInstitution", $"No institution {institution} is in the directory.", ErrorKind.NotFound);
+            return StatementErrors.NoInstitution(institution);
         if ((input.Letter is null) != (input.LetterReaches is null))
-            return new DomainError("letterReaches", "A letter fulfils a commitment when it reaches a status: give both the letter and the status.");
+            return StatementErrors.LetterWithoutStatus;
         if (input.Letter is { } letter && !known.LetterKnown)
-            return new DomainError("letter", $"No letter {letter}.", ErrorKind.NotFound);
+            return StatementErrors.NoLetter(letter);
         if (input.Engagement is { } engagement && !known.EngagementKnown)
-            return new DomainError("engagement", $"No meeting or proposal {engagement}: a commitment can wait for a meeting, or a proposal's meeting, to be held.", ErrorKind.NotFound);
+            return StatementErrors.NoEngagement(engagement);
         return new CommitmentRecorded(id, input.Statement, byPerson, input.ByInstitution, input.What.Trim(), input.DueFrom, dueBy,
             input.Letter, input.LetterReaches, input.Engagement);
     }

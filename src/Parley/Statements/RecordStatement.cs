@@ -23,36 +23,36 @@ public static class RecordStatement
     public static Result<StatementRecorded> Decide(StatementInput input, bool speakerKnown, DateTime now, Guid id, string field = "")
     {
         if (input.Speaker is not { } speaker)
-            return new DomainError(field + "speaker", "Name the speaker: link a person in the directory (or create one).");
+            return StatementErrors.SpeakerMissing(field);
         if (!speakerKnown)
-            return new DomainError(field + "speaker", $"No person {speaker} is in the directory.", ErrorKind.NotFound);
+            return StatementErrors.SpeakerUnknown(field, speaker);
         if (input.Medium is not { } medium)
-            return new DomainError(field + "medium", "Say how the statement was made (remarks, social media post, press briefing, interview, …).");
+            return StatementErrors.MediumMissing(field);
         if (input.SaidOn is not { } saidOn)
-            return new DomainError(field + "saidOn", "The date the statement was made (or reported) is required.");
+            return StatementErrors.DateMissing(field);
         if (saidOn > DateOnly.FromDateTime(now).AddDays(1))
-            return new DomainError(field + "saidOn", $"A statement cannot be dated in the future ({saidOn:yyyy-MM-dd}).");
+            return StatementErrors.DatedInTheFuture(field, saidOn);
         if (string.IsNullOrWhiteSpace(input.Text) || input.Text.Length > StatementRegister.MaxText)
-            return new DomainError(field + "text", $"The verbatim text is required, up to {StatementRegister.MaxText:N0} characters.");
+            return StatementErrors.TextMissingOrLong(field);
         if (input.Language is not { Length: >= 2 and <= 12 } language)
-            return new DomainError(field + "language", "A language tag (en, ru, …) is required.");
+            return StatementErrors.LanguageMissing(field);
         if (input.Translation is { Length: > 0 } && (input.TranslationLanguage is not { Length: >= 2 and <= 12 } || input.TranslationLanguage == language))
-            return new DomainError(field + "translationLanguage", "A translation needs its own language, different from the original's.");
+            return StatementErrors.TranslationLanguage(field);
         if (input.Translation is { Length: > StatementRegister.MaxText })
-            return new DomainError(field + "translation", $"A translation is up to {StatementRegister.MaxText:N0} characters.");
+            return StatementErrors.TranslationTooLong(field);
         if (input.Url is { Length: > 0 } url && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || url.Length > 2000))
-            return new DomainError(field + "url", "The source URL must be an absolute http(s) address.");
+            return StatementErrors.UrlInvalid(field);
         if (input.Outlet is { Length: > 200 })
-            return new DomainError(field + "outlet", "An outlet's name is up to 200 characters.");
+            return StatementErrors.OutletTooLong(field);
         DateTime? saidAt = null;
         if (input.Time is { } time)
         {
             if (input.TimeZone is not { Length: > 0 } zoneId || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
-                return new DomainError(field + "timeZone", "A time needs its time zone, as a tz name (Europe/Moscow, America/New_York).");
+                return StatementErrors.TimeZoneMissing(field);
             saidAt = TimeZoneInfo.ConvertTimeToUtc(saidOn.ToDateTime(time, DateTimeKind.Unspecified), zone);
         }
         if (input.SourceText is { Length: > 0 } source && Encoding.UTF8.GetByteCount(source) > ArticleText.MaxBytes)
-            return new DomainError(field + "sourceText", $"A stored source is at most {ArticleText.MaxBytes / (1024 * 1024)} MB of text.");
+            return StatementErrors.SourceTooLarge(field);
         return new StatementRecorded(id, speaker, medium, saidOn, saidAt, input.DateBasis, language, input.Text.Trim(),
             input.Translation is { Length: > 0 } t ? t.Trim() : null, input.Translation is { Length: > 0 } ? input.TranslationLanguage : null,
             input.Outlet?.Trim() is { Length: > 0 } o ? o : null, input.Url is { Length: > 0 } ? input.Url : null, null, (input.Links ?? []).Distinct().ToList());
@@ -71,7 +71,7 @@ public static class RecordStatement
         foreach (var link in statement.Links)
         {
             if (!await StatementRegister.LinkExistsAsync(db, link, ct))
-                return new DomainError(field + "links", $"No {link.Kind.ToString().ToLowerInvariant()} {link.Target} to link to.", ErrorKind.NotFound);
+                return StatementErrors.NoLinkTarget(field, link);
         }
         if (input.SourceText is { Length: > 0 } source)
             statement = statement with { SourceSha256 = await StoreSourceAsync(scope, source, input.Url, input.Outlet, input.SourcePublished, ct) };

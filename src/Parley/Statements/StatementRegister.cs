@@ -20,7 +20,7 @@ public static class StatementRegister
     {
         var letters = await db.Letters.Where(l => l.Number == number.Trim()).Select(l => l.Id).Take(2).ToListAsync(ct);
         return letters.Count == 1 ? Result<Guid>.Ok(letters[0])
-            : new DomainError("letter", $"{(letters.Count == 0 ? "No letter" : "More than one letter")} has the number {number}.");
+            : StatementErrors.LetterNumber(number, letters.Count);
     }
 
     public static async Task<bool> LinkExistsAsync(ParleyDb db, LinkInput link, CancellationToken ct) => link.Kind switch

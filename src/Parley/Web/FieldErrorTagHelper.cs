@@ -6,8 +6,8 @@ namespace Parley.Web;
 
 /// <summary>
 /// <c>&lt;field-error for="subject" /&gt;</c> beside an input shows the refusal that names that field (put in
-/// ModelState by <see cref="ParleyPage"/>), and nothing when there is none. It carries no alert role, so a page
-/// that also says the refusal in its banner (which proposal of an import) has one alert, not two.
+/// ModelState by <see cref="ParleyPage"/>), and nothing when there is none. It is the page's alert unless the
+/// page also says the refusal in its banner (which proposal of an import), so there is one alert, not two.
 /// </summary>
 [HtmlTargetElement("field-error", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class FieldErrorTagHelper : TagHelper
@@ -28,6 +28,9 @@ public sealed class FieldErrorTagHelper : TagHelper
         output.TagName = "span";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "field-error");
+        // One alert per page: the banner when the page shows one, else the refusal beside its field.
+        if (ViewContext.ViewData.Model is not ParleyPage { Error: not null })
+            output.Attributes.SetAttribute("role", "alert");
         output.Content.SetContent(entry.Errors[0].ErrorMessage);
     }
 }

@@ -32,7 +32,16 @@ public sealed class BrowserTests
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page said instead of only that it did not move on.
+            var said = await page.Locator("[role=alert]").AllInnerTextsAsync();
+            throw new TimeoutException($"Signing in as {user} stayed on {page.Url}: {(said.Count == 0 ? "no message" : string.Join(" | ", said))}");
+        }
         return page;
     }
 

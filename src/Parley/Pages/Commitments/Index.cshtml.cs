@@ -29,7 +29,7 @@ public sealed class CommitmentsModel(ParleyDb db, TimeProvider clock) : ParleyPa
         var result = await Edge.WriteAsync(Actor, (s, c) => ConfirmCommitment.HandleAsync(s, id, note, clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)
             return RedirectToPage(new { state = State });
-        Error = result.Error!.Message;
+        Show(result.Error!);
         await LoadAsync(ct);
         return Page();
     }

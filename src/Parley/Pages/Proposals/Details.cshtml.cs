@@ -28,7 +28,7 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
         var result = await Edge.WriteAsync(Actor, (s, c) => StepProposal.HandleAsync(s, id, step, reason, actor, c), ct);
         if (result.Succeeded)
             return Redirect($"/proposals/{id}");
-        Error = result.Error!.Message;
+        Show(result.Error!);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

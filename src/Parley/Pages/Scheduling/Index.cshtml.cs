@@ -58,7 +58,7 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPag
         var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleProposal.HandleAsync(s, Subject.Id, input, c), ct);
         if (result.Succeeded)
             return Redirect($"/meetings/{result.Value}");
-        Error = result.Error!.Message;
+        Show(result.Error!);
         await SolveAsync(ct);
         return Page();
     }
@@ -92,7 +92,7 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPag
         var loaded = await SchedulingQueries.LoadAsync(db, request, ct);
         if (!loaded.Succeeded)
         {
-            Error = loaded.Error!.Message;
+            Show(loaded.Error!);
             return;
         }
         Suggestions = Scheduler.Suggest(loaded.Value!);

@@ -28,7 +28,7 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
         var result = await Edge.WriteAsync(Actor, (s, c) => DecideCharter.HandleAsync(s, id, approve, reason, Actor, c), ct);
         if (result.Succeeded)
             return Redirect($"/task-forces/{id}");
-        Error = result.Error!.Message;
+        Show(result.Error!);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -44,7 +44,7 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
                 continue;
             var person = await DirectoryNames.PersonNamedAsync(db, name, "joins", ct);
             if (!person.Succeeded)
-                return await FailAsync(id, person.Error!.Message, ct);
+                return await FailAsync(id, person.Error!, ct);
             joins.Add(new SeatChange(person.Value, side, role));
         }
         var change = new RosterChange(on, joins, leave is { } l ? [l] : []);
@@ -70,16 +70,22 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
         var input = new MeetingInput($"{force.Name}: meeting {number}", country switch { "US" => "Washington", "RU" => "Moscow", _ => "(host to say)" }, occurrence.Zone,
             start, start.AddMinutes(force.DurationMinutes), members, agenda, TaskForce: id);
         var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleMeeting.HandleAsync(s, input, null, c), ct);
-        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!.Message, ct);
+        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!, ct);
     }
 
     private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
     {
         var result = await Edge.WriteAsync(Actor, work, ct);
-        return result.Succeeded ? Redirect($"/task-forces/{id}") : await FailAsync(id, result.Error!.Message, ct);
+        return result.Succeeded ? Redirect($"/task-forces/{id}") : await FailAsync(id, result.Error!, ct);
     }
 
-    private async Task<IActionResult> FailAsync(Guid id, string message, CancellationToken ct)
+    private Task<IActionResult> FailAsync(Guid id, DomainError error, CancellationToken ct)
+    {
+        Show(error);
+        return FailAsync(id, (string?)null, ct);
+    }
+
+    private async Task<IActionResult> FailAsync(Guid id, string? message, CancellationToken ct)
     {
         Error = message;
         return await LoadAsync(id, ct) ? Page() : NotFound();

@@ -32,9 +32,12 @@ public sealed class BrowserTests
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Signed in once the layout offers to sign out; waiting for that, not for the page's load event, which a
+        // loaded machine was seen to miss after the redirect had already arrived.
+        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }));
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+            await signOut.First.WaitForAsync(new() { Timeout = 30_000 });
         }
         catch (TimeoutException)
         {

@@ -19,10 +19,6 @@ public static class RevokeToken
             var hash = Accounts.HashToken(idOrToken.Trim());
             id = await scope.Db.TokenSecrets.Where(s => s.Hash == hash).Select(s => (Guid?)s.TokenId).FirstOrDefaultAsync(ct);
         }
-        var decided = Decide(id is null ? null : await scope.Db.Tokens.FirstOrDefaultAsync(t => t.Id == id, ct));
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(id is null ? null : await scope.Db.Tokens.FirstOrDefaultAsync(t => t.Id == id, ct)), e => e.Id, ct);
     }
 }

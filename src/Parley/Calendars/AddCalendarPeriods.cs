@@ -30,11 +30,7 @@ public static class AddCalendarPeriods
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid chamber, IReadOnlyList<PeriodInput> periods, string? source, CancellationToken ct)
     {
         var known = await scope.Db.Institutions.AnyAsync(i => i.Id == chamber, ct);
-        var decided = Decide(chamber, known, periods, source, Guid.CreateVersion7);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(chamber);
+        return await scope.RecordAsync(Decide(chamber, known, periods, source, Guid.CreateVersion7), _ => chamber, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

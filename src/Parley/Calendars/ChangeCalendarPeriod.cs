@@ -21,11 +21,7 @@ public static class ChangeCalendarPeriod
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, PeriodInput input, CancellationToken ct)
     {
         var period = await scope.Db.CalendarPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        var decided = Decide(id, period, input);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, period, input), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -31,11 +31,7 @@ public static class RecordBusyTimes
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid person, IReadOnlyList<BusyInput> times, CancellationToken ct)
     {
-        var decided = Decide(person, await scope.Db.People.AnyAsync(p => p.Id == person, ct), times, Guid.CreateVersion7);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(person);
+        return await scope.RecordAsync(Decide(person, await scope.Db.People.AnyAsync(p => p.Id == person, ct), times, Guid.CreateVersion7), _ => person, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -15,11 +15,7 @@ public static class RemoveCalendarPeriod
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, CancellationToken ct)
     {
-        var decided = Decide(id, await scope.Db.CalendarPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct));
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, await scope.Db.CalendarPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -76,6 +76,16 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
         return stored;
     }
 
+    /// <summary>Records the event a use case decided on and answers with the id it names, or passes the refusal on.</summary>
+    public async Task<Result<Guid>> RecordAsync<TEvent>(Result<TEvent> decided, Func<TEvent, Guid> id, CancellationToken ct)
+        where TEvent : IEvent
+    {
+        if (!decided.Succeeded)
+            return decided.Error!;
+        await RecordAsync(decided.Value!, ct);
+        return id(decided.Value!);
+    }
+
     /// <summary>Writes what is pending (still inside the transaction) and forgets tracked rows; for long imports.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {

@@ -25,11 +25,7 @@ public static class ConfirmCommitment
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, string? note, DateTime now, CancellationToken ct)
     {
-        var decided = Decide(id, await scope.Db.Commitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), note, now);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, await scope.Db.Commitments.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct), note, now), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

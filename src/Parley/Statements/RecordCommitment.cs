@@ -59,11 +59,7 @@ public static class RecordCommitment
             input.ByInstitution is { } i && await db.Institutions.AnyAsync(x => x.Id == i, ct),
             input.Letter is { } l && await db.Letters.AnyAsync(x => x.Id == l, ct),
             input.Engagement is { } e && (await db.Meetings.AnyAsync(m => m.Id == e, ct) || await db.Proposals.AnyAsync(x => x.Id == e, ct)));
-        var decided = Decide(input, known, Guid.CreateVersion7());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(input, known, Guid.CreateVersion7()), e => e.Id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -25,11 +25,7 @@ public static class CancelMeeting
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, string? reason, CancellationToken ct)
     {
-        var decided = Decide(id, await scope.Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct), reason);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, await scope.Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct), reason), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -25,11 +25,7 @@ public static class CloseAction
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, ActionStatus status, CancellationToken ct)
     {
-        var decided = Decide(id, await scope.Db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct), status);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, await scope.Db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct), status), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

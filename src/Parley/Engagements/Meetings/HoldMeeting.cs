@@ -27,11 +27,7 @@ public static class HoldMeeting
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, IReadOnlyList<Guid>? absent, string? outcome, CancellationToken ct)
     {
-        var decided = Decide(id, await scope.Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct), absent, outcome);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, await scope.Db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct), absent, outcome), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -30,12 +30,8 @@ public static class RaiseAction
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid meeting, string? what, Guid? owner, DateOnly? dueOn, CancellationToken ct)
     {
         var db = scope.Db;
-        var decided = Decide(meeting, await db.Meetings.AnyAsync(m => m.Id == meeting, ct), what, owner,
-            owner is { } person && await db.People.AnyAsync(p => p.Id == person, ct), dueOn, Guid.CreateVersion7());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(meeting, await db.Meetings.AnyAsync(m => m.Id == meeting, ct), what, owner,
+            owner is { } person && await db.People.AnyAsync(p => p.Id == person, ct), dueOn, Guid.CreateVersion7()), e => e.Id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

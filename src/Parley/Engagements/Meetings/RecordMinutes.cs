@@ -59,11 +59,7 @@ public static class RecordMinutes
         if (!await scope.Db.Meetings.AnyAsync(m => m.Id == meeting, ct))
             return EngagementErrors.NoMeeting(meeting);
         var latest = await scope.Db.Minutes.AsNoTracking().Where(m => m.Meeting == meeting).OrderByDescending(m => m.Version).FirstOrDefaultAsync(ct);
-        var decided = Decide(meeting, latest, command, text, correcting);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(meeting);
+        return await scope.RecordAsync(Decide(meeting, latest, command, text, correcting), _ => meeting, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -67,11 +67,7 @@ public static class ScheduleMeeting
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, MeetingInput input, Guid? proposal, CancellationToken ct)
     {
-        var decided = Decide(input, await KnownAsync(scope.Db, input, ct), proposal, Guid.CreateVersion7());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(input, await KnownAsync(scope.Db, input, ct), proposal, Guid.CreateVersion7()), e => e.Id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

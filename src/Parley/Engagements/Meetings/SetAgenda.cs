@@ -22,13 +22,9 @@ public static class SetAgenda
     {
         var db = scope.Db;
         var (letters, proposals) = AgendaRules.Links(items);
-        var decided = Decide(id, await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct), items,
+        return await scope.RecordAsync(Decide(id, await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct), items,
             (await db.Letters.Where(l => letters.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct)).ToHashSet(),
-            (await db.Proposals.Where(p => proposals.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+            (await db.Proposals.Where(p => proposals.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet()), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -50,11 +50,7 @@ public static class MakeProposal
         var named = new[] { input.PartyA, input.PartyB, input.Oversight }.Concat((input.Window ?? []).Where(NeedsChamber).Select(w => w.Chamber)).OfType<Guid>().ToList();
         var known = (await db.Institutions.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         var proposer = input.ProposedBy is { } by && await db.People.AnyAsync(p => p.Id == by, ct);
-        var decided = Decide(input, known, proposer, Guid.CreateVersion7());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(input, known, proposer, Guid.CreateVersion7()), e => e.Id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

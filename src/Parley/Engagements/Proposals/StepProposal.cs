@@ -37,11 +37,7 @@ public static class StepProposal
         var db = scope.Db;
         var proposal = await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         var oversight = proposal is null ? null : await db.Institutions.Where(i => i.Id == proposal.Oversight).Select(i => i.Name).FirstOrDefaultAsync(ct);
-        var decided = Decide(id, proposal, oversight, step, reason, actor);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, proposal, oversight, step, reason, actor), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

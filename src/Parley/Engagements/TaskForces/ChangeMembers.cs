@@ -33,13 +33,9 @@ public static class ChangeMembers
     {
         var db = scope.Db;
         var people = (input.Joins ?? []).Select(j => j.Person).Concat(input.Leaves ?? []).Distinct().ToList();
-        var decided = Decide(id, await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), input,
+        return await scope.RecordAsync(Decide(id, await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), input,
             (await db.People.Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
-            await Directory.DirectoryNames.NamesAsync(db, people, ct));
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+            await Directory.DirectoryNames.NamesAsync(db, people, ct)), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

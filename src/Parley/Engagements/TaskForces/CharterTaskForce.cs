@@ -52,11 +52,7 @@ public static class CharterTaskForce
     {
         var named = new[] { input.SideA, input.SideB, input.Oversight }.OfType<Guid>().ToList();
         var known = (await scope.Db.Institutions.Where(i => named.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-        var decided = Decide(input, known, Guid.CreateVersion7());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(input, known, Guid.CreateVersion7()), e => e.Id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

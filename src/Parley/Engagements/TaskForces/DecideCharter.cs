@@ -28,11 +28,7 @@ public static class DecideCharter
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Guid id, bool approve, string? reason, Actor actor, CancellationToken ct)
     {
-        var decided = Decide(id, await scope.Db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), approve, reason, actor);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(id);
+        return await scope.RecordAsync(Decide(id, await scope.Db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct), approve, reason, actor), _ => id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

@@ -51,11 +51,7 @@ public static class RecordVisit
             input.SentBy is { } sentBy && await db.Institutions.AnyAsync(i => i.Id == sentBy, ct),
             country is { Length: 2 } && await db.Countries.AnyAsync(c => c.Code == country, ct),
             (await db.People.Where(p => travellers.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet());
-        var decided = Decide(input, known, Guid.CreateVersion7());
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(decided.Value!.Id);
+        return await scope.RecordAsync(Decide(input, known, Guid.CreateVersion7()), e => e.Id, ct);
     }
 
     public static void Map(RouteGroupBuilder api) =>

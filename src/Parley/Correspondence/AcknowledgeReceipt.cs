@@ -11,6 +11,8 @@ public static class AcknowledgeReceipt
 
     public static Result<LetterAcknowledged> Decide(LetterState letter, Actor actor, DateTime now)
     {
+        if (LetterAccess.ViewOf(actor, letter) == LetterView.None)
+            return CorrespondenceErrors.NoLetter(letter.Letter.Id);
         if (actor.Institution is not { } institution)
             return CorrespondenceErrors.NoInstitutionForUser;
         if (institution != letter.Letter.AddresseeInstitution)
@@ -25,11 +27,7 @@ public static class AcknowledgeReceipt
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Actor actor, Guid letterId, DateTime now, CancellationToken ct)
     {
-        var decided = Decide(await LetterRegister.RequireAsync(scope, letterId, ct), actor, now);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(letterId);
+        return await scope.RecordAsync(Decide(await LetterRegister.RequireAsync(scope, letterId, ct), actor, now), _ => letterId, ct);
     }
 
     public static void Map(RouteGroupBuilder letter) =>

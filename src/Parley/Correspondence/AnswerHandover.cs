@@ -17,6 +17,8 @@ public static class AnswerHandover
 
     public static Result<CorrespondenceEvent> Decide(LetterState letter, Guid handoverId, bool confirm, bool sealIntact, string? reason, Actor actor, DateTime now)
     {
+        if (LetterAccess.ViewOf(actor, letter) == LetterView.None)
+            return CorrespondenceErrors.NoLetter(letter.Letter.Id);
         if (actor.Institution is not { } institution)
             return CorrespondenceErrors.NoInstitutionForUser;
         var handover = letter.Handovers.FirstOrDefault(h => h.Id == handoverId);

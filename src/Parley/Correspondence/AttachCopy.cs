@@ -21,6 +21,8 @@ public static class AttachCopy
 
     public static DomainError? Decide(LetterState letter, string name, long bytes, Actor actor)
     {
+        if (LetterAccess.ViewOf(actor, letter) == LetterView.None)
+            return CorrespondenceErrors.NoLetter(letter.Letter.Id);
         if (actor.Institution is not { } institution)
             return CorrespondenceErrors.NoInstitutionForUser;
         if (institution != letter.Letter.Registry && institution != letter.Letter.SenderInstitution)

@@ -19,6 +19,8 @@ public static class HandOver
     /// <summary>The decision: the recorded hand-over, or why not. <paramref name="receiverKnown"/> says whether the receiving institution is in the directory.</summary>
     public static Result<HandoverRecorded> Decide(LetterState letter, HandoverInput input, bool receiverKnown, Actor actor, Guid id, DateTime now)
     {
+        if (LetterAccess.ViewOf(actor, letter) == LetterView.None)
+            return CorrespondenceErrors.NoLetter(letter.Letter.Id);
         if (input.ToInstitution is not { } to)
             return CorrespondenceErrors.ReceiverMissing;
         if (!receiverKnown)

@@ -13,6 +13,8 @@ public static class PlanRoute
 
     public static Result<RoutePlanned> Decide(LetterState letter, List<LegPlan>? legs, Actor actor)
     {
+        if (LetterAccess.ViewOf(actor, letter) == LetterView.None)
+            return CorrespondenceErrors.NoLetter(letter.Letter.Id);
         if (actor.Institution is not { } institution)
             return CorrespondenceErrors.NoInstitutionForUser;
         if (institution != letter.Letter.Registry && institution != letter.Letter.SenderInstitution)
@@ -26,11 +28,7 @@ public static class PlanRoute
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Actor actor, Guid letterId, List<LegPlan>? legs, CancellationToken ct)
     {
-        var decided = Decide(await LetterRegister.RequireAsync(scope, letterId, ct), legs, actor);
-        if (!decided.Succeeded)
-            return decided.Error!;
-        await scope.RecordAsync(decided.Value!, ct);
-        return Result<Guid>.Ok(letterId);
+        return await scope.RecordAsync(Decide(await LetterRegister.RequireAsync(scope, letterId, ct), legs, actor), _ => letterId, ct);
     }
 
     public static void Map(RouteGroupBuilder letters) =>

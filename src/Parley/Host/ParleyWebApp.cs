@@ -87,7 +87,8 @@ public static class ParleyWebApp
         services.AddOpenApi(o => o.AddSchemaTransformer<UtcInstantSchema>());
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Enums by name only: an integer ("step": 1) is not a name a client can mean, and out-of-range ones reached the use cases.
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
             o.SerializerOptions.Converters.Add(new UtcInstantConverter());
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });

@@ -193,6 +193,58 @@ public sealed class LetterTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_stranger_writing_to_a_letter_meets_the_same_404_as_reading_it(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        var real = await HandOverAsync(s.Clerk, s, s.Senate, "2018-08-03T10:00:00Z");
+        using var stranger = await s.Server.ClientAsync(Role.RegistryClerk);
+        var before = await s.EventsAsync();
+        var writes = new (string What, Func<Task<HttpResponseMessage>> Act)[]
+        {
+            ("hand over", () => stranger.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers", new { toInstitution = s.Sender })),
+            ("confirm a real hand-over", () => stranger.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{real}/confirm", new { })),
+            ("confirm a guessed hand-over", () => stranger.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{Guid.NewGuid()}/confirm", new { })),
+            ("dispute", () => stranger.PostAsJsonAsync($"/api/letters/{s.Letter}/handovers/{real}/dispute", new { reason = "never saw it" })),
+            ("acknowledge", () => stranger.PostAsync($"/api/letters/{s.Letter}/acknowledge", null)),
+            ("plan the route", () => stranger.PostAsJsonAsync($"/api/letters/{s.Letter}/route", new { legs = new[] { new { toInstitution = s.Sender, dueHours = 5 } } })),
+            ("attach", () => stranger.PostAsync($"/api/letters/{s.Letter}/attachments",
+                new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.pdf" } })),
+        };
+        var read = await (await stranger.GetAsync($"/api/letters/{s.Letter}")).Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var (what, act) in writes)
+        {
+            var response = await act();
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{what}: {(int)response.StatusCode}");
+            // The same answer as the read: nothing tells a stranger the letter, or a hand-over of it, exists.
+            Assert.Equal(read.GetProperty("detail").GetString(), (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        }
+        Assert.Equal(before, await s.EventsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Enumerations_bind_by_name_only_and_an_integer_is_refused_naming_the_field(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        var before = await s.EventsAsync();
+        foreach (var direction in new object[] { 1, 123, -1 })
+        {
+            var response = await s.Clerk.PostAsJsonAsync("/api/letters", new
+            {
+                direction,
+                dated = "2018-08-01",
+                senderInstitution = s.Sender,
+                addresseeInstitution = s.Receiver,
+                subject = "Numbered direction",
+            });
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("direction", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await s.EventsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Bad_custody_steps_are_refused_with_a_reason_and_record_nothing(string provider)
     {
         await using var s = await StoryAsync(provider);

@@ -30,6 +30,9 @@ public static class ParleyWebApp
         builder.Services.AddParleyWeb();
         customize?.Invoke(builder);
         var app = builder.Build();
+        // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
+        // works on every store a server has opened.
+        _ = app.Services.GetRequiredService<LogKey>();
         app.UseParleyWeb();
         app.MapParleyEndpoints();
         return app;
@@ -96,6 +99,9 @@ public static class ParleyWebApp
 
     private static void UseParleyWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestLocalization(o =>

@@ -11,6 +11,22 @@ public sealed class RecordTests
 {
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task The_log_key_exists_from_the_first_start_so_a_store_verifies_before_any_checkpoint_is_served(string provider)
+    {
+        await using var server = await ParleyServer.StartAsync(provider);
+        await server.AddInstitutionAsync("Committee on First Starts");
+        // No checkpoint was asked for, yet the key `parley verify` trusts is there, and it is the one the log serves.
+        var key = LogKey.Existing(server.Store);
+        Assert.NotNull(key);
+        using var client = await server.ClientAsync(null);
+        Assert.Equal(key.VerifierKey, (await client.GetStringAsync("/ledger/key")).Trim());
+        var report = await server.InScopeAsync(s => LedgerVerification.RunAsync(s.GetRequiredService<ParleyDb>(), key.Signer.Verifier, null, default));
+        Assert.Null(report.Divergence);
+        Assert.Equal(1, report.Events);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Health_names_the_provider_and_counts_events(string provider)
     {
         await using var server = await ParleyServer.StartAsync(provider);

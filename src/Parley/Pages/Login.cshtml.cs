@@ -25,9 +25,8 @@ public sealed class LoginModel(SignInManager<Credential> signIn, IStringLocalize
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        Error = result.IsLockedOut
-            ? text["This account is locked after too many failed attempts. Try again in 15 minutes."]
-            : text["Wrong user name or password."];
+        // One answer for every failure: saying "locked" only to existing accounts would tell which user names exist.
+        Error = text["Wrong user name or password, or the account is locked for 15 minutes after 5 failed attempts."];
         return Page();
     }
 }

@@ -36,6 +36,21 @@ public sealed partial class SignInTests
     }
 
     [Fact]
+    public async Task Revoking_a_role_signs_the_cookie_session_out_on_its_next_request()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var user = await server.AddUserAsync(Role.Staff);
+        using var client = Browser(server);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, user, ParleyServer.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+
+        await server.InScopeAsync(s => s.GetRequiredService<Recorder>().WriteAsync("test",
+            (scope, ct) => ChangeRole.HandleAsync(scope, s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Credential>>(), user, Role.Staff, false, ct)));
+        // The very next request, not a minute later.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_form_posted_without_its_antiforgery_token_is_refused_and_records_nothing()
     {
         await using var server = await ParleyServer.StartAsync("sqlite");
@@ -71,6 +86,26 @@ public sealed partial class SignInTests
         var locked = await SignInAsync(client, user, ParleyServer.Password);
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Sign_in_answers_the_same_for_a_locked_account_and_a_user_name_that_does_not_exist()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var real = await server.AddUserAsync(Role.Courier);
+        using var client = Browser(server);
+        string Message(string page) => Regex.Match(page, "role=\"alert\">([^<]*)<").Groups[1].Value;
+        var answers = new Dictionary<string, List<string>> { [real] = [], ["nobody-at-all"] = [] };
+        foreach (var name in answers.Keys)
+        {
+            for (var i = 0; i < 6; i++)
+                answers[name].Add(Message(await (await SignInAsync(client, name, "not the password")).Content.ReadAsStringAsync()));
+        }
+        // The sixth attempt finds the real account locked; it still reads exactly like the stranger's.
+        Assert.Equal(answers["nobody-at-all"], answers[real]);
+        Assert.All(answers[real], m => Assert.StartsWith("Wrong user name or password", m, StringComparison.Ordinal));
+        var locked = await SignInAsync(client, real, ParleyServer.Password);
+        Assert.Equal(answers[real][0], Message(await locked.Content.ReadAsStringAsync()));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -223,6 +223,25 @@ public sealed class LetterTests
 
     [Theory]
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_letter_dated_on_the_last_day_of_the_calendar_gets_its_number(string provider)
+    {
+        await using var s = await StoryAsync(provider);
+        var response = await s.Clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "Outgoing",
+            dated = "9999-12-31",
+            senderInstitution = s.Sender,
+            addresseeInstitution = s.Receiver,
+            subject = "At the end of time",
+        });
+        // The yearly sequence used to look for the year 10000 and answer 500.
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal("9999/1", (await s.Clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{id}")).GetProperty("number").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Enumerations_bind_by_name_only_and_an_integer_is_refused_naming_the_field(string provider)
     {
         await using var s = await StoryAsync(provider);

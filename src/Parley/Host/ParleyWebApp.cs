@@ -112,6 +112,7 @@ public static class ParleyWebApp
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
         app.UseAuthentication();
+        app.UseSameOriginApi("parley");
         app.UseAuthorization();
         app.UseAntiforgery();
     }
@@ -127,7 +128,7 @@ public static class ParleyWebApp
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/");
+            return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi();
         app.MapGet("/api", () => Results.Json(new { openapi = "/openapi/v1.json", people = "/api/people", institutions = "/api/institutions" }))
@@ -143,4 +144,11 @@ public static class ParleyWebApp
         app.MapAccessApi();
         app.MapRazorPages();
     }
+
+    /// <summary>
+    /// A path on this site: one slash, then not a second slash or a backslash (browsers read "/\x" as "//x"), and no
+    /// control character (browsers drop a tab, so "/\t/x" is "//x" too). Anything else goes home rather than away.
+    /// </summary>
+    public static bool IsLocalPath(string? path) =>
+        path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) && !path.Any(char.IsControl);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
@@ -33,6 +34,51 @@ public sealed partial class SignInTests
         Assert.StartsWith("/login", page.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/login")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/%5Cevil.example/", "/")]
+    [InlineData("/%09/evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("/letters?exceptions=true", "/letters?exceptions=true")]
+    public async Task Switching_language_returns_only_to_a_page_of_this_site(string returnUrl, string expected)
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        using var client = Browser(server);
+        var response = await client.GetAsync($"/culture?c=ru&returnUrl={returnUrl}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_API_write_carried_by_the_cookie_must_come_from_Parleys_own_origin()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        var user = await server.AddUserAsync(Role.Staff);
+        using var client = Browser(server);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, user, ParleyServer.Password)).StatusCode);
+        var before = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync());
+        HttpRequestMessage Post(string? origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/institutions")
+            {
+                Content = JsonContent.Create(new { kind = "Committee", names = new[] { new { value = "Origin test " + Guid.NewGuid(), lang = "en" } } }),
+            };
+            if (origin is not null)
+                request.Headers.Add("Origin", origin);
+            return request;
+        }
+
+        var forged = await client.SendAsync(Post("https://evil.example"));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("Origin", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(Post(null))).StatusCode);
+        Assert.Equal(before, await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync()));
+        // From Parley's own origin it is written; a bearer token needs no origin at all.
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(Post(server.Address.GetLeftPart(UriPartial.Authority)))).StatusCode);
+        using var token = await server.ClientAsync(Role.Staff);
+        Assert.Equal(HttpStatusCode.Created, (await token.SendAsync(Post(null))).StatusCode);
     }
 
     [Fact]

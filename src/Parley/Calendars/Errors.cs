@@ -17,6 +17,8 @@ public static class CalendarErrors
 
     public static DomainError BusySpan(int n) => new($"times[{n}]", $"Busy time {n} needs a start and an end after it (UTC).");
 
+    public static DomainError BusyNote(int n) => new($"times[{n}].note", $"The note of busy time {n} is up to 500 characters.");
+
     public static DomainError NoAccount(Guid id) => new("account", $"No account {id}.", ErrorKind.NotFound);
 
     public static DomainError NoFeedLink(Guid id) => new("token", $"You have no feed link {id}.", ErrorKind.NotFound);

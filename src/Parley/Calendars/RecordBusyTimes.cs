@@ -24,6 +24,8 @@ public static class RecordBusyTimes
         {
             if (t.StartsAt is not { } start || t.EndsAt is not { } end || end <= start)
                 return CalendarErrors.BusySpan(n);
+            if (t.Note is { Length: > 500 })
+                return CalendarErrors.BusyNote(n);
             entries.Add(new BusyEntry(newId(), start, end, t.Note?.Trim()));
         }
         return new BusyTimesRecorded(person, entries);

@@ -69,7 +69,7 @@ public static class AttachCopy
                 ? await edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, read.Value!, c), a => Results.Created($"/api/letters/{id}/attachments/{a}", new { id = a }), ct)
                 : read.Error!.ToProblem();
         })
-            .Requires(Needs).DisableAntiforgery()
+            .Requires(Needs).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.Attachment))
             .WithSummary("Attach a copy; it is sealed to the addressee institution (HPKE) and only fingerprints enter the record");
 
     /// <summary>HPKE's info binds a sealed copy to its letter and attachment.</summary>

@@ -22,7 +22,10 @@ public static class EngagementErrors
     public static DomainError NotAZone(string? zone, string example = "for example Europe/Moscow or America/New_York") =>
         new("zone", $"“{zone}” is not a time zone of the tz database ({example}).");
 
+    public static readonly DomainError SourceTooLong = new("source", $"A source is up to {Bounds.Source:N0} characters: a citation or an address.");
+
     // Visits
+    public static readonly DomainError MembersNoteTooLong = new("membersNote", "The members note is up to 1,000 characters.");
     public static readonly DomainError VisitTitle = new("title", "Give the visit a title, up to 300 characters.");
     public static readonly DomainError VisitPurpose = new("purpose", "Say what the visit is for, up to 4,000 characters.");
     public static readonly DomainError VisitSentBy = new("sentBy", "Name the institution the delegation comes from (it must be in the directory).");
@@ -128,6 +131,8 @@ public static class EngagementErrors
     public static DomainError CharterDecided(CharterState state) => new("decision", $"The charter is already {(state == CharterState.Approved ? "approved" : "returned")}.", ErrorKind.Conflict);
 
     public static readonly DomainError CharterReturnReason = new("reason", "Say why the charter is returned.");
+    public static readonly DomainError CharterReasonTooLong = new("reason", "Keep the reason under 4,000 characters.");
+    public static readonly DomainError StandingAgendaTooLong = new("standingAgenda", "The standing agenda is up to 4,000 characters.");
     public static readonly DomainError RosterDate = new("on", "Give the date the change takes effect.");
     public static readonly DomainError RosterEmpty = new("joins", "Name at least one member who joins or leaves.");
 

@@ -22,6 +22,8 @@ public static class ParleyWebApp
         });
         if (urls is not null)
             builder.WebHost.UseUrls(urls);
+        // Every request body is bounded; the endpoints that take files raise it for themselves (attachments, imports).
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.Body);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // Per-request information logs cost more than a proof does.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -85,7 +87,16 @@ public static class ParleyWebApp
     {
         services.AddLocalization();
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Login"));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            // A body over the limit is refused before anything reads it; say which limit.
+            if (c.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge)
+            {
+                c.ProblemDetails.Detail ??= $"The request body is larger than this address accepts: {RequestLimits.Body / (1024 * 1024)} MB in general, "
+                    + $"{RequestLimits.Attachment / (1024 * 1024)} MB for a letter's copy, {Statements.StatementApi.ImportRequestLimit / (1024 * 1024)} MB for an article to import.";
+                c.ProblemDetails.Extensions["field"] = "body";
+            }
+        });
         services.AddScoped<UseCaseEdge>();
         services.AddExceptionHandler<BadRequests>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -57,6 +57,8 @@ public static class ScheduleMeeting
         var agenda = AgendaRules.Check(input.Agenda ?? [], entries.Select(e => e.Person), known.Letters, known.Proposals);
         if (!agenda.Succeeded)
             return agenda.Error!;
+        if (input.Source is { Length: > Bounds.Source })
+            return EngagementErrors.SourceTooLong;
         if (input.Visit is { } visit && !known.VisitKnown)
             return EngagementErrors.NoVisit(visit);
         if (input.TaskForce is { } force && !known.TaskForceKnown)

@@ -30,6 +30,8 @@ public static class MakeProposal
             return EngagementErrors.ProposalSameParties;
         if (input.ProposedBy is { } by && !proposerKnown)
             return EngagementErrors.NoPerson("proposedBy", by);
+        if (input.Source is { Length: > Bounds.Source })
+            return EngagementErrors.SourceTooLong;
         var window = new List<WindowEntry>();
         foreach (var (w, n) in (input.Window ?? []).Select((w, i) => (w, i + 1)))
         {

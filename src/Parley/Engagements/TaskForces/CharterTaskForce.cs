@@ -42,6 +42,10 @@ public static class CharterTaskForce
             return EngagementErrors.FirstMeeting;
         if (input.DurationMinutes is not (>= 15 and <= 1440))
             return EngagementErrors.SeriesDuration;
+        if (input.StandingAgenda is { Length: > 4000 })
+            return EngagementErrors.StandingAgendaTooLong;
+        if (input.Source is { Length: > Bounds.Source })
+            return EngagementErrors.SourceTooLong;
         // The first meeting is a wall time in the series' zone, not an instant.
         return new TaskForceChartered(id, input.Name.Trim(), input.Purpose.Trim(), input.SideA!.Value, input.SideB!.Value, input.Oversight!.Value,
             input.Charter.Trim(), input.SeatsPerSide.Value, difference, input.Cadence!.Trim().ToUpperInvariant(), DateTime.SpecifyKind(first, DateTimeKind.Unspecified),

@@ -23,6 +23,8 @@ public static class DecideCharter
             return EngagementErrors.CharterDecided(force.CharterState);
         if (!approve && string.IsNullOrWhiteSpace(reason))
             return EngagementErrors.CharterReturnReason;
+        if (reason is { Length: > 4000 })
+            return EngagementErrors.CharterReasonTooLong;
         return new CharterDecided(id, approve, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
     }
 

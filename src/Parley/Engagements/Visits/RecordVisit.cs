@@ -34,6 +34,10 @@ public static class RecordVisit
         if (ends < starts)
             return EngagementErrors.VisitEndsBeforeStart(ends, starts);
         var travellers = Travellers(input);
+        if (input.MembersNote is { Length: > 1000 })
+            return EngagementErrors.MembersNoteTooLong;
+        if (input.Source is { Length: > Bounds.Source })
+            return EngagementErrors.SourceTooLong;
         if (travellers.Count == 0 && string.IsNullOrWhiteSpace(input.MembersNote))
             return EngagementErrors.VisitTravellers;
         if (travellers.FirstOrDefault(p => !known.People.Contains(p)) is var stranger && stranger != Guid.Empty)

@@ -10,6 +10,7 @@ using Parley.Web;
 namespace Parley.Pages.Letters;
 
 [Authorize(Policy = nameof(Permission.ReadLetters))]
+[RequestSizeLimit(RequestLimits.Attachment)]
 public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, TimeProvider clock) : ParleyPage
 {
     public LetterState State { get; private set; } = null!;

@@ -37,16 +37,12 @@ public static class CorrespondenceProjection
                 });
                 foreach (var party in new[] { r.Registry, r.SenderInstitution, r.AddresseeInstitution }.Distinct())
                     db.LetterParties.Add(new LetterParty { LetterId = r.Id, InstitutionId = party, RegisteredAt = stored.RecordedAt });
-                await DeriveAsync(db, r.Id, ct);
-                if (r.InReplyTo is { } answered)
-                    await DeriveAsync(db, answered, ct);
                 break;
             case RoutePlanned p:
                 var planned = await LetterAsync(db, p.LetterId, ct);
                 planned.Route = p.Legs.Select((l, i) => new RouteLeg { Order = i, ToInstitution = l.ToInstitution, ToPerson = l.ToPerson, DueHours = l.DueHours }).ToList();
                 foreach (var leg in p.Legs)
                     await AddPartyAsync(db, planned, leg.ToInstitution, ct);
-                await DeriveAsync(db, p.LetterId, ct);
                 break;
             case HandoverRecorded h:
                 db.Handovers.Add(new Handover
@@ -67,7 +63,6 @@ public static class CorrespondenceProjection
                 var carried = await LetterAsync(db, h.LetterId, ct);
                 await AddPartyAsync(db, carried, h.FromInstitution, ct);
                 await AddPartyAsync(db, carried, h.ToInstitution, ct);
-                await DeriveAsync(db, h.LetterId, ct);
                 break;
             case HandoverSigned s:
                 var signed = await HandoverAsync(db, s.HandoverId, ct);
@@ -79,16 +74,13 @@ public static class CorrespondenceProjection
             case HandoverConfirmed c:
                 var confirmed = await HandoverAsync(db, c.HandoverId, ct);
                 (confirmed.State, confirmed.AnsweredAt, confirmed.SealIntactOnReceipt) = (HandoverState.Confirmed, c.At, c.SealIntact);
-                await DeriveAsync(db, confirmed.LetterId, ct);
                 break;
             case HandoverDisputed d:
                 var disputed = await HandoverAsync(db, d.HandoverId, ct);
                 (disputed.State, disputed.AnsweredAt, disputed.DisputeReason) = (HandoverState.Disputed, d.At, d.Reason);
-                await DeriveAsync(db, disputed.LetterId, ct);
                 break;
             case LetterAcknowledged a:
                 (await LetterAsync(db, a.LetterId, ct)).AcknowledgedAt = a.At;
-                await DeriveAsync(db, a.LetterId, ct);
                 break;
             case AttachmentSealed s:
                 db.Attachments.Add(new Attachment
@@ -105,6 +97,9 @@ public static class CorrespondenceProjection
             default:
                 throw new InvalidOperationException($"CorrespondenceProjection does not handle {e.GetType().Name}.");
         }
+        // The same list tells the statements module which letters to look at after this event.
+        foreach (var letter in CorrespondenceEvents.LettersDerived(e))
+            await DeriveAsync(db, letter, ct);
     }
 
     /// <summary>Re-derives a letter's status and attention time from its state, including what this batch has not saved yet.</summary>

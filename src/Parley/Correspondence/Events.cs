@@ -73,7 +73,10 @@ public sealed record AttachmentSealed(Guid LetterId, Guid AttachmentId, string N
 
 public static class CorrespondenceEvents
 {
-    /// <summary>The letters whose derived status an event may change (a reply changes the letter it answers).</summary>
+    /// <summary>
+    /// The letters whose derived status an event may change (a reply changes the letter it answers): the projection
+    /// re-derives exactly these, and the statements module looks at exactly these.
+    /// </summary>
     public static IEnumerable<Guid> LettersDerived(CorrespondenceEvent e) => e switch
     {
         LetterRegistered r when r.InReplyTo is { } answered => [r.Id, answered],

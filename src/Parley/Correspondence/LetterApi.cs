@@ -1,5 +1,6 @@
 using Parley.Access;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Correspondence;
 
@@ -13,7 +14,7 @@ public static class LetterApi
         letters.MapGet("/{id:guid}", async (ParleyDb db, Actor actor, TimeProvider clock, Guid id, CancellationToken ct) =>
             await LetterRegister.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(actor, s) is var view and not LetterView.None
                 ? Results.Ok(Dto(s, view, clock.GetUtcNow().UtcDateTime))
-                : Results.Problem($"No letter {id}.", statusCode: 404)).WithSummary("One letter: envelope for holders, register entry for the sender's office and auditors");
+                : CorrespondenceErrors.NoLetter(id).ToProblem()).WithSummary("One letter: envelope for holders, register entry for the sender's office and auditors");
         letters.MapGet("/{id:guid}/custody", CustodyAsync).WithSummary("The chain of custody with signatures, ledger indices and inclusion proofs");
         OpenCopy.Map(letters);
 
@@ -94,7 +95,7 @@ public static class LetterApi
     {
         var state = await LetterRegister.LoadAsync(db, id, ct);
         if (state is null || LetterAccess.ViewOf(actor, state) == LetterView.None)
-            return Results.Problem($"No letter {id}.", statusCode: 404);
+            return CorrespondenceErrors.NoLetter(id).ToProblem();
         var certificate = await CustodyCertificate.BuildAsync(db, checkpoints, key, state, ct);
         return Results.Ok(new
         {

@@ -61,11 +61,10 @@ public sealed class ProjectionTable
 /// <summary>The modules the record is made of, in dependency order: a module may read and subscribe to the ones before it.</summary>
 public sealed class RecordModules
 {
-    private readonly Dictionary<Type, IRecordModule> _owners = [];
-
     public RecordModules(params IRecordModule[] features)
     {
         All = [new LedgerModule(), .. features];
+        // Checked once here, for every event type the catalog can store: no event goes unprojected, none twice.
         foreach (var type in EventCatalog.Types)
         {
             var owners = All.Where(m => m.Events.Any(b => b.IsAssignableFrom(type))).ToList();
@@ -73,7 +72,6 @@ public sealed class RecordModules
                 throw new InvalidOperationException(owners.Count == 0
                     ? $"No module owns the event {type.Name}."
                     : $"The event {type.Name} is owned by {string.Join(" and ", owners.Select(o => o.Name))}.");
-            _owners[type] = owners[0];
         }
     }
 
@@ -97,8 +95,6 @@ public sealed class RecordModules
     /// <summary>Projects one event: every module in order, the owner included.</summary>
     public async ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct)
     {
-        if (!_owners.ContainsKey(e.GetType()))
-            throw new InvalidOperationException($"No module owns the event {e.GetType().Name}.");
         foreach (var module in All)
             await module.ApplyAsync(db, e, stored, ct);
     }

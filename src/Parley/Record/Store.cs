@@ -14,10 +14,6 @@ public sealed record StoreSettings(string DataDirectory, string? PostgresConnect
     public static StoreSettings From(string? data, string? database) =>
         new(Path.GetFullPath(data ?? "parley-data"),
             string.IsNullOrWhiteSpace(database) ? Environment.GetEnvironmentVariable(DatabaseVariable) : database);
-
-    public ParleyDb CreateContext(RecordModules modules) => IsPostgres
-        ? new PostgresParleyDb(PostgresParleyDb.Options(PostgresConnection!, modules))
-        : new SqliteParleyDb(SqliteParleyDb.Options(SqlitePath, modules));
 }
 
 public sealed class SqliteParleyDb(DbContextOptions<SqliteParleyDb> options) : ParleyDb(options)

@@ -88,7 +88,9 @@ public static class ScheduleMeeting
             (await db.People.Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
             (await db.Institutions.Where(i => sides.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet(),
             await Posts.OnAsync(db, participants.Select(p => (p.Person, p.Side)).Distinct().ToList(), day, ct),
-            await Directory.DirectoryNames.NamesAsync(db, people, ct),
+            // Names are only for the refusal of a person listed on two sides.
+            participants.GroupBy(p => p.Person).Any(g => g.Select(p => p.Side).Distinct().Count() > 1)
+                ? await Directory.DirectoryNames.NamesAsync(db, people, ct) : new Dictionary<Guid, string>(),
             (await db.Letters.Where(l => letters.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct)).ToHashSet(),
             (await db.Proposals.Where(p => proposals.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
             input.Visit is { } visit && await db.Visits.AnyAsync(v => v.Id == visit, ct),

@@ -30,9 +30,9 @@ internal sealed class BenchStore : IAsyncDisposable
             }
             postgres = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         }
-        var services = new ServiceCollection().AddLogging().AddParley(new StoreSettings(dir, postgres)).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddParley(new StoreSettings(dir, postgres) { Secret = KeySecret.Generate() }).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+            await scope.ServiceProvider.OpenStoreAsync();
         return services;
     }
 

@@ -18,7 +18,7 @@ internal static class Drivers
         args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback ?? throw new ArgumentException($"{name} is required.");
 
     internal static ServiceProvider Services(string[] args) => new ServiceCollection().AddLogging()
-        .AddParley(StoreSettings.From(Arg(args, "--data"), args.Contains("--database") ? Arg(args, "--database") : null)).BuildServiceProvider();
+        .AddParley(StoreSettings.From(Arg(args, "--data"), args.Contains("--database") ? Arg(args, "--database") : null, args.Contains("--secret-file") ? Arg(args, "--secret-file") : null)).BuildServiceProvider();
 
     /// <summary>fill --data DIR [--database CS] --events N [--batch B]: records N institution events, B per commit.</summary>
     public static async Task<int> FillAsync(string[] args)
@@ -26,7 +26,7 @@ internal static class Drivers
         var (total, batch) = (long.Parse(Arg(args, "--events"), CultureInfo.InvariantCulture), int.Parse(Arg(args, "--batch", "1000"), CultureInfo.InvariantCulture));
         await using var services = Services(args);
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+            await scope.ServiceProvider.OpenStoreAsync();
         var watch = Stopwatch.StartNew();
         for (long done = 0; done < total; done += batch)
         {

@@ -21,7 +21,7 @@ internal static class LetterDrivers
         var total = int.Parse(Drivers.Arg(args, "--letters"), CultureInfo.InvariantCulture);
         await using var services = Drivers.Services(args);
         await using (var scope = services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+            await scope.ServiceProvider.OpenStoreAsync();
         var (a, b, c) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         await WriteAsync(services, async (s, ct) =>
         {

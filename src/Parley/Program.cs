@@ -1,3 +1,5 @@
 using Parley;
+using Parley.Record;
 
-return await CommandLine.Build().Parse(args).InvokeAsync();
+OwnerOnly.ForThisProcess();
+return await CommandLine.RunAsync(args);

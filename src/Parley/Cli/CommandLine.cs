@@ -21,11 +21,18 @@ public static class CommandLine
         Recursive = true,
     };
 
+    public static readonly Option<string?> SecretFile = new("--secret-file")
+    {
+        Description = $"File holding the key-encryption secret, outside the data folder (or set {KeySecret.FileVariable}, or {KeySecret.Variable})",
+        Recursive = true,
+    };
+
     public static RootCommand Build()
     {
         var root = new RootCommand("Parley: the verifiable record of parliamentary diplomacy.");
         root.Options.Add(Data);
         root.Options.Add(Database);
+        root.Options.Add(SecretFile);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AccountCommands.User());
         root.Subcommands.Add(AccountCommands.Token());
@@ -39,10 +46,25 @@ public static class CommandLine
         root.Subcommands.Add(Correspondence.LetterCommands.VerifyLetter());
         root.Subcommands.Add(RecordCommands.Rebuild());
         root.Subcommands.Add(Calendars.CalendarCommands.Create());
+        root.Subcommands.Add(KeyCommands.Create());
         return root;
     }
 
-    public static StoreSettings Store(ParseResult result) => StoreSettings.From(result.GetValue(Data), result.GetValue(Database));
+    public static StoreSettings Store(ParseResult result) =>
+        StoreSettings.From(result.GetValue(Data), result.GetValue(Database), result.GetValue(SecretFile));
+
+    /// <summary>Runs the verbs; a refusal from below (a missing secret, a damaged file) is one line naming what to fix.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (DomainException e)
+        {
+            return Fail(e.Error);
+        }
+    }
 
     /// <summary>Opens the store (applying migrations) and runs <paramref name="work"/> in a service scope.</summary>
     public static async Task<int> WithStoreAsync(
@@ -53,7 +75,7 @@ public static class CommandLine
             .AddParley(Store(result));
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync(ct);
+        await scope.ServiceProvider.OpenStoreAsync(ct);
         return await work(scope.ServiceProvider, ct);
     }
 

@@ -18,9 +18,9 @@ public static class LedgerCommands
                 return await VerifyArchiveAsync(file, result.GetValue(key), ct);
             return await CommandLine.WithStoreAsync(result, async (services, token) =>
             {
-                var trusted = result.GetValue(key) is { } given ? NoteVerifier.Parse(given) : LogKey.Existing(CommandLine.Store(result))?.Signer.Verifier;
+                var trusted = result.GetValue(key) is { } given ? NoteVerifier.Parse(given) : LogKey.ExistingVerifier(CommandLine.Store(result));
                 if (trusted is null)
-                    return CommandLine.Fail(new DomainError("key", $"The store has no log key ({LogKey.PathIn(CommandLine.Store(result))}); give the log's verifier key with --key."));
+                    return CommandLine.Fail(new DomainError("key", $"The store has no log key yet (no {KeyVault.PathIn(CommandLine.Store(result))}); give the log's verifier key with --key."));
                 var report = await LedgerVerification.RunAsync(services.GetRequiredService<ParleyDb>(), trusted,
                     new Progress<string>(m => Console.Error.WriteLine(m)), token);
                 var code = Report(report.Events, report.Checkpoints, report.Divergence);

@@ -66,6 +66,9 @@ public sealed class CorrespondenceModule : IRecordModule
 
     public void AddServices(IServiceCollection services, StoreSettings store) => services.AddScoped<InstitutionKeys>();
 
+    public Task<int> SealLegacyKeysAsync(ParleyDb db, KeyVault vault, LegacyKeyRing legacy, CancellationToken ct) =>
+        InstitutionKeys.SealLegacyAsync(db, vault, legacy, ct);
+
     private sealed class LetterMap : IEntityTypeConfiguration<Letter>
     {
         public void Configure(EntityTypeBuilder<Letter> e)

@@ -76,4 +76,8 @@ public static class CorrespondenceErrors
     // Keys
     public static readonly DomainError NotTheInstitutionsUser = new("institution", "Only the institution's own users may use its keys.", ErrorKind.Forbidden);
     public static readonly DomainError NoKeysYet = new("institution", "The institution has no keys yet.", ErrorKind.NotFound);
+
+    public static readonly DomainError KeysUnderLegacyRing = new("institution",
+        "The institution's private keys are still protected by an earlier release's key ring, bound to the folder that release ran from; the operator opens the store once with PARLEY_PREVIOUS_INSTALL set to that folder to move them into the vault.",
+        ErrorKind.Conflict);
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using NSec.Cryptography;
 using Parley.Access;
@@ -9,13 +8,32 @@ namespace Parley.Correspondence;
 
 /// <summary>
 /// Each institution's key pairs: X25519 to seal letters to it, Ed25519 to sign its hand-overs. The public
-/// halves are in the record; the private halves are encrypted at rest (Data Protection, a purpose per
-/// institution) and used only on behalf of that institution's own users.
+/// halves are in the record; the private halves are sealed by the store's vault (bound to the institution and
+/// the store) and used only on behalf of that institution's own users.
 /// </summary>
-public sealed class InstitutionKeys(ParleyDb db, IDataProtectionProvider protection)
+public sealed class InstitutionKeys(ParleyDb db, KeyVault vault)
 {
-    private IDataProtector Protector(Guid institution) =>
-        protection.CreateProtector("parley.institution-keys", institution.ToString());
+    private static string Purpose(Guid institution) => $"institution-keys/{institution}";
+
+    /// <summary>The purposes releases before the vault protected these keys under (Data Protection).</summary>
+    private static string[] LegacyPurposes(Guid institution) => ["parley.institution-keys", institution.ToString()];
+
+    /// <summary>Seals the keys an earlier release protected with the install-bound ring; returns how many it could not open.</summary>
+    public static async Task<int> SealLegacyAsync(ParleyDb db, KeyVault vault, LegacyKeyRing legacy, CancellationToken ct)
+    {
+        var left = 0;
+        foreach (var secret in await db.InstitutionSecrets.ToListAsync(ct))
+        {
+            if (KeyVault.IsSealed(secret.Protected))
+                continue;
+            if (legacy.TryUnprotect(secret.Protected, LegacyPurposes(secret.InstitutionId)) is { } both)
+                secret.Protected = vault.Seal(Purpose(secret.InstitutionId), both);
+            else
+                left++;
+        }
+        await db.SaveChangesAsync(ct);
+        return left;
+    }
 
     public async Task<InstitutionKey> EnsureAsync(WriteScope scope, Guid institution, CancellationToken ct)
     {
@@ -26,7 +44,7 @@ public sealed class InstitutionKeys(ParleyDb db, IDataProtectionProvider protect
         var sealing = Hpke.GenerateKeyPair();
         var seed = RandomNumberGenerator.GetBytes(32);
         using var signing = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
-        db.InstitutionSecrets.Add(new InstitutionSecret { InstitutionId = institution, Protected = Protector(institution).Protect([.. sealing.PrivateKey, .. seed]) });
+        db.InstitutionSecrets.Add(new InstitutionSecret { InstitutionId = institution, Protected = vault.Seal(Purpose(institution), [.. sealing.PrivateKey, .. seed]) });
         var created = new InstitutionKeysCreated(institution, Convert.ToBase64String(sealing.PublicKey),
             Convert.ToBase64String(signing.PublicKey.Export(KeyBlobFormat.RawPublicKey)));
         await scope.RecordAsync(created, ct);
@@ -61,7 +79,9 @@ public sealed class InstitutionKeys(ParleyDb db, IDataProtectionProvider protect
         var secret = await db.InstitutionSecrets.AsNoTracking().FirstOrDefaultAsync(s => s.InstitutionId == institution, ct)
             ?? db.InstitutionSecrets.Local.FirstOrDefault(s => s.InstitutionId == institution)
             ?? throw new DomainException(CorrespondenceErrors.NoKeysYet);
-        var both = Protector(institution).Unprotect(secret.Protected);
+        if (!KeyVault.IsSealed(secret.Protected))
+            throw new DomainException(CorrespondenceErrors.KeysUnderLegacyRing);
+        var both = vault.Unseal(Purpose(institution), secret.Protected);
         return (both[..32], both[32..]);
     }
 }

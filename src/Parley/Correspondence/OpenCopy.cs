@@ -32,6 +32,10 @@ public static class OpenCopy
         {
             return CorrespondenceErrors.CopyDoesNotOpen;
         }
+        catch (DomainException e)
+        {
+            return e.Error;
+        }
         return Convert.ToHexStringLower(SHA256.HashData(content)) == meta.PlaintextSha256
             ? Result<(Attachment, byte[])>.Ok((meta, content))
             : CorrespondenceErrors.OpenedCopyAltered;

@@ -1,16 +1,18 @@
-using System.Security.Cryptography;
+using System.Text;
 using Parley.Ledger;
 
 namespace Parley.Record;
 
 /// <summary>
-/// The log's Ed25519 signing key: from $PARLEY_LEDGER_KEY, else the data folder's ledger.key, created on
-/// first start (readable by the owner only). Its name is the log's origin. The private key is never served
-/// or logged; only <see cref="VerifierKey"/> leaves the process.
+/// The log's Ed25519 signing key: from $PARLEY_LEDGER_KEY, else sealed in the store's vault, created there on
+/// first start. Its name is the log's origin. The private key is never served or logged; only
+/// <see cref="VerifierKey"/> leaves the process, and the vault keeps that beside the sealed key so
+/// <c>parley verify</c> needs no secret.
 /// </summary>
 public sealed class LogKey : IDisposable
 {
     public const string Variable = "PARLEY_LEDGER_KEY";
+    private const string VaultName = "log-key";
 
     private LogKey(NoteSigner signer) => Signer = signer;
 
@@ -18,31 +20,34 @@ public sealed class LogKey : IDisposable
     public string Origin => Signer.Name;
     public string VerifierKey => Signer.Verifier.VerifierKey;
 
-    public static string PathIn(StoreSettings store) => System.IO.Path.Combine(store.DataDirectory, "ledger.key");
+    /// <summary>Where releases before the vault kept the key, in plain text; moved into the vault at the next start.</summary>
+    public static string LegacyPathIn(StoreSettings store) => System.IO.Path.Combine(store.DataDirectory, "ledger.key");
 
-    /// <summary>The key in use, without creating one: null when neither the variable nor the file exists.</summary>
-    public static LogKey? Existing(StoreSettings store)
+    /// <summary>The verifier key of the log key in use, without the secret and without creating one: null when there is none.</summary>
+    public static NoteVerifier? ExistingVerifier(StoreSettings store)
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
+            return NoteSigner.Parse(configured).Verifier;
+        if (KeyVault.PublicValue(store, VaultName) is { } verifier)
+            return NoteVerifier.Parse(verifier);
+        var legacy = LegacyPathIn(store);
+        return File.Exists(legacy) ? NoteSigner.Parse(File.ReadAllText(legacy)).Verifier : null;
+    }
+
+    public static LogKey Load(StoreSettings store, KeyVault vault)
     {
         if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } configured)
             return new LogKey(NoteSigner.Parse(configured));
-        var path = PathIn(store);
-        return File.Exists(path) ? new LogKey(NoteSigner.Parse(File.ReadAllText(path))) : null;
-    }
-
-    public static LogKey Load(StoreSettings store)
-    {
-        if (Existing(store) is { } existing)
-            return existing;
-        var path = PathIn(store);
-        var origin = Environment.GetEnvironmentVariable("PARLEY_LEDGER_ORIGIN") is { Length: > 0 } o
-            ? o : $"parley.local/log-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
-        var signer = NoteSigner.Generate(origin);
-        System.IO.Directory.CreateDirectory(store.DataDirectory);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(path, options))
-            writer.WriteLine(signer.SignerKey);
+        if (vault.Read(VaultName) is { } kept)
+            return new LogKey(NoteSigner.Parse(Encoding.UTF8.GetString(kept)));
+        var legacy = LegacyPathIn(store);
+        var signer = File.Exists(legacy)
+            ? NoteSigner.Parse(File.ReadAllText(legacy))
+            : NoteSigner.Generate(Environment.GetEnvironmentVariable("PARLEY_LEDGER_ORIGIN") is { Length: > 0 } o
+                ? o : $"parley.local/log-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
+        vault.Write(VaultName, Encoding.UTF8.GetBytes(signer.SignerKey), signer.Verifier.VerifierKey);
+        // Only once the vault holds it is the plain copy an earlier release wrote removed.
+        File.Delete(legacy);
         return new LogKey(signer);
     }
 

@@ -33,6 +33,12 @@ public interface IRecordModule
     void AddServices(IServiceCollection services, StoreSettings store)
     {
     }
+
+    /// <summary>
+    /// Moves private keys an earlier release protected with the install-bound ring under the vault, when the store
+    /// opens with its secret. Returns how many it could not move (the legacy ring is kept until none are left).
+    /// </summary>
+    Task<int> SealLegacyKeysAsync(ParleyDb db, KeyVault vault, LegacyKeyRing legacy, CancellationToken ct) => Task.FromResult(0);
 }
 
 /// <summary>One projection table: its rows in a stable order, how to empty it, and how to put a row's owned collections in order.</summary>
@@ -97,6 +103,14 @@ public sealed class RecordModules
     {
         foreach (var module in All)
             await module.ApplyAsync(db, e, stored, ct);
+    }
+
+    public async Task<int> SealLegacyKeysAsync(ParleyDb db, KeyVault vault, LegacyKeyRing legacy, CancellationToken ct)
+    {
+        var left = 0;
+        foreach (var module in All)
+            left += await module.SealLegacyKeysAsync(db, vault, legacy, ct);
+        return left;
     }
 
     public async Task ClearAsync(ParleyDb db, CancellationToken ct)

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Parley.Record;
 
-/// <summary>Where the record lives: a SQLite file under the data folder, or a PostgreSQL connection string.</summary>
+/// <summary>
+/// Where the record lives (a SQLite file under the data folder, or a PostgreSQL connection string) and the
+/// key-encryption secret its keys are sealed under, when given here rather than by the environment.
+/// </summary>
 public sealed record StoreSettings(string DataDirectory, string? PostgresConnection)
 {
     public const string DatabaseVariable = "PARLEY_DATABASE";
@@ -11,9 +14,15 @@ public sealed record StoreSettings(string DataDirectory, string? PostgresConnect
 
     public string SqlitePath => Path.Combine(DataDirectory, "parley.db");
 
-    public static StoreSettings From(string? data, string? database) =>
+    /// <summary>The secret, when not from the environment (<see cref="KeySecret.FromEnvironment"/>).</summary>
+    public KeySecret? Secret { get; init; }
+
+    public static StoreSettings From(string? data, string? database, string? secretFile = null) =>
         new(Path.GetFullPath(data ?? "parley-data"),
-            string.IsNullOrWhiteSpace(database) ? Environment.GetEnvironmentVariable(DatabaseVariable) : database);
+            string.IsNullOrWhiteSpace(database) ? Environment.GetEnvironmentVariable(DatabaseVariable) : database)
+        {
+            Secret = secretFile is null ? null : KeySecret.FromFile(secretFile, "--secret-file"),
+        };
 }
 
 public sealed class SqliteParleyDb(DbContextOptions<SqliteParleyDb> options) : ParleyDb(options)

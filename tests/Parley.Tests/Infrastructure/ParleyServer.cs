@@ -27,8 +27,8 @@ public sealed class ParleyServer : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "parley-test-" + Guid.NewGuid().ToString("N")[..12]);
         return provider switch
         {
-            "sqlite" => new StoreSettings(dir, null),
-            "postgres" => new StoreSettings(dir, await PostgresServer.CreateDatabaseAsync()),
+            "sqlite" => new StoreSettings(dir, null) { Secret = KeySecret.Generate() },
+            "postgres" => new StoreSettings(dir, await PostgresServer.CreateDatabaseAsync()) { Secret = KeySecret.Generate() },
             _ => throw new ArgumentException($"Unknown provider {provider}"),
         };
     }
@@ -38,7 +38,7 @@ public sealed class ParleyServer : IAsyncDisposable
         var store = await NewStoreAsync(provider);
         var app = ParleyWebApp.Build(store, "http://127.0.0.1:0", b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ParleyDb>().MigrateAsync();
+            await scope.ServiceProvider.OpenStoreAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new ParleyServer(app, store, new Uri(address));

@@ -16,11 +16,11 @@ public sealed class RecordTests
         await using var server = await ParleyServer.StartAsync(provider);
         await server.AddInstitutionAsync("Committee on First Starts");
         // No checkpoint was asked for, yet the key `parley verify` trusts is there, and it is the one the log serves.
-        var key = LogKey.Existing(server.Store);
+        var key = LogKey.ExistingVerifier(server.Store with { Secret = null });
         Assert.NotNull(key);
         using var client = await server.ClientAsync(null);
         Assert.Equal(key.VerifierKey, (await client.GetStringAsync("/ledger/key")).Trim());
-        var report = await server.InScopeAsync(s => LedgerVerification.RunAsync(s.GetRequiredService<ParleyDb>(), key.Signer.Verifier, null, default));
+        var report = await server.InScopeAsync(s => LedgerVerification.RunAsync(s.GetRequiredService<ParleyDb>(), key, null, default));
         Assert.Null(report.Divergence);
         Assert.Equal(1, report.Events);
     }

@@ -37,8 +37,8 @@ public sealed class AccessModule : IRecordModule
     {
         services.AddIdentityCore<Credential>(o =>
             {
-                // Length over composition rules (NIST SP 800-63B).
-                o.Password.RequiredLength = 10;
+                // Length over composition rules (NIST SP 800-63B): PasswordPolicy checks length and says so once.
+                o.Password.RequiredLength = 1;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -48,6 +48,7 @@ public sealed class AccessModule : IRecordModule
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
             })
+            .AddPasswordValidator<PasswordPolicy>()
             .AddEntityFrameworkStores<ParleyDb>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
     }

@@ -10,7 +10,7 @@ namespace Parley.Demo;
 /// <summary>Loads the demo story into an empty store and creates one demo user per role.</summary>
 public static class DemoStory
 {
-    public const string Password = "parley-demo";
+    public const string Password = "moscow-letter-2018";
 
     public static readonly (string User, string Name, Role Role, Guid Institution)[] Users =
     [

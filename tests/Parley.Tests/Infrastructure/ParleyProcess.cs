@@ -46,9 +46,12 @@ public sealed class ParleyProcess : IAsyncDisposable
     }
 
     /// <summary>Runs one verb to its end.</summary>
-    public static async Task<(int Code, string Output)> RunAsync(string install, params string[] args)
+    public static Task<(int Code, string Output)> RunAsync(string install, params string[] args) => RunAsync(install, null, args);
+
+    /// <summary>Runs one verb to its end, with <paramref name="input"/> on its standard input.</summary>
+    public static async Task<(int Code, string Output)> RunAsync(string install, string? input, params string[] args)
     {
-        using var process = Start(install, args);
+        using var process = Start(install, args, input);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -88,7 +91,7 @@ public sealed class ParleyProcess : IAsyncDisposable
         throw new TimeoutException($"parley serve did not answer /health within two minutes:\n{running.Output}");
     }
 
-    private static Process Start(string install, string[] args)
+    private static Process Start(string install, string[] args, string? input = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         info.ArgumentList.Add(Path.Combine(install, "parley.dll"));
@@ -102,6 +105,8 @@ public sealed class ParleyProcess : IAsyncDisposable
         info.Environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
         info.WorkingDirectory = install;
         var process = Process.Start(info)!;
+        if (input is not null)
+            process.StandardInput.WriteLine(input);
         process.StandardInput.Close();
         return process;
     }

@@ -96,6 +96,11 @@ public static class ParleyWebApp
                     + $"{RequestLimits.Attachment / (1024 * 1024)} MB for a letter's copy, {Statements.StatementApi.ImportRequestLimit / (1024 * 1024)} MB for an article to import.";
                 c.ProblemDetails.Extensions["field"] = "body";
             }
+            else if (c.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                c.ProblemDetails.Detail ??= "The request body must be JSON (Content-Type: application/json), or multipart/form-data with a \"file\" part where the API takes a file.";
+                c.ProblemDetails.Extensions["field"] = "body";
+            }
         });
         services.AddScoped<UseCaseEdge>();
         services.AddExceptionHandler<BadRequests>();

@@ -42,8 +42,8 @@ public class CustodyBenchmarks
         var (giver, receiver) = _forward ? (_a, _b) : (_b, _a);
         _forward = !_forward;
         var handover = await WriteAsync((s, keys, ct) => HandOver.HandleAsync(s, keys, giver.User, _letter,
-            new HandoverInput(receiver.Institution, null, null, null, null), DateTime.UtcNow, ct));
-        await WriteAsync((s, keys, ct) => AnswerHandover.HandleAsync(s, keys, receiver.User, _letter, handover, true, true, null, DateTime.UtcNow, ct));
+            new HandoverInput(receiver.Institution, null, null, null, null), DateTime.UtcNow, null, ct));
+        await WriteAsync((s, keys, ct) => AnswerHandover.HandleAsync(s, keys, receiver.User, _letter, handover, true, true, null, DateTime.UtcNow, null, ct));
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
         var h = await db.Handovers.AsNoTracking().SingleAsync(x => x.Id == handover);

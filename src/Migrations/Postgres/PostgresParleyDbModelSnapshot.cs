@@ -200,6 +200,41 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Access.Passkey", b =>
+                {
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(1400)
+                        .HasColumnType("character varying(1400)");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RegisteredIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RpId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("passkeys", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Access.TokenSecret", b =>
                 {
                     b.Property<Guid>("TokenId")
@@ -216,6 +251,106 @@ namespace Parley.Record.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("token_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.BusyTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Person")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Person", "StartsAt");
+
+                    b.ToTable("busy_times", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.CalendarPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Chamber")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chamber", "StartsOn");
+
+                    b.ToTable("calendar_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.FeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Account");
+
+                    b.ToTable("feed_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.FeedTokenSecret", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("feed_token_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Correspondence.Attachment", b =>
@@ -487,6 +622,40 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("letter_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.PersonalSignature", b =>
+                {
+                    b.Property<long>("Step")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthenticatorData")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientData")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CredentialId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Step");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("personal_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.SealedBlob", b =>
                 {
                     b.Property<Guid>("AttachmentId")
@@ -672,66 +841,6 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("action_items", (string)null);
                 });
 
-            modelBuilder.Entity("Parley.Engagements.BusyTime", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("Person")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Person", "StartsAt");
-
-                    b.ToTable("busy_times", (string)null);
-                });
-
-            modelBuilder.Entity("Parley.Engagements.CalendarPeriod", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("Chamber")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Source")
-                        .HasColumnType("text");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Chamber", "StartsOn");
-
-                    b.ToTable("calendar_periods", (string)null);
-                });
-
             modelBuilder.Entity("Parley.Engagements.Encounter", b =>
                 {
                     b.Property<Guid>("Meeting")
@@ -753,46 +862,6 @@ namespace Parley.Record.Migrations.Postgres
                     b.HasIndex("PersonB");
 
                     b.ToTable("encounters", (string)null);
-                });
-
-            modelBuilder.Entity("Parley.Engagements.FeedToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("Account")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Account");
-
-                    b.ToTable("feed_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Parley.Engagements.FeedTokenSecret", b =>
-                {
-                    b.Property<Guid>("TokenId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("TokenId");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.ToTable("feed_token_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Engagements.Meeting", b =>

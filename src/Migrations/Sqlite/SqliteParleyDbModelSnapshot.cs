@@ -193,6 +193,41 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Access.Passkey", b =>
+                {
+                    b.Property<string>("CredentialId")
+                        .HasMaxLength(1400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RpId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("passkeys", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Access.TokenSecret", b =>
                 {
                     b.Property<Guid>("TokenId")
@@ -209,6 +244,106 @@ namespace Parley.Record.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("token_secrets", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.BusyTime", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Person")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Person", "StartsAt");
+
+                    b.ToTable("busy_times", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.CalendarPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Chamber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Chamber", "StartsOn");
+
+                    b.ToTable("calendar_periods", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.FeedToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Account")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Account");
+
+                    b.ToTable("feed_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Calendars.FeedTokenSecret", b =>
+                {
+                    b.Property<Guid>("TokenId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("TokenId");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("feed_token_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Correspondence.Attachment", b =>
@@ -480,6 +615,40 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("letter_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.PersonalSignature", b =>
+                {
+                    b.Property<long>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthenticatorData")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientData")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CredentialId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Step");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("personal_signatures", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.SealedBlob", b =>
                 {
                     b.Property<Guid>("AttachmentId")
@@ -665,66 +834,6 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("action_items", (string)null);
                 });
 
-            modelBuilder.Entity("Parley.Engagements.BusyTime", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Person")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Person", "StartsAt");
-
-                    b.ToTable("busy_times", (string)null);
-                });
-
-            modelBuilder.Entity("Parley.Engagements.CalendarPeriod", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Chamber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EndsOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartsOn")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Chamber", "StartsOn");
-
-                    b.ToTable("calendar_periods", (string)null);
-                });
-
             modelBuilder.Entity("Parley.Engagements.Encounter", b =>
                 {
                     b.Property<Guid>("Meeting")
@@ -746,46 +855,6 @@ namespace Parley.Record.Migrations.Sqlite
                     b.HasIndex("PersonB");
 
                     b.ToTable("encounters", (string)null);
-                });
-
-            modelBuilder.Entity("Parley.Engagements.FeedToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Account")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Account");
-
-                    b.ToTable("feed_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("Parley.Engagements.FeedTokenSecret", b =>
-                {
-                    b.Property<Guid>("TokenId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("TokenId");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.ToTable("feed_token_secrets", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Engagements.Meeting", b =>

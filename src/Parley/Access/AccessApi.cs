@@ -17,5 +17,7 @@ public static class AccessApi
             (await db.Accounts.AsNoTracking().OrderBy(a => a.UserName).ToListAsync(ct))
                 .Select(a => new { a.Id, a.UserName, a.DisplayName, a.InstitutionId, Roles = a.Roles.Select(r => r.Role.Slug()) }))
             .WithTags("Access").WithSummary("Accounts and their roles").RequireAuthorization(Permission.ReadAccounts.ToString());
+        RegisterPasskey.Map(app);
+        PasskeySignIn.Map(app);
     }
 }

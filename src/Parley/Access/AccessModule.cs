@@ -13,6 +13,7 @@ public sealed class AccessModule : IRecordModule
 
     public IReadOnlyList<ProjectionTable> Tables { get; } =
     [
+        ProjectionTable.Of<Passkey>(q => q.OrderBy(x => x.CredentialId)),
         ProjectionTable.Of<ApiToken>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<Account>(q => q.OrderBy(x => x.Id), a => a.Roles.Sort((x, y) => x.Role.CompareTo(y.Role))),
     ];
@@ -22,6 +23,14 @@ public sealed class AccessModule : IRecordModule
         MapCredentials(model);
         model.ApplyConfiguration(new AccountMap());
         model.Entity<ApiToken>(e => e.ToTable("tokens"));
+        model.Entity<Passkey>(e =>
+        {
+            e.ToTable("passkeys");
+            e.HasKey(x => x.CredentialId);
+            e.Property(x => x.CredentialId).HasMaxLength(1400);
+            e.Property(x => x.Label).HasMaxLength(RegisterPasskey.MaxLabel);
+            e.HasIndex(x => x.AccountId);
+        });
         model.Entity<TokenSecret>(e =>
         {
             e.ToTable("token_secrets");
@@ -51,6 +60,7 @@ public sealed class AccessModule : IRecordModule
             .AddPasswordValidator<PasswordPolicy>()
             .AddEntityFrameworkStores<ParleyDb>()
             .AddClaimsPrincipalFactory<AccountClaimsFactory>();
+        services.AddSingleton<WebAuthn>();
     }
 
     /// <summary>

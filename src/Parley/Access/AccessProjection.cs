@@ -35,6 +35,18 @@ public static class AccessProjection
                     ?? throw new InvalidOperationException($"Token {t.Id} is not in the projection.");
                 token.RevokedAt = stored.RecordedAt;
                 break;
+            case PasskeyRegistered p:
+                db.Passkeys.Add(new Passkey
+                {
+                    CredentialId = p.CredentialId,
+                    AccountId = p.AccountId,
+                    PublicKey = p.PublicKey,
+                    RpId = p.RpId,
+                    Label = p.Label,
+                    RegisteredAt = stored.RecordedAt,
+                    RegisteredIndex = stored.Sequence,
+                });
+                break;
             default:
                 throw new InvalidOperationException($"AccessProjection does not handle {e.GetType().Name}.");
         }

@@ -37,3 +37,10 @@ public sealed record TokenRevoked(Guid Id, Guid AccountId) : AccessEvent
 {
     public override string Stream => $"account/{AccountId}";
 }
+
+/// <summary>A person registered a passkey: its credential id and COSE public key enter the record, so a signature by it can be checked offline.</summary>
+[EventType("access.passkey-registered")]
+public sealed record PasskeyRegistered(Guid AccountId, string CredentialId, string PublicKey, string RpId, string Label) : AccessEvent
+{
+    public override string Stream => $"account/{AccountId}";
+}

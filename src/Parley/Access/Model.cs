@@ -46,3 +46,20 @@ public sealed class TokenSecret
     public Guid TokenId { get; set; }
     public required byte[] Hash { get; set; }
 }
+
+/// <summary>Projection of a person's passkey: the public half, as registered in the ledger at <see cref="RegisteredIndex"/>.</summary>
+public sealed class Passkey
+{
+    /// <summary>The WebAuthn credential id, base64url.</summary>
+    public required string CredentialId { get; set; }
+    public Guid AccountId { get; set; }
+
+    /// <summary>The COSE_Key, base64.</summary>
+    public required string PublicKey { get; set; }
+
+    /// <summary>The relying party (the host name) it is scoped to.</summary>
+    public required string RpId { get; set; }
+    public required string Label { get; set; }
+    public DateTime RegisteredAt { get; set; }
+    public long RegisteredIndex { get; set; }
+}

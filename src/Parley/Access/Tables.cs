@@ -10,4 +10,5 @@ public abstract partial class ParleyDb
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<ApiToken> Tokens => Set<ApiToken>();
     public DbSet<TokenSecret> TokenSecrets => Set<TokenSecret>();
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
 }

@@ -25,13 +25,19 @@ public static class AcknowledgeReceipt
         return new LetterAcknowledged(letter.Letter.Id, now);
     }
 
-    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Actor actor, Guid letterId, DateTime now, CancellationToken ct)
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Actor actor, Guid letterId, DateTime now, PasskeySignature? personal, CancellationToken ct)
     {
-        return await scope.RecordAsync(Decide(await LetterRegister.RequireAsync(scope, letterId, ct), actor, now), _ => letterId, ct);
+        var decided = Decide(await LetterRegister.RequireAsync(scope, letterId, ct), actor, personal?.Prepared.Now ?? now);
+        if (!decided.Succeeded)
+            return decided.Error!;
+        if (await PersonalSignatures.CheckAsync(scope.Db, actor, decided.Value!, personal, ct) is { } unsigned)
+            return unsigned;
+        await PersonalSignatures.RecordAsync(scope, letterId, await scope.RecordAsync(decided.Value!, ct), personal, ct);
+        return Result<Guid>.Ok(letterId);
     }
 
     public static void Map(RouteGroupBuilder letter) =>
         letter.MapPost("/acknowledge", (UseCaseEdge edge, Actor actor, Guid id, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, actor, id, edge.Now, c), _ => Results.NoContent(), ct))
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, actor, id, edge.Now, null, c), _ => Results.NoContent(), ct))
             .Requires(Needs);
 }

@@ -32,12 +32,14 @@ public static class AnswerHandover
     }
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, InstitutionKeys keys, Actor actor, Guid letterId, Guid handoverId,
-        bool confirm, bool sealIntact, string? reason, DateTime now, CancellationToken ct)
+        bool confirm, bool sealIntact, string? reason, DateTime now, PasskeySignature? personal, CancellationToken ct)
     {
         var letter = await LetterRegister.RequireAsync(scope, letterId, ct);
-        var decided = Decide(letter, handoverId, confirm, sealIntact, reason, actor, now);
+        var decided = Decide(letter, handoverId, confirm, sealIntact, reason, actor, personal?.Prepared.Now ?? now);
         if (!decided.Succeeded)
             return decided.Error!;
+        if (await PersonalSignatures.CheckAsync(scope.Db, actor, decided.Value!, personal, ct) is { } unsigned)
+            return unsigned;
         if (decided.Value is HandoverConfirmed confirmed)
         {
             // The receiver's signature goes over the recorded hand-over, so it is made before the confirmation is recorded.
@@ -45,11 +47,11 @@ public static class AnswerHandover
             var recorded = await scope.Db.Events.AsNoTracking().FirstAsync(e => e.Sequence == handover.RecordedIndex, ct);
             var signature = await keys.SignAsync(actor, handover.ToInstitution, recorded.ToCanonical().Encode(), ct);
             await scope.RecordAsync(new HandoverSigned(letterId, handoverId, handover.ToInstitution, false, signature), ct);
-            await scope.RecordAsync(confirmed, ct);
+            await PersonalSignatures.RecordAsync(scope, letterId, await scope.RecordAsync(confirmed, ct), personal, ct);
         }
         else
         {
-            await scope.RecordAsync(decided.Value!, ct);
+            await PersonalSignatures.RecordAsync(scope, letterId, await scope.RecordAsync(decided.Value!, ct), personal, ct);
         }
         return Result<Guid>.Ok(handoverId);
     }
@@ -57,10 +59,10 @@ public static class AnswerHandover
     public static void Map(RouteGroupBuilder letter)
     {
         letter.MapPost("/handovers/{handoverId:guid}/confirm", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, true, body.SealIntact, null, edge.Now, c), _ => Results.NoContent(), ct))
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, true, body.SealIntact, null, edge.Now, null, c), _ => Results.NoContent(), ct))
             .Requires(Needs);
         letter.MapPost("/handovers/{handoverId:guid}/dispute", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, false, true, body.Reason, edge.Now, c), _ => Results.NoContent(), ct))
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, false, true, body.Reason, edge.Now, null, c), _ => Results.NoContent(), ct))
             .Requires(Needs);
     }
 }

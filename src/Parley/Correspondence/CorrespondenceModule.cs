@@ -12,6 +12,7 @@ public sealed class CorrespondenceModule : IRecordModule
 
     public IReadOnlyList<ProjectionTable> Tables { get; } =
     [
+        ProjectionTable.Of<PersonalSignature>(q => q.OrderBy(x => x.Step)),
         ProjectionTable.Of<Attachment>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<LetterParty>(q => q.OrderBy(x => x.LetterId).ThenBy(x => x.InstitutionId)),
         ProjectionTable.Of<Handover>(q => q.OrderBy(x => x.Id)),
@@ -53,6 +54,13 @@ public sealed class CorrespondenceModule : IRecordModule
         {
             e.ToTable("institution_keys");
             e.HasKey(x => x.InstitutionId);
+        });
+        model.Entity<PersonalSignature>(e =>
+        {
+            e.ToTable("personal_signatures");
+            e.HasKey(x => x.Step);
+            e.Property(x => x.Step).ValueGeneratedNever();
+            e.HasIndex(x => x.LetterId);
         });
         model.Entity<InstitutionSecret>(e =>
         {

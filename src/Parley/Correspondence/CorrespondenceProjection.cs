@@ -82,6 +82,18 @@ public static class CorrespondenceProjection
             case LetterAcknowledged a:
                 (await LetterAsync(db, a.LetterId, ct)).AcknowledgedAt = a.At;
                 break;
+            case StepSignedByPasskey p:
+                db.PersonalSignatures.Add(new PersonalSignature
+                {
+                    Step = p.Step,
+                    LetterId = p.LetterId,
+                    AccountId = p.AccountId,
+                    CredentialId = p.CredentialId,
+                    AuthenticatorData = p.AuthenticatorData,
+                    ClientData = p.ClientData,
+                    Signature = p.Signature,
+                });
+                break;
             case AttachmentSealed s:
                 db.Attachments.Add(new Attachment
                 {

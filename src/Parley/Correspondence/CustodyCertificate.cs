@@ -4,18 +4,29 @@ using Parley.Record;
 
 namespace Parley.Correspondence;
 
+/// <summary>A person's own passkey signature on one step: whose, which passkey, the step's ledger index, and whether it checks out.</summary>
+public sealed record PersonalCheck(string Person, string Passkey, long Step, bool Valid);
+
+/// <summary>
+/// One hand-over as the certificate proves it. <see cref="Giver"/> and <see cref="Receiver"/> are the people's
+/// passkey signatures on the hand-over and on its answer; null where the person had no passkey, so only the
+/// institution signed.
+/// </summary>
 public sealed record CertifiedHandover(
     Handover Handover, long LedgerIndex, byte[] LeafHash, IReadOnlyList<byte[]> InclusionProof, bool Included,
-    bool? GiverSignatureValid, bool? ReceiverSignatureValid);
+    bool? GiverSignatureValid, bool? ReceiverSignatureValid, PersonalCheck? Giver = null, PersonalCheck? Receiver = null);
 
 /// <summary>
 /// What a custody certificate states and proves: each hand-over's recorded event is in the ledger under a
-/// signed checkpoint (inclusion proof checked here) and carries valid signatures of both institutions.
+/// signed checkpoint (inclusion proof checked here) and carries valid signatures of both institutions, and every
+/// person's passkey signature in the record verifies (<see cref="PersonalSignatures.Check"/>).
 /// </summary>
-public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkpoint, bool CheckpointSigned, IReadOnlyList<CertifiedHandover> Chain)
+public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkpoint, bool CheckpointSigned, IReadOnlyList<CertifiedHandover> Chain,
+    PersonalCheck? Acknowledgement = null)
 {
     public bool Holds => CheckpointSigned && Chain.All(c => c.Included && c.GiverSignatureValid == true
-        && (c.Handover.State != HandoverState.Confirmed || c.ReceiverSignatureValid == true));
+        && (c.Handover.State != HandoverState.Confirmed || c.ReceiverSignatureValid == true)
+        && c.Giver?.Valid != false && c.Receiver?.Valid != false) && Acknowledgement?.Valid != false;
 
     public static async Task<CustodyCertificate> BuildAsync(ParleyDb db, Checkpoints checkpoints, LogKey key, LetterState state, CancellationToken ct)
     {
@@ -32,6 +43,7 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         }
         var checkpoint = Checkpoint.Parse(signed.Text);
         var keys = await db.InstitutionKeys.AsNoTracking().ToDictionaryAsync(k => k.InstitutionId, ct);
+        var personal = await PersonalChecksAsync(db, state.Letter.Id, ct);
         var chain = new List<CertifiedHandover>();
         foreach (var h in state.Handovers.OrderBy(h => h.At))
         {
@@ -48,9 +60,27 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
                 included = false;
             }
             chain.Add(new CertifiedHandover(h, h.RecordedIndex, leaf, proof, included,
-                Valid(keys, h.FromInstitution, bytes, h.GiverSignature), Valid(keys, h.ToInstitution, bytes, h.ReceiverSignature)));
+                Valid(keys, h.FromInstitution, bytes, h.GiverSignature), Valid(keys, h.ToInstitution, bytes, h.ReceiverSignature),
+                personal.FirstOrDefault(p => p.Step is HandoverRecorded r && r.HandoverId == h.Id).Check,
+                personal.FirstOrDefault(p => p.Step is HandoverConfirmed c && c.HandoverId == h.Id || p.Step is HandoverDisputed d && d.HandoverId == h.Id).Check));
         }
-        return new CustodyCertificate(note, checkpoint, checkpointSigned, chain);
+        return new CustodyCertificate(note, checkpoint, checkpointSigned, chain, personal.FirstOrDefault(p => p.Step is LetterAcknowledged).Check);
+    }
+
+    /// <summary>Every passkey signature on the letter's steps, each with the step's event and its check against the passkey the record registered.</summary>
+    private static async Task<List<(IEvent Step, PersonalCheck Check)>> PersonalChecksAsync(ParleyDb db, Guid letterId, CancellationToken ct)
+    {
+        var signatures = await db.PersonalSignatures.AsNoTracking().Where(p => p.LetterId == letterId).OrderBy(p => p.Step).ToListAsync(ct);
+        var result = new List<(IEvent, PersonalCheck)>();
+        foreach (var signature in signatures)
+        {
+            var step = await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == signature.Step, ct);
+            var passkey = await db.Passkeys.AsNoTracking().FirstOrDefaultAsync(p => p.CredentialId == signature.CredentialId, ct);
+            var owner = await db.Accounts.AsNoTracking().Where(a => a.Id == signature.AccountId).Select(a => a.UserName).FirstOrDefaultAsync(ct) ?? "?";
+            var valid = passkey is not null && passkey.AccountId == signature.AccountId && PersonalSignatures.Check(signature, step, passkey, owner);
+            result.Add((EventCatalog.Deserialize(step.Type, step.Payload), new PersonalCheck(owner, passkey?.Label ?? "an unregistered passkey", signature.Step, valid)));
+        }
+        return result;
     }
 
     private static bool? Valid(Dictionary<Guid, InstitutionKey> keys, Guid institution, byte[] bytes, string? signature) =>

@@ -77,6 +77,13 @@ public static class CorrespondenceErrors
     public static readonly DomainError NotTheInstitutionsUser = new("institution", "Only the institution's own users may use its keys.", ErrorKind.Forbidden);
     public static readonly DomainError NoKeysYet = new("institution", "The institution has no keys yet.", ErrorKind.NotFound);
 
+    public static readonly DomainError PasskeyNeeded = new("assertion",
+        "You have a passkey, so this step is signed with it: do it on the letter's page, or prepare it with POST …/steps/prepare and send the passkey's answer to …/steps/signed.",
+        ErrorKind.Conflict);
+
+    public static readonly DomainError StepChangedSinceSigned = new("assertion",
+        "The letter changed after you signed this step, so the signature is not over what would be recorded; do the step again.", ErrorKind.Conflict);
+
     public static readonly DomainError KeysUnderLegacyRing = new("institution",
         "The institution's private keys are still protected by an earlier release's key ring, bound to the folder that release ran from; the operator opens the store once with PARLEY_PREVIOUS_INSTALL set to that folder to move them into the vault.",
         ErrorKind.Conflict);

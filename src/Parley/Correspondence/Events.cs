@@ -64,6 +64,17 @@ public sealed record LetterAcknowledged(Guid LetterId, DateTime At) : Correspond
     public override string Stream => $"letter/{LetterId}";
 }
 
+/// <summary>
+/// A person's own passkey signed a custody step (the event at <see cref="Step"/>): the WebAuthn assertion as the
+/// authenticator made it, whose challenge is the SHA-256 of the step's statement (<see cref="PersonalSignatures.Statement"/>).
+/// </summary>
+[EventType("correspondence.step-signed-by-passkey")]
+public sealed record StepSignedByPasskey(Guid LetterId, long Step, Guid AccountId, string CredentialId,
+    string AuthenticatorData, string ClientData, string Signature) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
 [EventType("correspondence.attachment-sealed")]
 public sealed record AttachmentSealed(Guid LetterId, Guid AttachmentId, string Name, string MediaType, long Size,
     string PlaintextSha256, string CiphertextSha256) : CorrespondenceEvent

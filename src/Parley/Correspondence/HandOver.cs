@@ -32,15 +32,27 @@ public static class HandOver
         return Custody.CheckHandover(letter, giver, recorded, now) is { } error ? error : recorded;
     }
 
-    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, InstitutionKeys keys, Actor actor, Guid letterId, HandoverInput input, DateTime now, CancellationToken ct)
+    /// <summary>Decides the step against the letter as it is now, without recording it (to be signed by the person's passkey first).</summary>
+    public static async Task<Result<HandoverRecorded>> PrepareAsync(ParleyDb db, Actor actor, Guid letterId, HandoverInput input, Guid id, DateTime now, CancellationToken ct) =>
+        await LetterRegister.LoadAsync(db, letterId, ct) is { } letter
+            ? await DecideAsync(db, letter, actor, input, id, now, ct)
+            : CorrespondenceErrors.NoLetter(letterId);
+
+    private static async Task<Result<HandoverRecorded>> DecideAsync(ParleyDb db, LetterState letter, Actor actor, HandoverInput input, Guid id, DateTime now, CancellationToken ct) =>
+        Decide(letter, input, input.ToInstitution is { } to && await db.Institutions.AnyAsync(i => i.Id == to, ct), actor, id, now);
+
+    public static async Task<Result<Guid>> HandleAsync(WriteScope scope, InstitutionKeys keys, Actor actor, Guid letterId, HandoverInput input, DateTime now,
+        PasskeySignature? personal, CancellationToken ct)
     {
         var letter = await LetterRegister.RequireAsync(scope, letterId, ct);
-        var receiverKnown = input.ToInstitution is { } to && await scope.Db.Institutions.AnyAsync(i => i.Id == to, ct);
-        var decided = Decide(letter, input, receiverKnown, actor, Guid.CreateVersion7(), now);
+        var decided = await DecideAsync(scope.Db, letter, actor, input, personal?.Prepared.Id ?? Guid.CreateVersion7(), personal?.Prepared.Now ?? now, ct);
         if (!decided.Succeeded)
             return decided.Error!;
         var recorded = decided.Value!;
+        if (await PersonalSignatures.CheckAsync(scope.Db, actor, recorded, personal, ct) is { } unsigned)
+            return unsigned;
         var stored = await scope.RecordAsync(recorded, ct);
+        await PersonalSignatures.RecordAsync(scope, letterId, stored, personal, ct);
         await keys.EnsureAsync(scope, recorded.FromInstitution, ct);
         await keys.EnsureAsync(scope, recorded.ToInstitution, ct);
         await scope.FlushAsync(ct);
@@ -51,7 +63,7 @@ public static class HandOver
 
     public static void Map(RouteGroupBuilder letter) =>
         letter.MapPost("/handovers", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, HandoverInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, body, edge.Now, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct))
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, body, edge.Now, null, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct))
             .Requires(Needs);
 
     /// <summary>

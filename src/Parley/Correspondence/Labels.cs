@@ -30,4 +30,12 @@ public static class Labels
         HandoverState.Confirmed => "confirmed",
         HandoverState.Disputed => "disputed",
     };
+
+    public static string Of(CustodyStep step) => step switch
+    {
+        CustodyStep.HandOver => "the hand-over",
+        CustodyStep.Confirm => "the confirmation of receipt",
+        CustodyStep.Dispute => "the dispute",
+        CustodyStep.Acknowledge => "the acknowledgement of receipt",
+    };
 }

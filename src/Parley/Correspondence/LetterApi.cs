@@ -27,6 +27,7 @@ public static class LetterApi
         HandOver.Map(letter);
         AnswerHandover.Map(letter);
         AcknowledgeReceipt.Map(letter);
+        SignedSteps.Map(letter);
     }
 
     private static async Task<IResult> ListAsync(ParleyDb db, Actor actor, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions,

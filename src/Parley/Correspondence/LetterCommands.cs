@@ -25,12 +25,19 @@ public static class LetterCommands
             foreach (var c in certificate.Chain)
             {
                 Console.WriteLine($"  #{c.LedgerIndex} {c.Handover.At:yyyy-MM-dd HH:mm} {c.Handover.State,-9} in tree: {Mark(c.Included)}  giver: {Mark(c.GiverSignatureValid)}  receiver: {Mark(c.ReceiverSignatureValid)}");
+                Console.WriteLine($"      given by {Person(c.Giver)}; {(c.Handover.State == HandoverState.Recorded ? "not yet answered" : "answered by " + Person(c.Receiver))}");
             }
+            if (certificate.Acknowledgement is { } acknowledged)
+                Console.WriteLine($"  acknowledged by {Person(acknowledged)}");
             Console.WriteLine(certificate.Holds ? "The chain of custody verifies." : "The chain of custody does NOT verify.");
             return certificate.Holds ? 0 : 2;
         }, ct));
         return command;
     }
+
+    private static string Person(PersonalCheck? check) => check is null
+        ? "a person without a passkey: only the institution signed it"
+        : $"{check.Person}, passkey \"{check.Passkey}\" (#{check.Step}): {(check.Valid ? "valid" : "INVALID")}";
 
     private static string Mark(bool? ok) => ok switch { true => "valid", false => "INVALID", null => "not yet" };
 }

@@ -150,3 +150,15 @@ public sealed class LetterParty
     /// <summary>The letter's <see cref="Letter.AttentionFrom"/>, repeated for the same reason.</summary>
     public DateTime? AttentionFrom { get; set; }
 }
+
+/// <summary>Projection of a passkey's signature on one custody step (the event at <see cref="Step"/>), as recorded.</summary>
+public sealed class PersonalSignature
+{
+    public long Step { get; set; }
+    public Guid LetterId { get; set; }
+    public Guid AccountId { get; set; }
+    public required string CredentialId { get; set; }
+    public required string AuthenticatorData { get; set; }
+    public required string ClientData { get; set; }
+    public required string Signature { get; set; }
+}

@@ -13,4 +13,5 @@ public abstract partial class ParleyDb
     public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
     public DbSet<InstitutionKey> InstitutionKeys => Set<InstitutionKey>();
     public DbSet<InstitutionSecret> InstitutionSecrets => Set<InstitutionSecret>();
+    public DbSet<PersonalSignature> PersonalSignatures => Set<PersonalSignature>();
 }

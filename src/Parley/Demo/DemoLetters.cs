@@ -33,12 +33,12 @@ public static class DemoLetters
             [new LegPlan(KnownInstitutions.UsSenate, Paul, 48), new LegPlan(DemoDirectory.RuPresidentialAdministration, null, 72),
              new LegPlan(DemoDirectory.RuPresidentialAdministration, Putin, 72)], ct));
         var toPaul = Require(await HandOver.HandleAsync(scope, keys, usOffice, letter,
-            new HandoverInput(KnownInstitutions.UsSenate, Paul, null, Utc(8, 3, 20), "Washington", true, "Handed to Sen. Rand Paul for his trip (time assumed)."), now, ct));
-        Require(await AnswerHandover.HandleAsync(scope, keys, senate, letter, toPaul, true, true, null, Utc(8, 3, 21), ct));
+            new HandoverInput(KnownInstitutions.UsSenate, Paul, null, Utc(8, 3, 20), "Washington", true, "Handed to Sen. Rand Paul for his trip (time assumed)."), now, null, ct));
+        Require(await AnswerHandover.HandleAsync(scope, keys, senate, letter, toPaul, true, true, null, Utc(8, 3, 21), null, ct));
         var toKremlin = Require(await HandOver.HandleAsync(scope, keys, senate, letter,
             new HandoverInput(DemoDirectory.RuPresidentialAdministration, null, Paul, Utc(8, 5, 12), "Moscow", true,
-                "Delivered to the Presidential Administration during the weekend visit (time assumed)."), now, ct));
-        Require(await AnswerHandover.HandleAsync(scope, keys, ruOffice, letter, toKremlin, true, true, null, Utc(8, 8, 9), ct));
+                "Delivered to the Presidential Administration during the weekend visit (time assumed)."), now, null, ct));
+        Require(await AnswerHandover.HandleAsync(scope, keys, ruOffice, letter, toKremlin, true, true, null, Utc(8, 8, 9), null, ct));
 
         // Illustrative, not from the article: a committee letter that completes its course and is answered.
         var (fc, sfrc) = (Of(DemoDirectory.FcForeignAffairs), Of(DemoDirectory.Sfrc));
@@ -46,12 +46,12 @@ public static class DemoLetters
             DemoDirectory.FcForeignAffairs, Kosachev, DemoDirectory.Sfrc, Johnson,
             "[Illustrative] Proposal for a committee-level meeting during the autumn session", ["legislative dialogue"], null, "en", new DateOnly(2018, 9, 30), null), ct));
         var toSfrc = Require(await HandOver.HandleAsync(scope, keys, fc, proposal,
-            new HandoverInput(DemoDirectory.Sfrc, null, null, Utc(8, 13, 15), "Washington", true, "Illustrative."), now, ct));
-        Require(await AnswerHandover.HandleAsync(scope, keys, sfrc, proposal, toSfrc, true, true, null, Utc(8, 13, 16), ct));
+            new HandoverInput(DemoDirectory.Sfrc, null, null, Utc(8, 13, 15), "Washington", true, "Illustrative."), now, null, ct));
+        Require(await AnswerHandover.HandleAsync(scope, keys, sfrc, proposal, toSfrc, true, true, null, Utc(8, 13, 16), null, ct));
         var toJohnson = Require(await HandOver.HandleAsync(scope, keys, sfrc, proposal,
-            new HandoverInput(DemoDirectory.Sfrc, Johnson, null, Utc(8, 14, 10), "Washington", true, "Illustrative."), now, ct));
-        Require(await AnswerHandover.HandleAsync(scope, keys, sfrc, proposal, toJohnson, true, true, null, Utc(8, 14, 11), ct));
-        Require(await AcknowledgeReceipt.HandleAsync(scope, sfrc, proposal, Utc(8, 14, 12), ct));
+            new HandoverInput(DemoDirectory.Sfrc, Johnson, null, Utc(8, 14, 10), "Washington", true, "Illustrative."), now, null, ct));
+        Require(await AnswerHandover.HandleAsync(scope, keys, sfrc, proposal, toJohnson, true, true, null, Utc(8, 14, 11), null, ct));
+        Require(await AcknowledgeReceipt.HandleAsync(scope, sfrc, proposal, Utc(8, 14, 12), null, ct));
         Require(await RegisterLetter.HandleAsync(scope, keys, sfrc, new RegisterLetterInput(LetterDirection.Outgoing, new DateOnly(2018, 8, 20),
             DemoDirectory.Sfrc, Johnson, DemoDirectory.FcForeignAffairs, Kosachev,
             "[Illustrative] Reply: the committee welcomes a meeting before the end of the year", ["legislative dialogue"], null, "en", null, proposal), ct));

@@ -158,6 +158,7 @@ public static class ParleyWebApp
         Calendars.CalendarApi.MapCalendarApi(app);
         Engagements.ScheduleAndFeedsApi.MapScheduleAndFeedsApi(app);
         app.MapAccessApi();
+        app.MapScripts();
         app.MapRazorPages();
     }
 

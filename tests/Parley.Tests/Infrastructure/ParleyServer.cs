@@ -33,9 +33,10 @@ public sealed class ParleyServer : IAsyncDisposable
         };
     }
 
-    public static async Task<ParleyServer> StartAsync(string provider)
+    public static async Task<ParleyServer> StartAsync(string provider) => await StartAsync(await NewStoreAsync(provider));
+
+    public static async Task<ParleyServer> StartAsync(StoreSettings store)
     {
-        var store = await NewStoreAsync(provider);
         var app = ParleyWebApp.Build(store, "http://127.0.0.1:0", b => b.Logging.SetMinimumLevel(LogLevel.Warning));
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.OpenStoreAsync();

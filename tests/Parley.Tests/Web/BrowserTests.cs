@@ -31,7 +31,7 @@ public sealed class BrowserTests
         await page.GotoAsync(new Uri(server, "/login").ToString());
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         // Signed in once the layout offers to sign out; waiting for that, not for the page's load event, which a
         // loaded machine was seen to miss after the redirect had already arrived.
         var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }));
@@ -60,7 +60,7 @@ public sealed class BrowserTests
         await page.GotoAsync(new Uri(server.Address, "/directory").ToString());
         await page.GetByLabel("User name").FillAsync("staff");
         await page.GetByLabel("Password").FillAsync(DemoStory.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
 
         await page.GetByRole(AriaRole.Searchbox).FillAsync("johnson");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();

@@ -1,3 +1,4 @@
+using Fido2NetLib;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Parley.Pages.Letters;
 
 [Authorize(Policy = nameof(Permission.ReadLetters))]
 [RequestSizeLimit(RequestLimits.Attachment)]
-public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, TimeProvider clock) : ParleyPage
+public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webAuthn, TimeProvider clock) : ParleyPage
 {
     public LetterState State { get; private set; } = null!;
     public LetterView View { get; private set; }
@@ -27,13 +28,17 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, TimeProvider 
     public bool CanHandOver { get; private set; }
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>A step waiting for the signed-in person's passkey: what to sign it with, and the state to send back.</summary>
+    public (CustodyStep Step, string Options, string State)? Signing { get; private set; }
+
     /// <summary>The hand-over form's fields (receiver, time, place, note) and the attachment's file show their errors beside them.</summary>
     protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "toInstitution", "to", "at", "place", "note", "file" };
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, DateTime? at, string? place, bool sealIntact, string? note, CancellationToken ct) =>
-        WriteAsync(id, HandOver.Needs, (s, c) => HandOver.HandleAsync(s, keys, Actor, id, HandOver.FromForm(to, at, place, sealIntact, note), Now, c), ct);
+        StepAsync(id, new StepRequest(CustodyStep.HandOver, Handover: HandOver.FromForm(to, at, place, sealIntact, note)),
+            (s, c) => HandOver.HandleAsync(s, keys, Actor, id, HandOver.FromForm(to, at, place, sealIntact, note), Now, null, c), ct);
 
     public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
@@ -47,13 +52,51 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, TimeProvider 
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, Guid handover, bool sealIntact, CancellationToken ct) =>
-        WriteAsync(id, AnswerHandover.Needs, (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, true, sealIntact, null, Now, c), ct);
+        StepAsync(id, new StepRequest(CustodyStep.Confirm, handover, Answer: new AnswerRequest(sealIntact)),
+            (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, true, sealIntact, null, Now, null, c), ct);
 
     public Task<IActionResult> OnPostDisputeAsync(Guid id, Guid handover, string? reason, CancellationToken ct) =>
-        WriteAsync(id, AnswerHandover.Needs, (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, false, true, reason, Now, c), ct);
+        StepAsync(id, new StepRequest(CustodyStep.Dispute, handover, Answer: new AnswerRequest(true, reason)),
+            (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, false, true, reason, Now, null, c), ct);
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
-        WriteAsync(id, AcknowledgeReceipt.Needs, (s, c) => AcknowledgeReceipt.HandleAsync(s, Actor, id, Now, c), ct);
+        StepAsync(id, new StepRequest(CustodyStep.Acknowledge), (s, c) => AcknowledgeReceipt.HandleAsync(s, Actor, id, Now, null, c), ct);
+
+    /// <summary>The passkey's answer to a step this page prepared: verified, then the step is recorded with it.</summary>
+    public async Task<IActionResult> OnPostSignedAsync(Guid id, string? state, string? assertion, CancellationToken ct)
+    {
+        AuthenticatorAssertionRawResponse? response = null;
+        try
+        {
+            response = string.IsNullOrEmpty(assertion) ? null : System.Text.Json.JsonSerializer.Deserialize<AuthenticatorAssertionRawResponse>(assertion);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Reported below as a missing answer.
+        }
+        var verified = await PersonalSignatures.VerifyAsync(db, webAuthn, Request, Actor, state, response, ct);
+        if (!verified.Succeeded)
+        {
+            Show(verified.Error!);
+            return await AgainAsync(id, ct);
+        }
+        return await WriteAsync(id, HandOver.Needs, (s, c) => SignedSteps.CommitAsync(s, keys, Actor, id, verified.Value!, c), ct);
+    }
+
+    /// <summary>A person with a passkey signs the step with it first (the page asks, then posts the answer to Signed); others record it at once.</summary>
+    private async Task<IActionResult> StepAsync(Guid id, StepRequest step, Func<WriteScope, CancellationToken, Task<Result<Guid>>> unsigned, CancellationToken ct)
+    {
+        if (!Actor.May(HandOver.Needs) || (await PersonalSignatures.PasskeysOfAsync(db, Actor, ct)).Count == 0)
+            return await WriteAsync(id, HandOver.Needs, unsigned, ct);
+        var prepared = await SignedSteps.PrepareAsync(db, webAuthn, Request, Actor, id, step, Now, ct);
+        if (!prepared.Succeeded)
+        {
+            Show(prepared.Error!);
+            return await AgainAsync(id, ct);
+        }
+        Signing = (step.Step, prepared.Value!.Value.Options.ToJson(), prepared.Value.Value.State);
+        return await AgainAsync(id, ct);
+    }
 
     private Task<IActionResult> WriteAsync(Guid id, Permission needs, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct) =>
         WriteAsync(needs, work, _ => RedirectToPage(new { id }), () => AgainAsync(id, ct), ct);

@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Fido2NetLib;
+using Fido2NetLib.Objects;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
+namespace Parley.Access;
+
+/// <summary>
+/// The WebAuthn ceremonies' edge (Fido2): the relying party is the host a request came to (its origin the only one
+/// accepted), and what a ceremony began with travels to the browser and back sealed by the server's ring and valid
+/// for five minutes, so no state is kept between the two requests.
+/// </summary>
+public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    public static IFido2 For(HttpRequest request) => new Fido2(new Fido2Configuration
+    {
+        RPID = request.Host.Host,
+        RPName = "Parley",
+        Origins = new HashSet<string>(StringComparer.Ordinal) { $"{request.Scheme}://{request.Host}" },
+    });
+
+    /// <summary>Seals what a ceremony began with for <paramref name="purpose"/>, to come back with the browser's answer.</summary>
+    public string Seal<T>(string purpose, T value) =>
+        Protector(purpose).Protect(JsonSerializer.Serialize(value), clock.GetUtcNow() + Lifetime);
+
+    /// <summary>What <see cref="Seal"/> sealed, or null when it was altered, is for another purpose, or is older than five minutes.</summary>
+    public T? Open<T>(string purpose, string? state) where T : class
+    {
+        if (string.IsNullOrEmpty(state))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(Protector(purpose).Unprotect(state, out var expires)) is { } value && expires > clock.GetUtcNow() ? value : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Assertion options for a person's own passkeys (or, with none named, any passkey of this site), with <paramref name="challenge"/> when given.</summary>
+    public static AssertionOptions AssertionOptionsFor(HttpRequest request, IEnumerable<Passkey> passkeys, byte[]? challenge = null)
+    {
+        var options = For(request).GetAssertionOptions(new GetAssertionOptionsParams
+        {
+            AllowedCredentials = passkeys.Select(p => new PublicKeyCredentialDescriptor(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(p.CredentialId))).ToList(),
+            UserVerification = UserVerificationRequirement.Preferred,
+        });
+        if (challenge is not null)
+            options.Challenge = challenge;
+        return options;
+    }
+
+    /// <summary>Checks an assertion against the options it answers and the passkey it names; the error names the field.</summary>
+    public static async Task<Result<Passkey>> VerifyAsync(ParleyDb db, HttpRequest request, AssertionOptions original, AuthenticatorAssertionRawResponse? response, CancellationToken ct)
+    {
+        if (response is null)
+            return new DomainError("assertion", "The passkey's answer is missing.");
+        var id = Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(response.RawId ?? []);
+        var passkey = await db.Passkeys.AsNoTracking().FirstOrDefaultAsync(p => p.CredentialId == id, ct);
+        if (passkey is null)
+            return new DomainError("assertion", "That passkey is not registered here.");
+        try
+        {
+            await For(request).MakeAssertionAsync(new MakeAssertionParams
+            {
+                AssertionResponse = response,
+                OriginalOptions = original,
+                StoredPublicKey = Convert.FromBase64String(passkey.PublicKey),
+                // Passkeys synced between devices keep no counter; clones are not what this guards against.
+                StoredSignatureCounter = 0,
+                IsUserHandleOwnerOfCredentialIdCallback = (args, _) =>
+                    Task.FromResult(args.UserHandle is null || args.UserHandle.AsSpan().SequenceEqual(passkey.AccountId.ToByteArray())),
+            }, ct);
+        }
+        catch (Fido2VerificationException e)
+        {
+            return new DomainError("assertion", $"The passkey's answer does not verify: {e.Message}");
+        }
+        return passkey;
+    }
+
+    /// <summary>
+    /// Reads a browser's WebAuthn answer with Fido2's own JSON reading (its choices are named as WebAuthn names them,
+    /// "public-key", which the API's enum-by-name reading would refuse); null when it does not read.
+    /// </summary>
+    public static T? Read<T>(JsonElement? answer) where T : class
+    {
+        if (answer is not { ValueKind: JsonValueKind.Object } element)
+            return null;
+        try
+        {
+            return element.Deserialize<T>();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private ITimeLimitedDataProtector Protector(string purpose) =>
+        protection.CreateProtector("parley.webauthn", purpose).ToTimeLimitedDataProtector();
+}

@@ -28,14 +28,21 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         && (c.Handover.State != HandoverState.Confirmed || c.ReceiverSignatureValid == true)
         && c.Giver?.Valid != false && c.Receiver?.Valid != false) && Acknowledgement?.Valid != false;
 
+    /// <summary>Against the checkpoint for the current size (signed now if it never was): what the server serves.</summary>
     public static async Task<CustodyCertificate> BuildAsync(ParleyDb db, Checkpoints checkpoints, LogKey key, LetterState state, CancellationToken ct)
     {
         var (stored, note) = await checkpoints.CurrentAsync(ct);
+        return await BuildAsync(db, stored, note, key.Signer.Verifier, state, ct);
+    }
+
+    /// <summary>Against a checkpoint already issued, trusting <paramref name="verifier"/>: what anyone holding the record can check, without the log's private key.</summary>
+    public static async Task<CustodyCertificate> BuildAsync(ParleyDb db, StoredCheckpoint stored, string note, NoteVerifier verifier, LetterState state, CancellationToken ct)
+    {
         var signed = SignedNote.Parse(note);
         bool checkpointSigned;
         try
         {
-            checkpointSigned = signed.Verify([key.Signer.Verifier]).Count > 0;
+            checkpointSigned = signed.Verify([verifier]).Count > 0;
         }
         catch (FormatException)
         {
@@ -48,6 +55,12 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         foreach (var h in state.Handovers.OrderBy(h => h.At))
         {
             var bytes = (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct)).ToCanonical().Encode();
+            if (h.RecordedIndex >= stored.Size)
+            {
+                // Recorded after the checkpoint this certificate rests on: not yet provable.
+                chain.Add(new CertifiedHandover(h, h.RecordedIndex, MerkleHash.Leaf(bytes), [], false, null, null));
+                continue;
+            }
             var (leaf, proof) = await LedgerNodes.InclusionAsync(db, h.RecordedIndex, stored.Size, ct);
             bool included;
             try

@@ -20,7 +20,19 @@ public static class LetterCommands
             var letterId = matches.FirstOrDefault();
             if (await LetterRegister.LoadAsync(db, letterId, token) is not { } state)
                 return CommandLine.Fail(new DomainError("ID", $"No letter '{text}'."));
-            var certificate = await CustodyCertificate.BuildAsync(db, services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), state, token);
+            CustodyCertificate certificate;
+            var store = services.GetRequiredService<StoreSettings>();
+            if (store.Secret is not null || KeySecret.FromEnvironment() is not null)
+                certificate = await CustodyCertificate.BuildAsync(db, services.GetRequiredService<Checkpoints>(), services.GetRequiredService<LogKey>(), state, token);
+            else
+            {
+                // Without the secret nothing can be signed: check against the latest checkpoint the log issued.
+                var latest = await db.Checkpoints.AsNoTracking().OrderByDescending(c => c.Size).FirstOrDefaultAsync(token);
+                if (latest is null || LogKey.ExistingVerifier(store) is not { } verifier)
+                    return CommandLine.Fail(new DomainError("secret", "The log has issued no checkpoint yet; give the key-encryption secret (--secret-file) so one can be signed."));
+                Console.WriteLine("No key-encryption secret given: checking against the latest checkpoint the log issued.");
+                certificate = await CustodyCertificate.BuildAsync(db, latest, await Checkpoints.WithCosignaturesAsync(db, latest, token), verifier, state, token);
+            }
             Console.WriteLine($"Letter {state.Letter.Number} ({state.Letter.Id}); checkpoint of size {certificate.Checkpoint.Size}, {(certificate.CheckpointSigned ? "signed by the log key" : "NOT signed by the log key")}.");
             foreach (var c in certificate.Chain)
             {

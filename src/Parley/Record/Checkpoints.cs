@@ -15,7 +15,10 @@ public sealed class Checkpoints(ParleyDb db, LogKey key, TimeProvider clock)
         return (stored, await WithCosignaturesAsync(stored, ct));
     }
 
-    public async Task<string> WithCosignaturesAsync(StoredCheckpoint checkpoint, CancellationToken ct)
+    public Task<string> WithCosignaturesAsync(StoredCheckpoint checkpoint, CancellationToken ct) => WithCosignaturesAsync(db, checkpoint, ct);
+
+    /// <summary>A stored checkpoint's note with the witnesses' cosignatures; needs no key, so it serves offline checks.</summary>
+    public static async Task<string> WithCosignaturesAsync(ParleyDb db, StoredCheckpoint checkpoint, CancellationToken ct)
     {
         var lines = await db.Cosignatures.AsNoTracking().Where(c => c.Size == checkpoint.Size).OrderBy(c => c.Witness).Select(c => c.Line).ToListAsync(ct);
         return checkpoint.Note + string.Concat(lines);

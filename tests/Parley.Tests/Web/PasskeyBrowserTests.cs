@@ -75,6 +75,11 @@ public sealed class PasskeyBrowserTests
         Assert.True(code == 0, output);
         Assert.Contains($"given by {clerkName}, passkey \"Clerk's laptop\"", output);
         Assert.Contains($"answered by {courierName}, passkey \"Courier's phone\"", output);
+        // An auditor with the record but not the secret checks the same against the checkpoint the log issued.
+        (code, output) = await ParleyProcess.RunAsync(install, verify[..^2]);
+        Assert.True(code == 0, output);
+        Assert.Contains("checking against the latest checkpoint the log issued", output);
+        Assert.Contains($"answered by {courierName}, passkey \"Courier's phone\"", output);
 
         // The courier hands on without a passkey of the receiving office's: that step says only the institution signed it.
         var kremlinClerk = await server.AddUserAsync(Role.RegistryClerk, kremlin);

@@ -29,7 +29,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A step waiting for the signed-in person's passkey: what to sign it with, and the state to send back.</summary>
-    public (CustodyStep Step, string Options, string State)? Signing { get; private set; }
+    public (StepRequest Step, string Options, string State)? Signing { get; private set; }
 
     /// <summary>The hand-over form's fields (receiver, time, place, note) and the attachment's file show their errors beside them.</summary>
     protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "toInstitution", "to", "at", "place", "note", "file" };
@@ -94,7 +94,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
             Show(prepared.Error!);
             return await AgainAsync(id, ct);
         }
-        Signing = (step.Step, prepared.Value!.Value.Options.ToJson(), prepared.Value.Value.State);
+        Signing = (step, prepared.Value!.Value.Options.ToJson(), prepared.Value.Value.State);
         return await AgainAsync(id, ct);
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Fido2NetLib;
 using Microsoft.AspNetCore.Identity;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Access;
 
-public sealed record PasskeyAnswer(string? State, System.Text.Json.JsonElement? Response);
+public sealed record PasskeyAnswer([property: MaxLength(8000)] string? State, System.Text.Json.JsonElement? Response);
 
 /// <summary>Sign in with a passkey instead of a password: any passkey registered on this site, chosen by the person in the browser.</summary>
 public static class PasskeySignIn

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Fido2NetLib;
 using Fido2NetLib.Objects;
 using Microsoft.AspNetCore.WebUtilities;
@@ -8,7 +9,7 @@ using Parley.Web;
 namespace Parley.Access;
 
 /// <summary>The browser's answer to a registration, with the sealed options it answers and a name for the passkey.</summary>
-public sealed record NewPasskey(string? Label, string? State, System.Text.Json.JsonElement? Response);
+public sealed record NewPasskey([property: MaxLength(100)] string? Label, [property: MaxLength(8000)] string? State, System.Text.Json.JsonElement? Response);
 
 /// <summary>
 /// Register a passkey for the signed-in person (WebAuthn, Fido2): its public key enters the ledger, so every custody

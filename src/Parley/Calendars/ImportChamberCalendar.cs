@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
@@ -5,7 +6,7 @@ using Parley.Web;
 namespace Parley.Calendars;
 
 /// <summary>An uploaded calendar file: its name (for messages) and its text.</summary>
-public sealed record CalendarFile(string? File, string? Text);
+public sealed record CalendarFile([property: MaxLength(200)] string? File, [property: MaxLength(2097152)] string? Text);
 
 /// <summary>Import an iCalendar file into a chamber's calendar: every event or none, a fault named by file and line.</summary>
 public static class ImportChamberCalendar

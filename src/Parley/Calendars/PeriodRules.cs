@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Parley.Record;
 
 namespace Parley.Calendars;
 
-public sealed record PeriodInput(PeriodKind? Kind, string? Name, DateOnly? StartsOn, DateOnly? EndsOn);
+public sealed record PeriodInput(PeriodKind? Kind, [property: MaxLength(200)] string? Name, DateOnly? StartsOn, DateOnly? EndsOn);
 
 /// <summary>What makes a calendar period: a kind, a name and days in order. Pure; shared by adding and changing periods.</summary>
 public static class PeriodRules

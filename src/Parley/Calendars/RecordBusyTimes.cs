@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -6,7 +7,7 @@ using Parley.Web;
 namespace Parley.Calendars;
 
 /// <summary>A time a person is busy; instants arrive in UTC (normalised at the edge).</summary>
-public sealed record BusyInput(DateTime? StartsAt, DateTime? EndsAt, string? Note);
+public sealed record BusyInput(DateTime? StartsAt, DateTime? EndsAt, [property: MaxLength(500)] string? Note);
 
 /// <summary>Record a person's own busy times (UTC), which the scheduling assistant keeps clear of.</summary>
 public static class RecordBusyTimes

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Correspondence;
 
-public sealed record AnswerRequest(bool SealIntact = true, string? Reason = null);
+public sealed record AnswerRequest(bool SealIntact = true, [property: MaxLength(1000)] string? Reason = null);
 
 /// <summary>
 /// The receiving institution confirms a hand-over (and then signs the recorded hand-over's canonical bytes) or

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -6,7 +7,8 @@ using Parley.Web;
 namespace Parley.Correspondence;
 
 /// <summary>A hand-over as the giver enters it; its time arrives in UTC (normalised at the edge).</summary>
-public sealed record HandoverInput(Guid? ToInstitution, Guid? ToPerson, Guid? FromPerson, DateTime? At, string? Place, bool SealIntact = true, string? Note = null);
+public sealed record HandoverInput(Guid? ToInstitution, Guid? ToPerson, Guid? FromPerson, DateTime? At,
+    [property: MaxLength(200)] string? Place, bool SealIntact = true, [property: MaxLength(1000)] string? Note = null);
 
 /// <summary>
 /// Hand a letter over. The giver records it (the hand-over is from the signed-in user's institution and must

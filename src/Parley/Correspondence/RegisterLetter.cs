@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -7,7 +8,7 @@ namespace Parley.Correspondence;
 
 public sealed record RegisterLetterInput(
     LetterDirection? Direction, DateOnly? Dated, Guid? SenderInstitution, Guid? SenderPerson, Guid? AddresseeInstitution, Guid? AddresseePerson,
-    string? Subject, List<string>? Topics, string? Classification, string? Language, DateOnly? ReplyBy, Guid? InReplyTo,
+    [property: MaxLength(500)] string? Subject, [property: ItemMaxLength(100)] List<string>? Topics, [property: MaxLength(100)] string? Classification, [property: MaxLength(12)] string? Language, DateOnly? ReplyBy, Guid? InReplyTo,
     DateOnly? Embargo = null, Guid? CopyOf = null, Guid? TranslationOf = null);
 
 /// <summary>Register a letter in the signed-in user's registry; its number is the registry's next of the letter's year.</summary>

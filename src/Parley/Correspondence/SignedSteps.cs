@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Fido2NetLib;
 using Parley.Access;
@@ -15,10 +16,10 @@ public enum CustodyStep
 }
 
 /// <summary>A custody step to be signed by the person's passkey: which step and its input, as the step's own endpoint takes it.</summary>
-public sealed record StepRequest(CustodyStep Step, Guid? HandoverId = null, HandoverInput? Handover = null, AnswerRequest? Answer = null);
+public sealed record CustodyStepRequest(CustodyStep Step, Guid? HandoverId = null, HandoverInput? Handover = null, AnswerRequest? Answer = null);
 
 /// <summary>The browser's answer: the sealed state from <c>prepare</c> and the passkey's assertion.</summary>
-public sealed record SignedStepRequest(string? State, JsonElement? Response);
+public sealed record SignedStepRequest([property: MaxLength(8000)] string? State, JsonElement? Response);
 
 /// <summary>
 /// A custody step signed by its person's passkey, in two requests: <c>prepare</c> decides the step against the letter
@@ -30,7 +31,7 @@ public static class SignedSteps
 {
     /// <summary>The options and state for the person's passkey, or null when the person has none (then the step's own endpoint records it).</summary>
     public static async Task<Result<(AssertionOptions Options, string State)?>> PrepareAsync(ParleyDb db, WebAuthn webAuthn, HttpRequest request, Actor actor,
-        Guid letterId, StepRequest step, DateTime now, CancellationToken ct)
+        Guid letterId, CustodyStepRequest step, DateTime now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
         var decided = await DecideAsync(db, actor, letterId, step, id, now, ct);
@@ -43,7 +44,7 @@ public static class SignedSteps
     {
         if (personal.Prepared.LetterId != letterId)
             return CorrespondenceErrors.StepChangedSinceSigned;
-        var step = JsonSerializer.Deserialize<StepRequest>(personal.Prepared.Input, EventCatalog.Json)!;
+        var step = JsonSerializer.Deserialize<CustodyStepRequest>(personal.Prepared.Input, EventCatalog.Json)!;
         var now = personal.Prepared.Now;
         return step.Step switch
         {
@@ -56,7 +57,7 @@ public static class SignedSteps
         };
     }
 
-    private static async Task<Result<IEvent>> DecideAsync(ParleyDb db, Actor actor, Guid letterId, StepRequest step, Guid id, DateTime now, CancellationToken ct)
+    private static async Task<Result<IEvent>> DecideAsync(ParleyDb db, Actor actor, Guid letterId, CustodyStepRequest step, Guid id, DateTime now, CancellationToken ct)
     {
         if (step.Step == CustodyStep.HandOver)
         {
@@ -79,7 +80,7 @@ public static class SignedSteps
 
     public static void Map(RouteGroupBuilder letter)
     {
-        letter.MapPost("/steps/prepare", async (ParleyDb db, WebAuthn webAuthn, UseCaseEdge edge, HttpRequest request, Actor actor, Guid id, StepRequest body, CancellationToken ct) =>
+        letter.MapPost("/steps/prepare", async (ParleyDb db, WebAuthn webAuthn, UseCaseEdge edge, HttpRequest request, Actor actor, Guid id, CustodyStepRequest body, CancellationToken ct) =>
         {
             var prepared = await PrepareAsync(db, webAuthn, request, actor, id, body, edge.Now, ct);
             if (!prepared.Succeeded)

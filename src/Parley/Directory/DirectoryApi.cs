@@ -1,14 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
 
 namespace Parley.Directory;
 
-public sealed record PersonRequest(string? SortName, List<NameEntry>? Names, List<Identifier>? Identifiers, DateOnly? BirthDate, string? Gender);
+public sealed record PersonRequest([property: MaxLength(300)] string? SortName, List<NameEntry>? Names, List<Identifier>? Identifiers, DateOnly? BirthDate, [property: MaxLength(20)] string? Gender);
 
-public sealed record InstitutionRequest(InstitutionKind? Kind, string? CountryCode, Guid? ParentId, List<NameEntry>? Names, List<Identifier>? Identifiers);
+public sealed record InstitutionRequest(InstitutionKind? Kind, [property: MaxLength(2)] string? CountryCode, Guid? ParentId, List<NameEntry>? Names, List<Identifier>? Identifiers);
 
-public sealed record MembershipRequest(Guid PersonId, Guid InstitutionId, string? Role, string? Party, string? Area, string? Note, DateOnly? Start, DateOnly? End);
+public sealed record MembershipRequest(Guid PersonId, Guid InstitutionId, [property: MaxLength(200)] string? Role, [property: MaxLength(200)] string? Party, [property: MaxLength(200)] string? Area, [property: MaxLength(200)] string? Note, DateOnly? Start, DateOnly? End);
 
 public static class DirectoryApi
 {

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Parley.Record;
 
 namespace Parley.Directory;
 
-public sealed record NameEntry(string Value, string Lang, NameKind Kind = NameKind.Official);
+public sealed record NameEntry([property: MaxLength(300)] string Value, [property: MaxLength(12)] string Lang, NameKind Kind = NameKind.Official);
 
-public sealed record Identifier(string Scheme, string Value);
+public sealed record Identifier([property: MaxLength(100)] string Scheme, [property: MaxLength(300)] string Value);
 
 public abstract record DirectoryEvent : IEvent
 {

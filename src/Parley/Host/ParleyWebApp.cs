@@ -105,7 +105,7 @@ public static class ParleyWebApp
         services.AddScoped<UseCaseEdge>();
         services.AddExceptionHandler<BadRequests>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddSchemaTransformer<UtcInstantSchema>());
+        services.AddOpenApi(o => o.AddSchemaTransformer<UtcInstantSchema>().AddSchemaTransformer<ItemMaxLengthSchema>());
         services.ConfigureHttpJsonOptions(o =>
         {
             // Enums by name only: an integer ("step": 1) is not a name a client can mean, and out-of-range ones reached the use cases.
@@ -149,15 +149,17 @@ public static class ParleyWebApp
         app.MapOpenApi();
         app.MapGet("/api", () => Results.Json(new { openapi = "/openapi/v1.json", people = "/api/people", institutions = "/api/institutions" }))
             .WithTags("API").RequireAuthorization();
-        app.MapLedgerApi();
-        app.MapDirectoryApi();
-        Correspondence.LetterApi.MapLetterApi(app);
-        Statements.StatementApi.MapStatementApi(app);
-        Engagements.EngagementApi.MapEngagementApi(app);
-        Engagements.OversightApi.MapOversightApi(app);
-        Calendars.CalendarApi.MapCalendarApi(app);
-        Engagements.ScheduleAndFeedsApi.MapScheduleAndFeedsApi(app);
-        app.MapAccessApi();
+        // Every endpoint's input is checked against its documented maxima before it runs.
+        var api = app.MapGroup("").AddEndpointFilterFactory(BoundedInput.Filter);
+        api.MapLedgerApi();
+        api.MapDirectoryApi();
+        Correspondence.LetterApi.MapLetterApi(api);
+        Statements.StatementApi.MapStatementApi(api);
+        Engagements.EngagementApi.MapEngagementApi(api);
+        Engagements.OversightApi.MapOversightApi(api);
+        Calendars.CalendarApi.MapCalendarApi(api);
+        Engagements.ScheduleAndFeedsApi.MapScheduleAndFeedsApi(api);
+        api.MapAccessApi();
         app.MapScripts();
         app.MapRazorPages();
     }

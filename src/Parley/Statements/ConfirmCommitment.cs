@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Statements;
 
-public sealed record ConfirmRequest(string? Note);
+public sealed record ConfirmRequest([property: MaxLength(1000)] string? Note);
 
 /// <summary>Confirm by hand that a commitment was fulfilled, where no record shows it by itself.</summary>
 public static class ConfirmCommitment

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Parley.Record;
 
 namespace Parley.Statements;
@@ -147,9 +148,9 @@ public static class PressImport
     }
 }
 
-public sealed record ArticleRequest(string? Text, DateOnly? Published = null, string? Outlet = null, string? Url = null);
+public sealed record ArticleRequest([property: MaxLength(2097152)] string? Text, DateOnly? Published = null, [property: MaxLength(200)] string? Outlet = null, [property: MaxLength(2000)] string? Url = null);
 
-public sealed record AcceptRequest(string? SourceText, DateOnly? Published, string? Outlet, string? Url, List<StatementInput>? Statements);
+public sealed record AcceptRequest([property: MaxLength(2097152)] string? SourceText, DateOnly? Published, [property: MaxLength(200)] string? Outlet, [property: MaxLength(2000)] string? Url, List<StatementInput>? Statements);
 
 /// <summary>Reading an article, and recording what a reviewer accepted from it.</summary>
 public static class ArticleReview

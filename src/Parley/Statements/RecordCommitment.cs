@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Correspondence;
@@ -7,7 +8,7 @@ using Parley.Web;
 namespace Parley.Statements;
 
 public sealed record CommitmentInput(
-    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, string? What, DateOnly? DueFrom, DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null,
+    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, [property: MaxLength(1000)] string? What, DateOnly? DueFrom, DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null,
     Guid? Engagement = null);
 
 /// <summary>Record a commitment: who promised or is expected to do what, by when, and what in the record fulfils it (a letter's status, a meeting held).</summary>

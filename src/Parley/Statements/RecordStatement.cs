@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
@@ -7,9 +8,9 @@ using Parley.Web;
 namespace Parley.Statements;
 
 public sealed record StatementInput(
-    Guid? Speaker, Medium? Medium, DateOnly? SaidOn, string? Text, string? Language = "en", TimeOnly? Time = null, string? TimeZone = null,
-    DateBasis DateBasis = DateBasis.Stated, string? Translation = null, string? TranslationLanguage = null, string? Outlet = null, string? Url = null,
-    string? SourceText = null, DateOnly? SourcePublished = null, List<LinkInput>? Links = null);
+    Guid? Speaker, Medium? Medium, DateOnly? SaidOn, [property: MaxLength(20000)] string? Text, [property: MaxLength(12)] string? Language = "en", TimeOnly? Time = null, [property: MaxLength(64)] string? TimeZone = null,
+    DateBasis DateBasis = DateBasis.Stated, [property: MaxLength(20000)] string? Translation = null, [property: MaxLength(12)] string? TranslationLanguage = null, [property: MaxLength(200)] string? Outlet = null, [property: MaxLength(2000)] string? Url = null,
+    [property: MaxLength(2097152)] string? SourceText = null, DateOnly? SourcePublished = null, List<LinkInput>? Links = null);
 
 /// <summary>Record who said what, where and when: a directory person, the verbatim text, a translation kept apart, and its source stored once by fingerprint.</summary>
 public static class RecordStatement

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Statements;
 
-public sealed record SourceCheck(string? Text);
+public sealed record SourceCheck([property: MaxLength(2097152)] string? Text);
 
 /// <summary>JSON API for the statements register, press import and commitments.</summary>
 public static class StatementApi

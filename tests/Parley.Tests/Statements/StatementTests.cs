@@ -109,7 +109,7 @@ public sealed class StatementTests
             return await response.Content.ReadAsStringAsync();
         }
         Assert.Contains("empty", await Refused(await staff.PostAsJsonAsync("/api/statements/import", new { text = "  " }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
-        Assert.Contains("50.0 MB", await Refused(await staff.PostAsJsonAsync("/api/statements/import", new { text = new string('a', 50 * 1024 * 1024) }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("text can be at most 2,097,152 characters", await Refused(await staff.PostAsJsonAsync("/api/statements/import", new { text = new string('a', 50 * 1024 * 1024) }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
         Assert.Contains("no text", await Refused(await staff.PostAsJsonAsync("/api/statements/import", new { text = "<html><script>alert(1)</script></html>" }), HttpStatusCode.BadRequest), StringComparison.Ordinal);
         var statement = new { speaker = Peskov, medium = "Remarks", saidOn = "2018-08-08", text = "We expect it shortly.", language = "en" };
         Assert.Contains("saidOn", await Refused(await staff.PostAsJsonAsync("/api/statements", statement with { saidOn = "2099-01-01" }), HttpStatusCode.BadRequest), StringComparison.Ordinal);

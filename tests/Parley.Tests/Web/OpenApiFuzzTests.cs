@@ -62,6 +62,75 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         Assert.Equal(events, await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync()));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Every_text_a_write_takes_has_a_documented_maximum_that_the_API_enforces_naming_the_field(string provider)
+    {
+        await using var server = await ParleyServer.StartAsync(provider);
+        using var client = await EverythingClientAsync(server);
+        var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
+        var schemas = document["components"]?["schemas"]?.AsObject();
+        var events = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync());
+        var (checkedFields, faults) = (0, new List<string>());
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                if (Resolve(operation?["requestBody"]?["content"]?["application/json"]?["schema"], schemas) is not { } schema)
+                    continue;
+                foreach (var (field, max, body) in Texts(schema, schemas, "", 0))
+                {
+                    var where = $"{method.ToUpperInvariant()} {path} {field}";
+                    if (max is null)
+                    {
+                        faults.Add($"{where}: no documented maximum");
+                        continue;
+                    }
+                    checkedFields++;
+                    using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), FillPath(path, Guid.NewGuid().ToString()))
+                    {
+                        Content = Json(body(JsonValue.Create(new string('x', max.Value + 1))).ToJsonString()),
+                    };
+                    using var response = await client.SendAsync(request);
+                    var text = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode != HttpStatusCode.BadRequest || !(JsonNode.Parse(text)?["errors"]?.AsObject().ContainsKey(field) ?? false))
+                        faults.Add($"{where}: {max + 1} characters answered {(int)response.StatusCode} {text[..Math.Min(text.Length, 200)]}");
+                }
+            }
+        }
+        output.WriteLine($"Documented maxima ({provider}): {checkedFields} texts over their maximum refused, {faults.Count} faults.");
+        Assert.True(checkedFields > 60, $"only {checkedFields} bounded texts found: the document lost some?");
+        Assert.True(faults.Count == 0, string.Join("\n", faults.Take(40)));
+        Assert.Equal(events, await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync()));
+    }
+
+    /// <summary>Every free text in a request schema (nested objects and lists of them included): its JSON path, its maxLength, and a body that puts a value there.</summary>
+    private static IEnumerable<(string Field, int? Max, Func<JsonNode, JsonObject> Body)> Texts(JsonNode schema, JsonObject? schemas, string prefix, int depth)
+    {
+        if (depth > 3)
+            yield break;
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            var resolved = Resolve(property, schemas);
+            var types = Types(resolved);
+            var key = name;
+            if (types.Contains("string") && resolved?["format"] is null && resolved?["enum"] is null && !IsEnumRef(property, schemas))
+                yield return (prefix + name, resolved?["maxLength"]?.GetValue<int>(), value => new JsonObject { [key] = value });
+            else if (types.Contains("array") && Resolve(resolved?["items"], schemas) is { } items)
+            {
+                var itemTypes = Types(items);
+                if (itemTypes.Contains("string") && items["format"] is null && items["enum"] is null && !IsEnumRef(resolved?["items"], schemas))
+                    yield return ($"{prefix}{name}[0]", items["maxLength"]?.GetValue<int>(), value => new JsonObject { [key] = new JsonArray(value) });
+                else if (itemTypes.Contains("object") || items["properties"] is not null)
+                    foreach (var (field, max, inner) in Texts(items, schemas, $"{prefix}{name}[0].", depth + 1))
+                        yield return (field, max, value => new JsonObject { [key] = new JsonArray(inner(value)) });
+            }
+            else if (resolved?["properties"] is not null)
+                foreach (var (field, max, inner) in Texts(resolved, schemas, $"{prefix}{name}.", depth + 1))
+                    yield return (field, max, value => new JsonObject { [key] = inner(value) });
+        }
+    }
+
     private sealed record Variant(string Path, HttpMethod Method, string What, HttpContent? Content)
     {
         public HttpRequestMessage Build() => new(Method, Path) { Content = Content };

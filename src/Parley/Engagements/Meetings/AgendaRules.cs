@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Parley.Record;
 
 namespace Parley.Engagements;
 
-public sealed record AgendaInput(string? Title, Guid? Presenter, int? Minutes, Guid? Letter = null, Guid? Proposal = null);
+public sealed record AgendaInput([property: MaxLength(300)] string? Title, Guid? Presenter, int? Minutes, Guid? Letter = null, Guid? Proposal = null);
 
 /// <summary>What makes an agenda: titled, timed items whose presenter is a participant and whose links exist. Pure.</summary>
 public static class AgendaRules

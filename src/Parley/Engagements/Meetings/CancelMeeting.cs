@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record CancelRequest(string? Reason);
+public sealed record CancelRequest([property: MaxLength(1000)] string? Reason);
 
 /// <summary>Cancel a scheduled meeting with the reason; feeds then mark it CANCELLED.</summary>
 public static class CancelMeeting

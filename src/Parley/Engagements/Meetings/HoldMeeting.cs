@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record HoldRequest(IReadOnlyList<Guid>? Absent, string? Outcome);
+public sealed record HoldRequest(IReadOnlyList<Guid>? Absent, [property: MaxLength(4000)] string? Outcome);
 
 /// <summary>Record that a scheduled meeting took place: who of the invited was absent, and its outcome.</summary>
 public static class HoldMeeting

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record ActionRequest(string? What, Guid? Owner, DateOnly? DueOn);
+public sealed record ActionRequest([property: MaxLength(1000)] string? What, Guid? Owner, DateOnly? DueOn);
 
 /// <summary>Raise an action item at a meeting: what, who owns it, when it is due. Open items carry over to later meetings of the series.</summary>
 public static class RaiseAction

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record MinutesRequest(MinutesCommand Command, string? Text, string? Correcting);
+public sealed record MinutesRequest(MinutesCommand Command, [property: MaxLength(100000)] string? Text, [property: MaxLength(100000)] string? Correcting);
 
 public enum MinutesCommand
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
@@ -10,8 +11,8 @@ public sealed record ParticipantInput(Guid Person, Guid Side);
 
 /// <summary>A meeting to schedule: start and end are wall times in <see cref="Zone"/>, the place's zone.</summary>
 public sealed record MeetingInput(
-    string? Title, string? Place, string? Zone, DateTime? Start, DateTime? End, IReadOnlyList<ParticipantInput>? Participants,
-    IReadOnlyList<AgendaInput>? Agenda = null, Guid? Visit = null, Guid? TaskForce = null, Guid? Series = null, bool TimeUnknown = false, string? Source = null);
+    [property: MaxLength(300)] string? Title, [property: MaxLength(300)] string? Place, [property: MaxLength(64)] string? Zone, DateTime? Start, DateTime? End, IReadOnlyList<ParticipantInput>? Participants,
+    IReadOnlyList<AgendaInput>? Agenda = null, Guid? Visit = null, Guid? TaskForce = null, Guid? Series = null, bool TimeUnknown = false, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>
 /// Schedule a meeting: its place and zone, wall times there (stored as UTC), participants each speaking for one

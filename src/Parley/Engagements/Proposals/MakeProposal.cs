@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -6,7 +7,7 @@ using Parley.Web;
 namespace Parley.Engagements;
 
 public sealed record ProposalInput(
-    string? Title, string? Purpose, Guid? PartyA, Guid? PartyB, Guid? ProposedBy, Guid? Oversight, IReadOnlyList<WindowEntry>? Window, string? Source = null);
+    [property: MaxLength(300)] string? Title, [property: MaxLength(4000)] string? Purpose, Guid? PartyA, Guid? PartyB, Guid? ProposedBy, Guid? Oversight, IReadOnlyList<WindowEntry>? Window, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>Propose an engagement: two parties, its purpose, a target window, and the oversight institution that approves it.</summary>
 public static class MakeProposal

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record StepRequest(ProposalStep Step, string? Reason);
+public sealed record StepRequest(ProposalStep Step, [property: MaxLength(4000)] string? Reason);
 
 /// <summary>Review, approve, return, resubmit or close a proposal; oversight steps only by an oversight officer of the oversight institution.</summary>
 public static class StepProposal

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Calendars;
 using Parley.Record;
@@ -6,7 +7,7 @@ namespace Parley.Engagements;
 
 /// <summary>What a user asks the assistant; <see cref="Ask"/> are days to explain ("why not the 17th?").</summary>
 public sealed record SchedulingRequest(
-    MeetingMode Mode, IReadOnlyList<Guid>? Participants, Guid? HostChamber, Guid? VisitorChamber, string? HostZone, string? VisitorZone,
+    MeetingMode Mode, IReadOnlyList<Guid>? Participants, Guid? HostChamber, Guid? VisitorChamber, [property: MaxLength(64)] string? HostZone, [property: MaxLength(64)] string? VisitorZone,
     int? DurationMinutes, DateOnly? From, DateOnly? Deadline, int? TravelDays = 1, TimeOnly? WorkStart = null, TimeOnly? WorkEnd = null,
     Guid? Proposal = null, IReadOnlyList<DateOnly>? Ask = null);
 

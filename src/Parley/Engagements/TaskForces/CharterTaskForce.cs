@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Calendars;
@@ -7,8 +8,8 @@ using Parley.Web;
 namespace Parley.Engagements;
 
 public sealed record TaskForceInput(
-    string? Name, string? Purpose, Guid? SideA, Guid? SideB, Guid? Oversight, string? Charter, int? SeatsPerSide, int? AllowedDifference,
-    string? Cadence, DateTime? FirstMeeting, string? Zone, int? DurationMinutes, bool AlternateHosts = true, string? StandingAgenda = null, string? Source = null);
+    [property: MaxLength(300)] string? Name, [property: MaxLength(4000)] string? Purpose, Guid? SideA, Guid? SideB, Guid? Oversight, [property: MaxLength(20000)] string? Charter, int? SeatsPerSide, int? AllowedDifference,
+    [property: MaxLength(500)] string? Cadence, DateTime? FirstMeeting, [property: MaxLength(64)] string? Zone, int? DurationMinutes, bool AlternateHosts = true, [property: MaxLength(4000)] string? StandingAgenda = null, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>Propose a standing task force: its two sides, charter, seats, balance and cadence (an RFC 5545 RRULE), for the oversight institution to approve.</summary>
 public static class CharterTaskForce

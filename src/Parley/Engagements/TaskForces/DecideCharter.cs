@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -5,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record CharterDecision(bool Approve, string? Reason);
+public sealed record CharterDecision(bool Approve, [property: MaxLength(4000)] string? Reason);
 
 /// <summary>The oversight institution approves a task force's charter, or returns it with a reason.</summary>
 public static class DecideCharter

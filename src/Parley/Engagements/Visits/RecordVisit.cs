@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
@@ -6,8 +7,8 @@ using Parley.Web;
 namespace Parley.Engagements;
 
 public sealed record VisitInput(
-    string? Title, string? Purpose, Guid? Leader, Guid? SentBy, string? Destination, string? DestinationCountry, DateOnly? StartsOn, DateOnly? EndsOn,
-    IReadOnlyList<Guid>? Travellers, string? MembersNote = null, string? Source = null);
+    [property: MaxLength(300)] string? Title, [property: MaxLength(4000)] string? Purpose, Guid? Leader, Guid? SentBy, [property: MaxLength(200)] string? Destination, [property: MaxLength(2)] string? DestinationCountry, DateOnly? StartsOn, DateOnly? EndsOn,
+    IReadOnlyList<Guid>? Travellers, [property: MaxLength(1000)] string? MembersNote = null, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>Record a visit: a delegation sent by an institution to a place for some days, with who travels (or why they are not named).</summary>
 public static class RecordVisit

@@ -29,7 +29,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A step waiting for the signed-in person's passkey: what to sign it with, and the state to send back.</summary>
-    public (StepRequest Step, string Options, string State)? Signing { get; private set; }
+    public (CustodyStepRequest Step, string Options, string State)? Signing { get; private set; }
 
     /// <summary>The hand-over form's fields (receiver, time, place, note) and the attachment's file show their errors beside them.</summary>
     protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "toInstitution", "to", "at", "place", "note", "file" };
@@ -37,7 +37,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, DateTime? at, string? place, bool sealIntact, string? note, CancellationToken ct) =>
-        StepAsync(id, new StepRequest(CustodyStep.HandOver, Handover: HandOver.FromForm(to, at, place, sealIntact, note)),
+        StepAsync(id, new CustodyStepRequest(CustodyStep.HandOver, Handover: HandOver.FromForm(to, at, place, sealIntact, note)),
             (s, c) => HandOver.HandleAsync(s, keys, Actor, id, HandOver.FromForm(to, at, place, sealIntact, note), Now, null, c), ct);
 
     public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct)
@@ -52,15 +52,15 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, Guid handover, bool sealIntact, CancellationToken ct) =>
-        StepAsync(id, new StepRequest(CustodyStep.Confirm, handover, Answer: new AnswerRequest(sealIntact)),
+        StepAsync(id, new CustodyStepRequest(CustodyStep.Confirm, handover, Answer: new AnswerRequest(sealIntact)),
             (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, true, sealIntact, null, Now, null, c), ct);
 
     public Task<IActionResult> OnPostDisputeAsync(Guid id, Guid handover, string? reason, CancellationToken ct) =>
-        StepAsync(id, new StepRequest(CustodyStep.Dispute, handover, Answer: new AnswerRequest(true, reason)),
+        StepAsync(id, new CustodyStepRequest(CustodyStep.Dispute, handover, Answer: new AnswerRequest(true, reason)),
             (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, false, true, reason, Now, null, c), ct);
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, new StepRequest(CustodyStep.Acknowledge), (s, c) => AcknowledgeReceipt.HandleAsync(s, Actor, id, Now, null, c), ct);
+        StepAsync(id, new CustodyStepRequest(CustodyStep.Acknowledge), (s, c) => AcknowledgeReceipt.HandleAsync(s, Actor, id, Now, null, c), ct);
 
     /// <summary>The passkey's answer to a step this page prepared: verified, then the step is recorded with it.</summary>
     public async Task<IActionResult> OnPostSignedAsync(Guid id, string? state, string? assertion, CancellationToken ct)
@@ -84,7 +84,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     }
 
     /// <summary>A person with a passkey signs the step with it first (the page asks, then posts the answer to Signed); others record it at once.</summary>
-    private async Task<IActionResult> StepAsync(Guid id, StepRequest step, Func<WriteScope, CancellationToken, Task<Result<Guid>>> unsigned, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Guid id, CustodyStepRequest step, Func<WriteScope, CancellationToken, Task<Result<Guid>>> unsigned, CancellationToken ct)
     {
         if (!Actor.May(HandOver.Needs) || (await PersonalSignatures.PasskeysOfAsync(db, Actor, ct)).Count == 0)
             return await WriteAsync(id, HandOver.Needs, unsigned, ct);

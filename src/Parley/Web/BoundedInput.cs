@@ -1,0 +1,96 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Parley.Web;
+
+/// <summary>
+/// Every text an API request carries has a documented maximum: <c>[MaxLength]</c> on its input record, which the
+/// OpenAPI document shows as <c>maxLength</c>. This filter checks them all (nested records and lists included)
+/// before an endpoint runs, so nothing longer reaches a use case or the append-only ledger, and names the field
+/// as the JSON does ("names[0].value"). The use cases keep their own checks for pages and the command line.
+/// </summary>
+public static class BoundedInput
+{
+    private static readonly ConcurrentDictionary<Type, bool> Bounded = new();
+
+    public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
+    {
+        var checks = context.MethodInfo.GetParameters().Select((p, i) => (Index: i, p.ParameterType)).Where(p => IsBounded(p.ParameterType)).ToList();
+        if (checks.Count == 0)
+            return next;
+        return async invocation =>
+        {
+            foreach (var (index, _) in checks)
+            {
+                if (FirstViolation(invocation.Arguments[index], "") is { } violation)
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { [violation.Field] = [violation.Message] }, title: violation.Message);
+            }
+            return await next(invocation);
+        };
+    }
+
+    /// <summary>The first text over its maximum, or null.</summary>
+    public static (string Field, string Message)? FirstViolation(object? value, string prefix)
+    {
+        if (value is null || !IsBounded(value.GetType()))
+            return null;
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+                continue;
+            var field = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var current = property.GetValue(value);
+            if (current is string text && property.GetCustomAttribute<MaxLengthAttribute>() is { } max && text.Length > max.Length)
+                return (field, $"{field} can be at most {max.Length:N0} characters; this one has {text.Length:N0}.");
+            if (current is IEnumerable items and not string)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item is string s && property.GetCustomAttribute<ItemMaxLengthAttribute>() is { } each && s.Length > each.Length)
+                        return ($"{field}[{i}]", $"Each of {field} can be at most {each.Length:N0} characters; item {i + 1} has {s.Length:N0}.");
+                    if (FirstViolation(item, $"{field}[{i}].") is { } nested)
+                        return nested;
+                    i++;
+                }
+            }
+            else if (FirstViolation(current, field + ".") is { } inner)
+                return inner;
+        }
+        return null;
+    }
+
+    /// <summary>A Parley type with a bounded text somewhere in it (itself, a nested record or a list of them).</summary>
+    private static bool IsBounded(Type type) => Bounded.TryGetValue(type, out var known) ? known : Bounded[type] = Search(type, []);
+
+    private static bool Search(Type type, HashSet<Type> seen)
+    {
+        if (type.Namespace?.StartsWith("Parley", StringComparison.Ordinal) != true || type.IsEnum || !seen.Add(type))
+            return false;
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
+            p.GetCustomAttribute<MaxLengthAttribute>() is not null || p.GetCustomAttribute<ItemMaxLengthAttribute>() is not null
+            || Search(p.PropertyType, seen) || (p.PropertyType.IsGenericType && p.PropertyType.GetGenericArguments().Any(a => Search(a, seen))));
+    }
+}
+
+/// <summary>The maximum length of each text in a list (a letter's topics); the list's own size is the use case's rule.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ItemMaxLengthAttribute(int length) : Attribute
+{
+    public int Length { get; } = length;
+}
+
+/// <summary>Documents <see cref="ItemMaxLengthAttribute"/> in the OpenAPI document as the items' <c>maxLength</c>.</summary>
+public sealed class ItemMaxLengthSchema : Microsoft.AspNetCore.OpenApi.IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(Microsoft.OpenApi.OpenApiSchema schema, Microsoft.AspNetCore.OpenApi.OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(ItemMaxLengthAttribute), true) is [ItemMaxLengthAttribute each, ..]
+            && schema.Items is Microsoft.OpenApi.OpenApiSchema items)
+            items.MaxLength = each.Length;
+        return Task.CompletedTask;
+    }
+}

@@ -23,8 +23,8 @@ public static class PasskeySignIn
         }).WithSummary("Begin signing in with a passkey: options for navigator.credentials.get and the state to send back");
         group.MapPost("/", async (ParleyDb db, WebAuthn webAuthn, SignInManager<Credential> signIn, HttpRequest request, PasskeyAnswer body, CancellationToken ct) =>
         {
-            if (webAuthn.Open<string>(Purpose, body.State) is not { } sealedOptions)
-                return new DomainError("state", "The sign-in began more than five minutes ago; start it again.").ToProblem();
+            if (webAuthn.OpenOnce<string>(Purpose, body.State) is not { } sealedOptions)
+                return new DomainError("state", "The sign-in began more than five minutes ago or was already answered; start it again.").ToProblem();
             var verified = await WebAuthn.VerifyAsync(db, request, AssertionOptions.FromJson(sealedOptions), WebAuthn.Read<AuthenticatorAssertionRawResponse>(body.Response), ct);
             if (!verified.Succeeded)
                 return verified.Error!.ToProblem();

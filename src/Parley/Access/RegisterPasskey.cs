@@ -49,7 +49,7 @@ public static class RegisterPasskey
     {
         if (actor.Account is not { } account)
             return AccessErrors.NoUser(actor.UserName);
-        if (webAuthn.Open<string>(Purpose + account, input.State) is not { } sealedOptions)
+        if (webAuthn.OpenOnce<string>(Purpose + account, input.State) is not { } sealedOptions)
             return new DomainError("state", "The registration began more than five minutes ago or in another session; start it again.");
         if (WebAuthn.Read<AuthenticatorAttestationRawResponse>(input.Response) is not { } response)
             return new DomainError("response", "The browser's answer is missing or does not read as a WebAuthn attestation.");

@@ -16,6 +16,9 @@ public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider cl
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>States already answered, until they expire: each ceremony is answered once, so a captured answer cannot be replayed.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _answered = new(StringComparer.Ordinal);
+
     public static IFido2 For(HttpRequest request) => new Fido2(new Fido2Configuration
     {
         RPID = request.Host.Host,
@@ -40,6 +43,20 @@ public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider cl
         {
             return null;
         }
+    }
+
+    /// <summary>Like <see cref="Open"/>, and the state is spent: a second answer to the same ceremony is refused.</summary>
+    public T? OpenOnce<T>(string purpose, string? state) where T : class
+    {
+        if (Open<T>(purpose, state) is not { } value)
+            return null;
+        var now = clock.GetUtcNow();
+        foreach (var (key, expires) in _answered)
+        {
+            if (expires < now)
+                _answered.TryRemove(key, out _);
+        }
+        return _answered.TryAdd(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(state!))), now + Lifetime) ? value : null;
     }
 
     /// <summary>Assertion options for a person's own passkeys (or, with none named, any passkey of this site), with <paramref name="challenge"/> when given.</summary>

@@ -70,7 +70,7 @@ public static class PersonalSignatures
     public static async Task<Result<PasskeySignature>> VerifyAsync(ParleyDb db, WebAuthn webAuthn, HttpRequest request, Actor actor,
         string? state, AuthenticatorAssertionRawResponse? response, CancellationToken ct)
     {
-        if (webAuthn.Open<PreparedStep>(Purpose + actor.Account, state) is not { } prepared)
+        if (webAuthn.OpenOnce<PreparedStep>(Purpose + actor.Account, state) is not { } prepared)
             return new DomainError("state", "The signature was asked for more than five minutes ago or by another person; do the step again.");
         var verified = await WebAuthn.VerifyAsync(db, request, AssertionOptions.FromJson(prepared.Options), response, ct);
         if (!verified.Succeeded)

@@ -175,6 +175,31 @@ public sealed class KeyVaultTests
         Assert.True(opened > 0, "the Moscow letter's copy is addressed to clerk-ru's institution");
     }
 
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task The_quick_start_keeps_its_demo_secret_outside_the_data_folder_and_its_store_verifies_after_a_stop(string provider)
+    {
+        var store = await ParleyServer.NewStoreAsync(provider);
+        string[] args = ["--data", store.DataDirectory, .. store.IsPostgres ? new[] { "--database", store.PostgresConnection! } : []];
+        var install = ParleyProcess.Install("qs");
+        string output;
+        await using (var serving = await ParleyProcess.ServeAsync(install, ["--demo", .. args]))
+            output = serving.Output;
+        var secret = Path.Combine(install, "home", ".config", "parley", "demo-secret");
+        Assert.Contains($"Created the demo's key-encryption secret in {secret}", output);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secret));
+
+        // Stopped before any checkpoint was asked for, the store still verifies: the log key exists from the first start.
+        var (code, verified) = await ParleyProcess.RunAsync(install, ["verify", .. args]);
+        Assert.True(code == 0, verified);
+        Assert.Contains("Verified: 78 events", verified);
+        // A plain `serve` on the same data without the secret refuses, saying how to give it.
+        var (refusedCode, refused) = await ParleyProcess.RunAsync(install, ["serve", "--urls", "http://127.0.0.1:0", .. args]);
+        Assert.Equal(1, refusedCode);
+        Assert.Contains("error: secret: This store's keys are sealed under a key-encryption secret and none was given", refused);
+    }
+
     private static string SecretFile()
     {
         var path = Path.Combine(Path.GetTempPath(), "parley-secret-" + Guid.NewGuid().ToString("N")[..12]);

@@ -119,8 +119,15 @@ public sealed class PasskeyBrowserTests
         // A passkey also signs its person in, without a password.
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await clerk.GotoAsync(new Uri(site, "/login").ToString());
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        var answer = await clerk.RunAndWaitForRequestAsync(
+            () => clerk.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync(), new Uri(site, "/api/passkeys/sign-in").ToString());
         await Assertions.Expect(clerk.GetByRole(AriaRole.Link, new() { Name = clerkName })).ToBeVisibleAsync();
+        // The answer, captured and sent again, signs no one in: each ceremony is answered once.
+        using var replayer = new HttpClient { BaseAddress = server.Address };
+        var replay = await replayer.PostAsync("/api/passkeys/sign-in", new StringContent(answer.PostData!, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Contains("already answered", await replay.Content.ReadAsStringAsync());
+        Assert.False(replay.Headers.Contains("Set-Cookie"));
     }
 
     private static Guid AccountOf(IServiceProvider services, string userName) =>

@@ -1,31 +1,44 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
 
 namespace Parley.Ledger;
 
-/// <summary>A C2SP signed-note Ed25519 verifier key: "name+keyid+base64(0x01‖public key)".</summary>
+/// <summary>
+/// A C2SP signed-note verifier key, "name+keyid+base64(type‖public key)", of one of two Ed25519 types: 0x01, a
+/// plain note signature (the log's own, and witnesses of the older form), or 0x04, a C2SP tlog-cosignature
+/// <c>cosignature/v1</c>: the signature is a big-endian u64 timestamp and an Ed25519 signature over
+/// "cosignature/v1\ntime &lt;timestamp&gt;\n" followed by the note's text.
+/// </summary>
 public sealed class NoteVerifier
 {
-    private const byte Ed25519Type = 0x01;
+    public const byte Ed25519Type = 0x01;
+    public const byte CosignatureV1Type = 0x04;
     private readonly PublicKey _key;
 
-    public NoteVerifier(string name, byte[] publicKey)
+    public NoteVerifier(string name, byte[] publicKey, byte type = Ed25519Type)
     {
         if (!NoteFormat.IsValidName(name))
             throw new FormatException($"'{name}' is not a valid key name (no spaces, '+' or newlines).");
+        if (type is not (Ed25519Type or CosignatureV1Type))
+            throw new FormatException($"Verifier key type 0x{type:x2} is not supported: 0x01 (Ed25519) and 0x04 (cosignature/v1, Ed25519) are.");
         Name = name;
         PublicKey = publicKey;
+        Type = type;
         _key = NSec.Cryptography.PublicKey.Import(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey);
-        KeyId = ComputeKeyId(name, publicKey);
+        KeyId = ComputeKeyId(name, type, publicKey);
     }
 
     public string Name { get; }
     public uint KeyId { get; }
     public byte[] PublicKey { get; }
 
-    public string VerifierKey => $"{Name}+{KeyId:x8}+{Convert.ToBase64String([Ed25519Type, .. PublicKey])}";
+    /// <summary>The signature type byte: <see cref="Ed25519Type"/> or <see cref="CosignatureV1Type"/>.</summary>
+    public byte Type { get; }
+
+    public string VerifierKey => $"{Name}+{KeyId:x8}+{Convert.ToBase64String([Type, .. PublicKey])}";
 
     public static NoteVerifier Parse(string vkey)
     {
@@ -41,20 +54,37 @@ public sealed class NoteVerifier
         {
             throw new FormatException("The verifier key's last part is not base64.");
         }
-        if (blob.Length != 33 || blob[0] != Ed25519Type)
-            throw new FormatException("Only Ed25519 verifier keys (type 0x01, 32 bytes) are supported.");
-        var verifier = new NoteVerifier(parts[0], blob[1..]);
+        if (blob.Length != 33 || blob[0] is not (Ed25519Type or CosignatureV1Type))
+            throw new FormatException("Only Ed25519 verifier keys are supported: type 0x01 (note signatures) or 0x04 (cosignature/v1), 32 bytes.");
+        var verifier = new NoteVerifier(parts[0], blob[1..], blob[0]);
         if (verifier.KeyId.ToString("x8") != parts[1].ToLowerInvariant())
             throw new FormatException($"The key id {parts[1]} does not match the key (expected {verifier.KeyId:x8}).");
         return verifier;
     }
 
-    public bool Verify(string text, ReadOnlySpan<byte> signature) =>
-        signature.Length == 64 && SignatureAlgorithm.Ed25519.Verify(_key, Encoding.UTF8.GetBytes(text), signature);
-
-    internal static uint ComputeKeyId(string name, byte[] publicKey)
+    public bool Verify(string text, ReadOnlySpan<byte> signature)
     {
-        var hash = SHA256.HashData([.. Encoding.UTF8.GetBytes(name), (byte)'\n', Ed25519Type, .. publicKey]);
+        if (Type == Ed25519Type)
+            return signature.Length == 64 && SignatureAlgorithm.Ed25519.Verify(_key, Encoding.UTF8.GetBytes(text), signature);
+        if (signature.Length != 72 || CosignatureTime(signature) is not { } timestamp)
+            return false;
+        return SignatureAlgorithm.Ed25519.Verify(_key, Encoding.UTF8.GetBytes(CosignedMessage(timestamp, text)), signature[8..]);
+    }
+
+    /// <summary>The POSIX time a cosignature/v1 states, or null when it exceeds 2^63 − 1 (which the spec forbids).</summary>
+    public static ulong? CosignatureTime(ReadOnlySpan<byte> signature)
+    {
+        var timestamp = BinaryPrimitives.ReadUInt64BigEndian(signature);
+        return timestamp > long.MaxValue ? null : timestamp;
+    }
+
+    /// <summary>What a cosignature/v1 signs: the header line, the time line, then the checkpoint's note text.</summary>
+    public static string CosignedMessage(ulong timestamp, string text) =>
+        $"cosignature/v1\ntime {timestamp.ToString(CultureInfo.InvariantCulture)}\n{text}";
+
+    internal static uint ComputeKeyId(string name, byte type, byte[] publicKey)
+    {
+        var hash = SHA256.HashData([.. Encoding.UTF8.GetBytes(name), (byte)'\n', type, .. publicKey]);
         return BinaryPrimitives.ReadUInt32BigEndian(hash);
     }
 }

@@ -15,6 +15,10 @@ public sealed class Checkpoints(ParleyDb db, LogKey key, TimeProvider clock)
         return (stored, await WithCosignaturesAsync(stored, ct));
     }
 
+    /// <summary>The checkpoint the log signed for <paramref name="size"/>, with its cosignatures, or null when it never signed that size.</summary>
+    public async Task<string?> AtSizeAsync(long size, CancellationToken ct) =>
+        await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size, ct) is { } stored ? await WithCosignaturesAsync(stored, ct) : null;
+
     public Task<string> WithCosignaturesAsync(StoredCheckpoint checkpoint, CancellationToken ct) => WithCosignaturesAsync(db, checkpoint, ct);
 
     /// <summary>A stored checkpoint's note with the witnesses' cosignatures; needs no key, so it serves offline checks.</summary>
@@ -65,13 +69,16 @@ public sealed class Checkpoints(ParleyDb db, LogKey key, TimeProvider clock)
         IReadOnlyList<NoteVerifier> signers;
         try
         {
-            signers = parsed.Verify(witnesses);
+            signers = parsed.Verify([key.Signer.Verifier, .. witnesses]);
         }
         catch (FormatException e)
         {
             return new DomainError("note", $"{e.Message} Configured witnesses: {string.Join(", ", witnesses.Select(w => w.Name))}.", ErrorKind.Forbidden);
         }
-        foreach (var signer in signers)
+        // A cosignature is over the checkpoint as the log signed it: a note without the log's own signature is no checkpoint of this log.
+        if (!signers.Contains(key.Signer.Verifier))
+            return new DomainError("note", "The note does not carry this log's signature; post the checkpoint as served, with your cosignature line added.", ErrorKind.Forbidden);
+        foreach (var signer in signers.Where(s => s != key.Signer.Verifier))
         {
             var line = parsed.Signatures.First(s => s.Name == signer.Name && s.KeyId == signer.KeyId).Line;
             if (!await db.Cosignatures.AnyAsync(c => c.Size == checkpoint.Size && c.Witness == signer.Name, ct))

@@ -17,9 +17,14 @@ public static class LedgerApi
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/ledger").WithTags("Ledger").AllowAnonymous();
-        open.MapGet("/checkpoint", async (Checkpoints checkpoints, CancellationToken ct) =>
-            Results.Text((await checkpoints.CurrentAsync(ct)).Note, "text/plain; charset=utf-8"))
-            .WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note)");
+        open.MapGet("/checkpoint", async (Checkpoints checkpoints, long? size, CancellationToken ct) =>
+        {
+            if (size is not { } wanted)
+                return Results.Text((await checkpoints.CurrentAsync(ct)).Note, "text/plain; charset=utf-8");
+            return await checkpoints.AtSizeAsync(wanted, ct) is { } note
+                ? Results.Text(note, "text/plain; charset=utf-8")
+                : new DomainError("size", $"The log signed no checkpoint of size {wanted}; the current one is at /ledger/checkpoint.", ErrorKind.NotFound).ToProblem();
+        }).WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note), or with ?size=N the one signed for that size, with its cosignatures");
         open.MapGet("/key", (LogKey key) => Results.Text(key.VerifierKey + "\n", "text/plain; charset=utf-8"))
             .WithSummary("The log's verifier key (name+keyid+base64 key)");
         open.MapGet("/proof/inclusion", InclusionAsync).WithSummary("RFC 9162 inclusion proof for a leaf index (or leaf_hash) in a tree size");

@@ -115,11 +115,64 @@ public sealed class LedgerHttpTests
 
         var refused = await client.PostAsync("/ledger/cosignature", new StringContent((note with { Signatures = [stranger.Sign(note.Text)] }).ToString()));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        var accepted = await client.PostAsync("/ledger/cosignature", new StringContent((note with { Signatures = [witness.Sign(note.Text)] }).ToString()));
+        // A note with only the witness's line is not a checkpoint of this log.
+        var unsigned = await client.PostAsync("/ledger/cosignature", new StringContent((note with { Signatures = [witness.Sign(note.Text)] }).ToString()));
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Contains("does not carry this log's signature", await unsigned.Content.ReadAsStringAsync());
+        var accepted = await client.PostAsync("/ledger/cosignature", new StringContent((note with { Signatures = [.. note.Signatures, witness.Sign(note.Text)] }).ToString()));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
 
         var served = SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint"));
         var key = NoteVerifier.Parse(await client.GetStringAsync("/ledger/key"));
         Assert.Equal(2, served.Verify([key, witness.Verifier]).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_cosignature_v1_is_verified_kept_with_its_checkpoint_and_served_on_it_after_the_log_grows(string provider)
+    {
+        await using var server = await ParleyServer.StartAsync(provider);
+        // A cosigner made here from the C2SP tlog-cosignature text: key id = SHA-256(name || "\n" || 0x04 || public key)[:4].
+        const string name = "witness.example/w1";
+        using var key = NSec.Cryptography.Key.Create(NSec.Cryptography.SignatureAlgorithm.Ed25519);
+        var publicKey = key.PublicKey.Export(NSec.Cryptography.KeyBlobFormat.RawPublicKey);
+        var keyId = System.Security.Cryptography.SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(name), (byte)'\n', 0x04, .. publicKey])[..4];
+        var vkey = $"{name}+{Convert.ToHexStringLower(keyId)}+{Convert.ToBase64String([0x04, .. publicKey])}";
+        await server.WriteAsync(async s =>
+        {
+            await s.RecordAsync(new WitnessAdded(name, vkey), default);
+            return Result<int>.Ok(0);
+        });
+        using var client = await server.ClientAsync(null);
+        var served = await client.GetStringAsync("/ledger/checkpoint");
+        var text = served[..(served.IndexOf("\n\n", StringComparison.Ordinal) + 1)];
+        var size = long.Parse(text.Split('\n')[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        byte[] Cosign(ulong time, string body)
+        {
+            var message = $"cosignature/v1\ntime {time}\n{body}";
+            var stamp = new byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(stamp, time);
+            return [.. keyId, .. stamp, .. NSec.Cryptography.SignatureAlgorithm.Ed25519.Sign(key, System.Text.Encoding.UTF8.GetBytes(message))];
+        }
+        var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        // A signature over another time than it states is refused; the right one is kept.
+        var forged = Cosign(now, text);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(forged.AsSpan(4), now + 1);
+        var refused = await client.PostAsync("/ledger/cosignature", new StringContent(served + $"— {name} {Convert.ToBase64String(forged)}\n"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var line = $"— {name} {Convert.ToBase64String(Cosign(now, text))}\n";
+        var accepted = await client.PostAsync("/ledger/cosignature", new StringContent(served + line));
+        Assert.True(accepted.StatusCode == HttpStatusCode.OK, await accepted.Content.ReadAsStringAsync());
+
+        // The log grows; the checkpoint of that size is still served by its size, with the cosignature on it.
+        await server.AddInstitutionAsync("Committee on Later Events");
+        Assert.DoesNotContain(line, await client.GetStringAsync("/ledger/checkpoint"));
+        var atSize = await client.GetStringAsync($"/ledger/checkpoint?size={size}");
+        Assert.Equal(served + line, atSize);
+        Assert.Equal(2, SignedNote.Parse(atSize).Verify([NoteVerifier.Parse(await client.GetStringAsync("/ledger/key")), NoteVerifier.Parse(vkey)]).Count);
+        var never = await client.GetAsync($"/ledger/checkpoint?size={size + 1000}");
+        Assert.Equal(HttpStatusCode.NotFound, never.StatusCode);
+        Assert.Contains("\"field\":\"size\"", await never.Content.ReadAsStringAsync());
     }
 }

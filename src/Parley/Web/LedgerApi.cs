@@ -17,14 +17,18 @@ public static class LedgerApi
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/ledger").WithTags("Ledger").AllowAnonymous();
-        open.MapGet("/checkpoint", async (Checkpoints checkpoints, long? size, CancellationToken ct) =>
+        open.MapGet("/checkpoint", async (Checkpoints checkpoints, HttpResponse response, long? size, CancellationToken ct) =>
         {
+            // tlog-tiles: the checkpoint is mutable (and cosignatures arrive on old ones), so caches keep it seconds only.
+            response.Headers.CacheControl = "public, max-age=2";
             if (size is not { } wanted)
                 return Results.Text((await checkpoints.CurrentAsync(ct)).Note, "text/plain; charset=utf-8");
             return await checkpoints.AtSizeAsync(wanted, ct) is { } note
                 ? Results.Text(note, "text/plain; charset=utf-8")
                 : new DomainError("size", $"The log signed no checkpoint of size {wanted}; the current one is at /ledger/checkpoint.", ErrorKind.NotFound).ToProblem();
         }).WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note), or with ?size=N the one signed for that size, with its cosignatures");
+        open.MapGet("/tile/{**path}", TileAsync)
+            .WithSummary("C2SP tlog-tiles Merkle tree tiles: /ledger/tile/<L>/<N>[.p/<W>] (this prefix's checkpoint is /ledger/checkpoint)");
         open.MapGet("/key", (LogKey key) => Results.Text(key.VerifierKey + "\n", "text/plain; charset=utf-8"))
             .WithSummary("The log's verifier key (name+keyid+base64 key)");
         open.MapGet("/proof/inclusion", InclusionAsync).WithSummary("RFC 9162 inclusion proof for a leaf index (or leaf_hash) in a tree size");
@@ -46,6 +50,31 @@ public static class LedgerApi
 
         app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization()
             .WithSummary("Entries with leaf data and decoded events; an auditor sees all, others only records they may see");
+    }
+
+    /// <summary>
+    /// A tile: the hashes of the perfect subtrees of height 8·L at indices 256·N … 256·N + W − 1, read in one query
+    /// from the stored nodes. A full tile never changes (cached for a year); a partial one is served while the tree
+    /// holds it, briefly cached. Entry bundles are not served: an entry is the event's canonical bytes, contents
+    /// included, and the public ledger reveals only hashes.
+    /// </summary>
+    private static async Task<IResult> TileAsync(ParleyDb db, HttpResponse response, string path, CancellationToken ct)
+    {
+        if (TilePath.Parse(path) is not { } tile)
+            return new DomainError("path", $"'{path}' is not a tile path: <L>/<N>[.p/<W>], N as zero-padded 3-digit elements with all but the last prefixed by x (e.g. 0/x001/234).", ErrorKind.NotFound).ToProblem();
+        if (tile.Level is not { } level)
+            return new DomainError("path", "Entry bundles are not served: an entry is an event's canonical bytes, and the public ledger reveals only hashes (tiles at level 0 carry the leaf hashes).", ErrorKind.NotFound).ToProblem();
+        var size = await LedgerNodes.SizeAsync(db, ct);
+        var width = tile.Width ?? TilePath.Width256;
+        var start = tile.Index * TilePath.Width256;
+        // How many hashes at height 8·L the tree holds: floor(size / 256^L).
+        var available = level * 8 >= 63 ? 0 : size >> (level * 8);
+        if (start + width > available)
+            return new DomainError("path", $"The tree (size {size}) does not hold {tile}.", ErrorKind.NotFound).ToProblem();
+        var hashes = await db.LedgerNodes.AsNoTracking().Where(n => n.Level == level * 8 && n.Index >= start && n.Index < start + width)
+            .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(ct);
+        response.Headers.CacheControl = tile.Width is null ? "public, max-age=31536000, immutable" : "public, max-age=60";
+        return Results.Bytes(hashes.SelectMany(h => h).ToArray(), "application/octet-stream");
     }
 
     private static async Task<IResult> InclusionAsync(ParleyDb db, long? index, string? leaf_hash, long size, CancellationToken ct)

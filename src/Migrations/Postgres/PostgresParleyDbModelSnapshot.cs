@@ -1181,6 +1181,37 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.SplitViewEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConflictingNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CosignedNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("witness_split_views", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.StoredCheckpoint", b =>
                 {
                     b.Property<long>("Size")
@@ -1242,6 +1273,20 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.TrustedLog", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasColumnType("text");
+
+                    b.Property<string>("VerifierKey")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("witness_trusted_logs", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.Witness", b =>
                 {
                     b.Property<string>("Name")
@@ -1254,6 +1299,27 @@ namespace Parley.Record.Migrations.Postgres
                     b.HasKey("Name");
 
                     b.ToTable("ledger_witnesses", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.WitnessState", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("witness_state", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Statements.Commitment", b =>

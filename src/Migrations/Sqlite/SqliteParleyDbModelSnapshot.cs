@@ -1174,6 +1174,37 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.SplitViewEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConflictingNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CosignedNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Origin");
+
+                    b.ToTable("witness_split_views", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.StoredCheckpoint", b =>
                 {
                     b.Property<long>("Size")
@@ -1235,6 +1266,20 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("events", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.TrustedLog", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifierKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("witness_trusted_logs", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.Witness", b =>
                 {
                     b.Property<string>("Name")
@@ -1247,6 +1292,27 @@ namespace Parley.Record.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("ledger_witnesses", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Record.WitnessState", b =>
+                {
+                    b.Property<string>("Origin")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Origin");
+
+                    b.ToTable("witness_state", (string)null);
                 });
 
             modelBuilder.Entity("Parley.Statements.Commitment", b =>

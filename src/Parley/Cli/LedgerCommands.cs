@@ -112,6 +112,33 @@ public static class LedgerCommands
             Console.WriteLine($"Added witness {key.Name}.");
             return 0;
         }, ct));
-        return new Command("witness", "Manage the witnesses that cosign checkpoints") { add };
+        var logKey = new Argument<string>("LOG-KEY") { Description = "The log's verifier key (name+keyid+base64key, type 0x01); its name is the log's origin" };
+        var trust = new Command("trust", "Witness for this log: cosign its checkpoints posted to /add-checkpoint") { logKey };
+        trust.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
+        {
+            NoteVerifier key;
+            try
+            {
+                key = NoteVerifier.Parse(result.GetValue(logKey)!);
+            }
+            catch (FormatException e)
+            {
+                return CommandLine.Fail(new DomainError("log-key", e.Message));
+            }
+            if (key.Type != NoteVerifier.Ed25519Type)
+                return CommandLine.Fail(new DomainError("log-key", "A log signs its checkpoints with an Ed25519 note key (type 0x01)."));
+            var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli", async (scope, c) =>
+            {
+                if (await scope.Db.TrustedLogs.AnyAsync(t => t.Origin == key.Name, c))
+                    return new DomainError("log-key", $"This node already witnesses for {key.Name}.", ErrorKind.Conflict);
+                await scope.RecordAsync(new LogTrusted(key.Name, key.VerifierKey), c);
+                return Result<string>.Ok(key.Name);
+            }, token);
+            if (!outcome.Succeeded)
+                return CommandLine.Fail(outcome.Error!);
+            Console.WriteLine($"This node now witnesses for {key.Name}.");
+            return 0;
+        }, ct));
+        return new Command("witness", "Manage the witnesses that cosign checkpoints, and the logs this node witnesses for") { add, trust };
     }
 }

@@ -37,3 +37,36 @@ public sealed record WitnessAdded(string Name, string VerifierKey) : IEvent
 {
     public string Stream => $"witness/{Name}";
 }
+
+/// <summary>Projection: a log this node witnesses for, by its origin, and the key its checkpoints must carry.</summary>
+public sealed class TrustedLog
+{
+    public required string Origin { get; set; }
+    public required string VerifierKey { get; set; }
+}
+
+/// <summary>As a witness: the latest checkpoint this node cosigned for a log (C2SP tlog-witness keeps only that). Not in the record; it is the witness's own state.</summary>
+public sealed class WitnessState
+{
+    public required string Origin { get; set; }
+    public long Size { get; set; }
+    public required byte[] Root { get; set; }
+    public required string Note { get; set; }
+}
+
+/// <summary>A checkpoint a trusted log signed that contradicts one this node cosigned: kept as proof of a split view.</summary>
+public sealed class SplitViewEvidence
+{
+    public Guid Id { get; set; }
+    public required string Origin { get; set; }
+    public long Size { get; set; }
+    public required string CosignedNote { get; set; }
+    public required string ConflictingNote { get; set; }
+    public DateTime ReceivedAt { get; set; }
+}
+
+[EventType("ledger.log-trusted")]
+public sealed record LogTrusted(string Origin, string VerifierKey) : IEvent
+{
+    public string Stream => $"witnessed-log/{Origin}";
+}

@@ -22,6 +22,9 @@ public abstract partial class ParleyDb : DbContext
     public DbSet<StoredCheckpoint> Checkpoints => Set<StoredCheckpoint>();
     public DbSet<Cosignature> Cosignatures => Set<Cosignature>();
     public DbSet<Witness> Witnesses => Set<Witness>();
+    public DbSet<TrustedLog> TrustedLogs => Set<TrustedLog>();
+    public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
+    public DbSet<SplitViewEvidence> SplitViews => Set<SplitViewEvidence>();
 
     public abstract string Provider { get; }
 

@@ -162,9 +162,10 @@ public static class RecordModulesOptions
 internal sealed class LedgerModule : IRecordModule
 {
     public string Name => "ledger";
-    public IReadOnlyList<Type> Events { get; } = [typeof(WitnessAdded)];
+    public IReadOnlyList<Type> Events { get; } = [typeof(WitnessAdded), typeof(LogTrusted)];
 
-    public IReadOnlyList<ProjectionTable> Tables { get; } = [ProjectionTable.Of<Witness>(q => q.OrderBy(x => x.Name))];
+    public IReadOnlyList<ProjectionTable> Tables { get; } =
+        [ProjectionTable.Of<Witness>(q => q.OrderBy(x => x.Name)), ProjectionTable.Of<TrustedLog>(q => q.OrderBy(x => x.Origin))];
 
     public void Map(ModelBuilder model)
     {
@@ -202,12 +203,29 @@ internal sealed class LedgerModule : IRecordModule
             e.ToTable("ledger_witnesses");
             e.HasKey(x => x.Name);
         });
+        model.Entity<TrustedLog>(e =>
+        {
+            e.ToTable("witness_trusted_logs");
+            e.HasKey(x => x.Origin);
+        });
+        model.Entity<WitnessState>(e =>
+        {
+            e.ToTable("witness_state");
+            e.HasKey(x => x.Origin);
+        });
+        model.Entity<SplitViewEvidence>(e =>
+        {
+            e.ToTable("witness_split_views");
+            e.HasIndex(x => x.Origin);
+        });
     }
 
     public ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct)
     {
         if (e is WitnessAdded w)
             db.Witnesses.Add(new Witness { Name = w.Name, VerifierKey = w.VerifierKey });
+        else if (e is LogTrusted t)
+            db.TrustedLogs.Add(new TrustedLog { Origin = t.Origin, VerifierKey = t.VerifierKey });
         return ValueTask.CompletedTask;
     }
 }

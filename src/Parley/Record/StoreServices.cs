@@ -22,6 +22,7 @@ public static class StoreServices
         // Opened on first use, so verbs that hold no keys (verify, user add, import) need no secret.
         services.AddSingleton(_ => KeyVault.Open(store));
         services.AddSingleton(s => LogKey.Load(store, s.GetRequiredService<KeyVault>()));
+        services.AddSingleton(s => WitnessKey.Load(s.GetRequiredService<KeyVault>(), s.GetRequiredService<LogKey>()));
         services.AddScoped<Checkpoints>();
         // Named, so nothing the ring protects depends on the folder the program runs from; sealed by the vault.
         services.AddDataProtection().SetApplicationName("parley").PersistKeysToFileSystem(new DirectoryInfo(KeyRingIn(store)));

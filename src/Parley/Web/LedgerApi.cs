@@ -48,6 +48,21 @@ public static class LedgerApi
             return (await checkpoints.AddCosignatureAsync(note, ct)).ToHttp(size => Results.Ok(new { size }));
         }).WithSummary("A configured witness posts the checkpoint note with its signature line");
 
+        open.MapGet("/witness-key", (WitnessKey key) => Results.Text(key.Verifier.VerifierKey + "\n", "text/plain; charset=utf-8"))
+            .WithSummary("This node's verifier key as a witness (cosignature/v1, type 0x04)");
+        app.MapPost("/add-checkpoint", async (ParleyDb db, WitnessKey key, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            return await AddCheckpoint.HandleAsync(db, key, clock, await reader.ReadToEndAsync(ct), ct) switch
+            {
+                WitnessAnswer.Cosigned c => Results.Text(c.Lines, "text/plain; charset=utf-8"),
+                WitnessAnswer.Behind b => Results.Text($"{b.Size}\n", "text/x.tlog.size", statusCode: StatusCodes.Status409Conflict),
+                WitnessAnswer.Refused r => Results.Problem(r.Reason, statusCode: r.Status, extensions: new Dictionary<string, object?> { ["field"] = "body" }),
+                _ => throw new InvalidOperationException("An answer the witness does not give."),
+            };
+        }).AllowAnonymous().WithTags("Ledger")
+            .WithSummary("C2SP tlog-witness add-checkpoint: old size, consistency proof lines, an empty line, then the checkpoint; answers cosignature/v1 lines");
+
         app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization()
             .WithSummary("Entries with leaf data and decoded events; an auditor sees all, others only records they may see");
     }

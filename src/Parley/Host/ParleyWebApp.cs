@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Parley.Access;
 using Parley.Directory;
 using Parley.Record;
@@ -31,6 +32,9 @@ public static class ParleyWebApp
         builder.Services.AddParleyAccess(store);
         builder.Services.AddParleyWeb();
         customize?.Invoke(builder);
+        builder.Services.TryAddSingleton(new PolicyConfig((Parley.Ledger.WitnessPolicy?)null));
+        builder.Services.AddHttpClient(nameof(WitnessCalls), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<WitnessCalls>();
         var app = builder.Build();
         // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
         // works on every store a server has opened.

@@ -10,13 +10,15 @@ public static class ServeCommand
     {
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5000)" };
         var demo = new Option<bool>("--demo") { Description = "Load the demo story (the Moscow letter, August 2018) into an empty store" };
-        var command = new Command("serve", "Run the web app and the HTTP API") { urls, demo };
+        var policy = new Option<string?>("--witness-policy") { Description = $"A C2SP tlog-policy file: the witnesses to call (those with a URL) and the quorum a checkpoint needs (or set {PolicyConfig.Variable})" };
+        var command = new Command("serve", "Run the web app and the HTTP API") { urls, demo, policy };
         command.SetAction(async (result, ct) =>
         {
             var store = CommandLine.Store(result);
             if (result.GetValue(demo) && store.Secret is null && KeySecret.FromEnvironment() is null)
                 store = store with { Secret = DemoSecret() };
-            var app = ParleyWebApp.Build(store, result.GetValue(urls) ?? "http://localhost:5000");
+            var witnessing = PolicyConfig.From(result.GetValue(policy));
+            var app = ParleyWebApp.Build(store, result.GetValue(urls) ?? "http://localhost:5000", b => b.Services.AddSingleton(witnessing));
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.OpenStoreAsync(ct);

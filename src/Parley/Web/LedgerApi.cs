@@ -92,7 +92,11 @@ public static class LedgerApi
         return Results.Bytes(hashes.SelectMany(h => h).ToArray(), "application/octet-stream");
     }
 
-    private static async Task<IResult> InclusionAsync(ParleyDb db, long? index, string? leaf_hash, long size, CancellationToken ct)
+    /// <summary>Which checkpoint a proof of size <paramref name="size"/> is against, and whether it meets the node's witness policy (null without a policy, or when no checkpoint of that size was signed).</summary>
+    private static async Task<(string? Checkpoint, bool? Witnessed)> AgainstAsync(Checkpoints checkpoints, PolicyConfig policy, long size, CancellationToken ct) =>
+        await checkpoints.AtSizeAsync(size, ct) is { } note ? ($"/ledger/checkpoint?size={size}", policy.Witnessed(note)) : (null, null);
+
+    private static async Task<IResult> InclusionAsync(ParleyDb db, Checkpoints checkpoints, PolicyConfig policy, long? index, string? leaf_hash, long size, CancellationToken ct)
     {
         var current = await LedgerNodes.SizeAsync(db, ct);
         if (size < 1 || size > current)
@@ -116,16 +120,18 @@ public static class LedgerApi
         if (index is not { } i || i < 0 || i >= size)
             return new DomainError("index", $"Give index (0 to {size - 1}) or leaf_hash.").ToProblem();
         var (leaf, proof) = await LedgerNodes.InclusionAsync(db, i, size, ct);
-        return Results.Json(new { index = i, size, leaf_hash = Convert.ToBase64String(leaf), proof = proof.Select(Convert.ToBase64String) });
+        var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, size, ct);
+        return Results.Json(new { index = i, size, leaf_hash = Convert.ToBase64String(leaf), proof = proof.Select(Convert.ToBase64String), checkpoint, witnessed });
     }
 
-    private static async Task<IResult> ConsistencyAsync(ParleyDb db, long from, long to, CancellationToken ct)
+    private static async Task<IResult> ConsistencyAsync(ParleyDb db, Checkpoints checkpoints, PolicyConfig policy, long from, long to, CancellationToken ct)
     {
         var current = await LedgerNodes.SizeAsync(db, ct);
         if (from < 1 || from > to || to > current)
             return new DomainError("from", $"Need 1 ≤ from ≤ to ≤ {current} (the tree's current size).").ToProblem();
         var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(from, to), ct);
-        return Results.Json(new { from, to, proof = proof.Select(Convert.ToBase64String) });
+        var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, to, ct);
+        return Results.Json(new { from, to, proof = proof.Select(Convert.ToBase64String), checkpoint, witnessed });
     }
 
     private static async Task<IResult> EntriesAsync(ParleyDb db, Actor actor, long start, long end, CancellationToken ct)

@@ -13,6 +13,7 @@ public sealed class ParleyProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringWriter _output = new();
+    private bool _disposed;
 
     private ParleyProcess(Process process, Uri address) => (_process, Address) = (process, address);
 
@@ -60,11 +61,13 @@ public sealed class ParleyProcess : IAsyncDisposable
     }
 
     /// <summary>Starts `serve` on a free loopback port and waits until /health answers.</summary>
-    public static async Task<ParleyProcess> ServeAsync(string install, params string[] args)
+    public static Task<ParleyProcess> ServeAsync(string install, params string[] args) => ServeAsync(install, null, null, args);
+
+    /// <summary>Starts `serve` with these variables, on <paramref name="port"/> (or a free one).</summary>
+    public static async Task<ParleyProcess> ServeAsync(string install, IReadOnlyDictionary<string, string>? environment, int? port, params string[] args)
     {
-        var port = FreePort();
-        var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Start(install, ["serve", "--urls", address.ToString().TrimEnd('/'), .. args]);
+        var address = new Uri($"http://127.0.0.1:{port ?? FreePort()}");
+        var process = Start(install, ["serve", "--urls", address.ToString().TrimEnd('/'), .. args], null, environment);
         var running = new ParleyProcess(process, address);
         process.OutputDataReceived += (_, e) => running.Append(e.Data);
         process.ErrorDataReceived += (_, e) => running.Append(e.Data);
@@ -91,7 +94,7 @@ public sealed class ParleyProcess : IAsyncDisposable
         throw new TimeoutException($"parley serve did not answer /health within two minutes:\n{running.Output}");
     }
 
-    private static Process Start(string install, string[] args, string? input = null)
+    private static Process Start(string install, string[] args, string? input = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         info.ArgumentList.Add(Path.Combine(install, "parley.dll"));
@@ -104,6 +107,8 @@ public sealed class ParleyProcess : IAsyncDisposable
         info.Environment["HOME"] = home;
         info.Environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
         info.WorkingDirectory = install;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         var process = Process.Start(info)!;
         if (input is not null)
             process.StandardInput.WriteLine(input);
@@ -119,7 +124,7 @@ public sealed class ParleyProcess : IAsyncDisposable
             _output.WriteLine(line);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -128,6 +133,9 @@ public sealed class ParleyProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+            return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             // SIGTERM, as systemd stops it; a process that does not stop in ten seconds is killed.

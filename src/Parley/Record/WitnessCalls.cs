@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Parley.Ledger;
+
+namespace Parley.Record;
+
+/// <summary>The node's witness policy (C2SP tlog-policy), when one was given at start; null otherwise.</summary>
+public sealed record PolicyConfig(WitnessPolicy? Policy)
+{
+    public const string Variable = "PARLEY_WITNESS_POLICY";
+
+    public static PolicyConfig From(string? path)
+    {
+        path ??= Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } p ? p : null;
+        if (path is null)
+            return new PolicyConfig((WitnessPolicy?)null);
+        if (!File.Exists(path))
+            throw new DomainException(new DomainError("witness-policy", $"No such file: {path}."));
+        try
+        {
+            return new PolicyConfig(WitnessPolicy.Parse(File.ReadAllText(path)));
+        }
+        catch (FormatException e)
+        {
+            throw new DomainException(new DomainError("witness-policy", $"{path}, {e.Message}"));
+        }
+    }
+
+    /// <summary>Whether a checkpoint note meets the policy's quorum; null when the node has no policy.</summary>
+    public bool? Witnessed(string note) => Policy?.IsWitnessed(SignedNote.Parse(note));
+}
+
+/// <summary>
+/// Parley as a log that calls its witnesses (C2SP tlog-witness): every few seconds, for each witness of the policy
+/// with a URL that has not cosigned the current checkpoint, POST add-checkpoint with the size it last cosigned
+/// and a consistency proof from there. A 409 tells where the witness stands (after a restart the log starts from
+/// 0 and learns it); a 200's lines are verified with the witness's key and kept with the checkpoint; anything else
+/// waits, doubling up to a limit, and is tried again.
+/// </summary>
+public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig config, IHttpClientFactory http, TimeProvider clock, ILogger<WitnessCalls> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = Milliseconds("PARLEY_WITNESS_INTERVAL_MS", 2000);
+    private static readonly TimeSpan MaxBackoff = Milliseconds("PARLEY_WITNESS_BACKOFF_MAX_MS", 60_000);
+    private readonly Dictionary<string, Progress> _witnesses = new(StringComparer.Ordinal);
+
+    private sealed class Progress
+    {
+        public long Size { get; set; }
+        public int Failures { get; set; }
+        public DateTimeOffset NextAttempt { get; set; }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (config.Policy?.Witnesses.Values.Any(w => w.Url is not null) != true)
+            return;
+        using var timer = new PeriodicTimer(Interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RoundAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Calling the witnesses failed; trying again in {Interval}.", Interval);
+            }
+        }
+    }
+
+    private async Task RoundAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
+        var (stored, note) = await scope.ServiceProvider.GetRequiredService<Checkpoints>().CurrentAsync(ct);
+        foreach (var (name, (key, url)) in config.Policy!.Witnesses)
+        {
+            if (url is null)
+                continue;
+            var progress = _witnesses.TryGetValue(name, out var p) ? p : _witnesses[name] = new Progress();
+            if (clock.GetUtcNow() < progress.NextAttempt
+                || await db.Cosignatures.AnyAsync(c => c.Size == stored.Size && c.Witness == key.Name, ct))
+                continue;
+            await CallAsync(db, key, url, progress, stored, note, ct);
+        }
+    }
+
+    private async Task CallAsync(ParleyDb db, NoteVerifier key, string url, Progress progress, StoredCheckpoint stored, string note, CancellationToken ct)
+    {
+        var old = Math.Min(progress.Size, stored.Size);
+        var proof = old == 0 || old == stored.Size ? [] : await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(old, stored.Size), ct);
+        var body = new StringBuilder($"old {old.ToString(CultureInfo.InvariantCulture)}\n");
+        foreach (var hash in proof)
+            body.Append(Convert.ToBase64String(hash)).Append('\n');
+        // The witness checks the log's own signature; other witnesses' lines are left out.
+        var plain = SignedNote.Parse(stored.Note);
+        body.Append('\n').Append(plain);
+        try
+        {
+            using var client = http.CreateClient(nameof(WitnessCalls));
+            using var response = await client.PostAsync(url.TrimEnd('/') + "/add-checkpoint", new StringContent(body.ToString(), Encoding.UTF8, "text/plain"), ct);
+            var text = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode == HttpStatusCode.Conflict && response.Content.Headers.ContentType?.MediaType == "text/x.tlog.size"
+                && long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var at))
+            {
+                // The witness stands elsewhere: start from there at once.
+                (progress.Size, progress.NextAttempt) = (at, clock.GetUtcNow());
+                return;
+            }
+            if (response.StatusCode != HttpStatusCode.OK)
+                throw new HttpRequestException($"{(int)response.StatusCode} {text[..Math.Min(text.Length, 200)]}");
+            var verified = SignedNote.Parse(plain + text).Verify([key]);
+            var line = SignedNote.Parse(plain + text).Signatures.First(s => s.Name == key.Name && s.KeyId == key.KeyId).Line;
+            if (!await db.Cosignatures.AnyAsync(c => c.Size == stored.Size && c.Witness == key.Name, ct))
+            {
+                db.Cosignatures.Add(new Cosignature { Size = stored.Size, Witness = key.Name, Line = line });
+                await db.SaveChangesAsync(ct);
+            }
+            (progress.Size, progress.Failures, progress.NextAttempt) = (stored.Size, 0, clock.GetUtcNow());
+            log.LogInformation("{Witness} cosigned the checkpoint of size {Size} ({Count} signature).", key.Name, stored.Size, verified.Count);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException && !ct.IsCancellationRequested)
+        {
+            progress.Failures++;
+            var wait = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, Interval.TotalMilliseconds * Math.Pow(2, progress.Failures)));
+            progress.NextAttempt = clock.GetUtcNow() + wait;
+            log.LogWarning("The witness {Witness} at {Url} did not cosign size {Size} ({Reason}); trying again in {Wait}.", key.Name, url, stored.Size, e.Message, wait);
+        }
+    }
+
+    private static TimeSpan Milliseconds(string variable, int fallback) =>
+        TimeSpan.FromMilliseconds(int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 ? ms : fallback);
+}

@@ -43,6 +43,7 @@ public static class CommandLine
         root.Subcommands.Add(export);
         root.Subcommands.Add(LedgerCommands.Verify());
         root.Subcommands.Add(LedgerCommands.Witness());
+        root.Subcommands.Add(LedgerCommands.VerifyProof());
         root.Subcommands.Add(Correspondence.LetterCommands.VerifyLetter());
         root.Subcommands.Add(RecordCommands.Rebuild());
         root.Subcommands.Add(Calendars.CalendarCommands.Create());

@@ -32,6 +32,42 @@ public static class LedgerCommands
         return command;
     }
 
+    /// <summary>`parley verify-proof FILE --key VKEY [--witness VKEY …]`: a C2SP tlog-proof, offline, with src/Parley.Ledger alone.</summary>
+    public static Command VerifyProof()
+    {
+        var file = new Argument<string>("FILE") { Description = "A .tlog-proof file (from a record's page or /ledger/tlog-proof/INDEX)" };
+        var key = new Option<string>("--key") { Description = "The log's verifier key to trust (name+keyid+base64key)", Required = true };
+        var witnesses = new Option<string[]>("--witness") { Description = "A witness's verifier key whose cosignature the proof must carry (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("verify-proof", "Check a tlog-proof offline: the entry, the log's signature, the witnesses' cosignatures, the inclusion proof") { file, key, witnesses };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path))
+                return CommandLine.Fail(new DomainError("FILE", $"No such file: {path}."));
+            TlogProof proof;
+            NoteVerifier log;
+            List<NoteVerifier> required;
+            try
+            {
+                proof = TlogProof.Parse(File.ReadAllText(path));
+                log = NoteVerifier.Parse(result.GetValue(key)!);
+                required = (result.GetValue(witnesses) ?? []).Select(NoteVerifier.Parse).ToList();
+            }
+            catch (FormatException e)
+            {
+                return CommandLine.Fail(new DomainError("FILE", $"{path}: {e.Message}"));
+            }
+            if (proof.Verify(log, required) is { } fault)
+            {
+                Console.Error.WriteLine($"FAILED: {fault}");
+                return 2;
+            }
+            Console.WriteLine($"Verified: entry {proof.Index} is in {log.Name}'s tree under a checkpoint signed by the log{(required.Count > 0 ? $" and cosigned by {string.Join(", ", required.Select(w => w.Name))}" : "")}.");
+            return 0;
+        });
+        return command;
+    }
+
     private static async Task<int> VerifyArchiveAsync(string file, string? key, CancellationToken ct)
     {
         if (!File.Exists(file))

@@ -63,6 +63,8 @@ public static class LedgerApi
         }).AllowAnonymous().WithTags("Ledger")
             .WithSummary("C2SP tlog-witness add-checkpoint: old size, consistency proof lines, an empty line, then the checkpoint; answers cosignature/v1 lines");
 
+        app.MapGet("/ledger/tlog-proof/{index:long}", TlogProofAsync).WithTags("Ledger").RequireAuthorization()
+            .WithSummary("A C2SP tlog-proof file for an entry one may see: the event's canonical bytes, its inclusion proof and the cosigned checkpoint");
         app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization()
             .WithSummary("Entries with leaf data and decoded events; an auditor sees all, others only records they may see");
     }
@@ -132,6 +134,22 @@ public static class LedgerApi
         var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(from, to), ct);
         var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, to, ct);
         return Results.Json(new { from, to, proof = proof.Select(Convert.ToBase64String), checkpoint, witnessed });
+    }
+
+    /// <summary>A proof the user keeps: verifiable offline with `parley verify-proof` and nothing but src/Parley.Ledger.</summary>
+    private static async Task<IResult> TlogProofAsync(ParleyDb db, Checkpoints checkpoints, Actor actor, long index, CancellationToken ct)
+    {
+        var entry = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Sequence == index, ct);
+        if (entry is null || !RecordVisibility.CanSee(actor, entry.Stream))
+            return new DomainError("index", $"No entry {index} that you may see.", ErrorKind.NotFound).ToProblem();
+        // Against the newest checkpoint witnesses cosigned that holds the entry (the proof is worth most with them), else the current one.
+        var cosignedSize = await db.Cosignatures.AsNoTracking().Where(c => c.Size > index).OrderByDescending(c => c.Size).Select(c => (long?)c.Size).FirstOrDefaultAsync(ct);
+        var (stored, note) = cosignedSize is { } size && await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size, ct) is { } witnessed
+            ? (witnessed, await checkpoints.WithCosignaturesAsync(witnessed, ct))
+            : await checkpoints.CurrentAsync(ct);
+        var (_, proof) = await LedgerNodes.InclusionAsync(db, index, stored.Size, ct);
+        var file = new TlogProof(entry.ToCanonical().Encode(), index, proof, note);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(file.ToString()), "text/plain; charset=utf-8", $"parley-entry-{index}.tlog-proof");
     }
 
     private static async Task<IResult> EntriesAsync(ParleyDb db, Actor actor, long start, long end, CancellationToken ct)

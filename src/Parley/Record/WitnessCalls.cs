@@ -84,11 +84,31 @@ public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig confi
             if (clock.GetUtcNow() < progress.NextAttempt
                 || await db.Cosignatures.AnyAsync(c => c.Size == stored.Size && c.Witness == key.Name, ct))
                 continue;
-            await CallAsync(db, key, url, progress, stored, note, ct);
+            await CallAsync(db, scope.ServiceProvider.GetRequiredService<Recorder>(), key, url, progress, stored, note, ct);
         }
     }
 
-    private async Task CallAsync(ParleyDb db, NoteVerifier key, string url, Progress progress, StoredCheckpoint stored, string note, CancellationToken ct)
+    /// <summary>
+    /// Keeps a verified cosignature with its checkpoint. A policy witness the record does not know yet is recorded
+    /// first (as `witness add` would), so `parley verify` checks its lines like any other witness's.
+    /// </summary>
+    private static async Task KeepAsync(Recorder recorder, NoteVerifier key, long size, string line, CancellationToken ct)
+    {
+        var kept = await recorder.WriteAsync("witness-calls", async (scope, c) =>
+        {
+            if (!await scope.Db.Witnesses.AnyAsync(w => w.Name == key.Name, c))
+                await scope.RecordAsync(new WitnessAdded(key.Name, key.VerifierKey), c);
+            else if (await scope.Db.Witnesses.AnyAsync(w => w.Name == key.Name && w.VerifierKey != key.VerifierKey, c))
+                return new DomainError("witness", $"The record knows {key.Name} with another key than the policy's.", ErrorKind.Conflict);
+            if (!await scope.Db.Cosignatures.AnyAsync(x => x.Size == size && x.Witness == key.Name, c))
+                scope.Db.Cosignatures.Add(new Cosignature { Size = size, Witness = key.Name, Line = line });
+            return Result<long>.Ok(size);
+        }, ct);
+        if (!kept.Succeeded)
+            throw new FormatException(kept.Error!.Message);
+    }
+
+    private async Task CallAsync(ParleyDb db, Recorder recorder, NoteVerifier key, string url, Progress progress, StoredCheckpoint stored, string note, CancellationToken ct)
     {
         var old = Math.Min(progress.Size, stored.Size);
         var proof = old == 0 || old == stored.Size ? [] : await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(old, stored.Size), ct);
@@ -114,11 +134,7 @@ public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig confi
                 throw new HttpRequestException($"{(int)response.StatusCode} {text[..Math.Min(text.Length, 200)]}");
             var verified = SignedNote.Parse(plain + text).Verify([key]);
             var line = SignedNote.Parse(plain + text).Signatures.First(s => s.Name == key.Name && s.KeyId == key.KeyId).Line;
-            if (!await db.Cosignatures.AnyAsync(c => c.Size == stored.Size && c.Witness == key.Name, ct))
-            {
-                db.Cosignatures.Add(new Cosignature { Size = stored.Size, Witness = key.Name, Line = line });
-                await db.SaveChangesAsync(ct);
-            }
+            await KeepAsync(recorder, key, stored.Size, line, ct);
             (progress.Size, progress.Failures, progress.NextAttempt) = (stored.Size, 0, clock.GetUtcNow());
             log.LogInformation("{Witness} cosigned the checkpoint of size {Size} ({Count} signature).", key.Name, stored.Size, verified.Count);
         }

@@ -68,6 +68,11 @@ public sealed class WitnessCallTests
             var proof = JsonDocument.Parse(await restarted.GetStringAsync($"/ledger/proof/inclusion?index=0&size={size}")).RootElement;
             Assert.True(proof.GetProperty("witnessed").GetBoolean());
             Assert.Equal($"/ledger/checkpoint?size={size}", proof.GetProperty("checkpoint").GetString());
+
+            // The log's record knows the policy's witness, so verify checks its cosignatures with the rest.
+            await log.DisposeAsync();
+            var (verified, report) = await ParleyProcess.RunAsync(install, ["verify", .. Store(logStore, logSecret)]);
+            Assert.True(verified == 0, report);
         }
         finally
         {

@@ -1287,6 +1287,26 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("witness_trusted_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.VerifiedTree", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_verified", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.Witness", b =>
                 {
                     b.Property<string>("Name")

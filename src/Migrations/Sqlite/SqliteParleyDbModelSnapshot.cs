@@ -1280,6 +1280,26 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("witness_trusted_logs", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.VerifiedTree", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Root")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_verified", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.Witness", b =>
                 {
                     b.Property<string>("Name")

@@ -11,7 +11,8 @@ public static class LedgerCommands
     {
         var archive = new Option<string?>("--archive") { Description = "Verify an exported archive instead of the store (needs no database)" };
         var key = new Option<string?>("--key") { Description = "The log's verifier key to trust (default: the store's own key, or the archive's)" };
-        var command = new Command("verify", "Prove the record: tree, leaves, checkpoints, signatures, consistency, projections") { archive, key };
+        var sinceLast = new Option<bool>("--since-last") { Description = "Only what was appended since the tree the last full verify proved (no projection replay)" };
+        var command = new Command("verify", "Prove the record: tree, leaves, checkpoints, signatures, consistency, projections") { archive, key, sinceLast };
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(archive) is { } file)
@@ -21,8 +22,16 @@ public static class LedgerCommands
                 var trusted = result.GetValue(key) is { } given ? NoteVerifier.Parse(given) : LogKey.ExistingVerifier(CommandLine.Store(result));
                 if (trusted is null)
                     return CommandLine.Fail(new DomainError("key", $"The store has no log key yet (no {KeyVault.PathIn(CommandLine.Store(result))}); give the log's verifier key with --key."));
-                var report = await LedgerVerification.RunAsync(services.GetRequiredService<ParleyDb>(), trusted,
-                    new Progress<string>(m => Console.Error.WriteLine(m)), token);
+                var db = services.GetRequiredService<ParleyDb>();
+                var incremental = result.GetValue(sinceLast) && await db.VerifiedTrees.AnyAsync(token);
+                if (result.GetValue(sinceLast) && !incremental)
+                    Console.Error.WriteLine("No full verify has been recorded yet; verifying everything.");
+                var report = await LedgerVerification.RunAsync(db, trusted, new Progress<string>(m => Console.Error.WriteLine(m)), token, incremental);
+                if (incremental && report.Divergence is null)
+                {
+                    Console.WriteLine($"Verified since the last full verify: {report.Events:N0} new events, {report.Checkpoints:N0} checkpoints; the new leaves and nodes, signatures and consistency hold (projections are replayed by a full verify).");
+                    return 0;
+                }
                 var code = Report(report.Events, report.Checkpoints, report.Divergence);
                 if (code == 0)
                     Console.WriteLine($"Time: tree, leaves and checkpoints {report.TreeTime.TotalSeconds:N1} s; projection replay {report.ProjectionTime.TotalSeconds:N1} s.");

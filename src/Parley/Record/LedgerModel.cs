@@ -70,3 +70,12 @@ public sealed record LogTrusted(string Origin, string VerifierKey) : IEvent
 {
     public string Stream => $"witnessed-log/{Origin}";
 }
+
+/// <summary>The tree a full `parley verify` last proved (one row): `verify --since-last` starts from it.</summary>
+public sealed class VerifiedTree
+{
+    public int Id { get; set; }
+    public long Size { get; set; }
+    public required byte[] Root { get; set; }
+    public DateTime VerifiedAt { get; set; }
+}

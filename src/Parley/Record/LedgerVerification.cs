@@ -14,32 +14,67 @@ public static class LedgerVerification
 
     private const int Batch = 5000;
 
-    public static async Task<Report> RunAsync(ParleyDb db, NoteVerifier logKey, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>
+    /// With <paramref name="sinceLast"/>, only what was appended after the tree the last full verify proved: the
+    /// stored edge of that tree must still give its root, the new leaves and nodes are recomputed, the checkpoints
+    /// from there on are checked (the first against that root), and the projection replay is left to a full run.
+    /// </summary>
+    public static async Task<Report> RunAsync(ParleyDb db, NoteVerifier logKey, IProgress<string>? progress, CancellationToken ct, bool sinceLast = false)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var checkpoints = await db.Checkpoints.AsNoTracking().OrderBy(c => c.Size).ToListAsync(ct);
+        var last = sinceLast ? await db.VerifiedTrees.AsNoTracking().FirstOrDefaultAsync(ct) : null;
+        var from = CompactRange.Empty();
+        if (last is not null)
+        {
+            from = await LedgerNodes.EdgeAsync(db, last.Size, ct);
+            if (!from.Root().AsSpan().SequenceEqual(last.Root))
+                return new Report(last.Size, 0, $"ledger_nodes: the tree of size {last.Size} that verify last proved no longer gives its root; run a full verify.");
+        }
+        // The range grows as leaves are appended; where it started is what was already proved.
+        var proved = from.Size;
+        var checkpoints = await db.Checkpoints.AsNoTracking().Where(c => c.Size >= proved).OrderBy(c => c.Size).ToListAsync(ct);
         var witnesses = (await db.Witnesses.AsNoTracking().ToListAsync(ct)).Select(w => NoteVerifier.Parse(w.VerifierKey)).ToList();
-        var cosignatures = await db.Cosignatures.AsNoTracking().ToListAsync(ct);
+        var cosignatures = await db.Cosignatures.AsNoTracking().Where(c => c.Size >= proved).ToListAsync(ct);
         var total = await db.Events.LongCountAsync(ct);
-        var (tree, divergence) = await CheckTreeAsync(db, checkpoints.ToDictionary(c => c.Size), total, progress, ct);
+        var (tree, divergence) = await CheckTreeAsync(db, from, checkpoints.ToDictionary(c => c.Size), total, progress, ct);
         if (divergence is not null)
-            return new Report(tree, checkpoints.Count, divergence);
+            return new Report(tree - proved, checkpoints.Count, divergence);
         var nodeCount = await db.LedgerNodes.LongCountAsync(ct);
         var expected = Enumerable.Range(0, 63).Sum(level => tree >> level);
         if (nodeCount != expected)
             return new Report(tree, checkpoints.Count, $"ledger_nodes holds {nodeCount} rows; a tree of {tree} leaves has {expected} (rows were inserted or deleted).");
-        if (await CheckCheckpointsAsync(db, checkpoints, cosignatures, logKey, witnesses, tree, ct) is { } bad)
-            return new Report(tree, checkpoints.Count, bad);
+        var start = last is null ? null : new StoredCheckpoint { Size = last.Size, Root = last.Root, Note = "" };
+        if (await CheckCheckpointsAsync(db, checkpoints, cosignatures, logKey, witnesses, tree, ct, start) is { } bad)
+            return new Report(tree - proved, checkpoints.Count, bad);
         var treeTime = watch.Elapsed;
+        if (sinceLast && last is not null)
+        {
+            await RememberAsync(db, tree, ct);
+            return new Report(tree - proved, checkpoints.Count, null, treeTime);
+        }
         progress?.Report($"tree, leaves and checkpoints hold ({treeTime.TotalSeconds:N1} s); checking the projections against a replay of the events");
         var replay = await Rebuild.RunAsync(db, null, ct, commit: false);
+        if (replay.Divergence is null)
+            await RememberAsync(db, tree, ct);
         return new Report(tree, checkpoints.Count, replay.Divergence is { } d ? $"projections: {d}" : null, treeTime, watch.Elapsed - treeTime);
     }
 
-    private static async Task<(long Size, string? Divergence)> CheckTreeAsync(
-        ParleyDb db, Dictionary<long, StoredCheckpoint> checkpoints, long total, IProgress<string>? progress, CancellationToken ct)
+    /// <summary>Keeps the tree just proved, for the next `verify --since-last`.</summary>
+    private static async Task RememberAsync(ParleyDb db, long size, CancellationToken ct)
     {
-        var tree = CompactRange.Empty();
+        var root = size == 0 ? MerkleHash.Empty() : await LedgerNodes.RootAsync(db, size, ct);
+        var row = await db.VerifiedTrees.FirstOrDefaultAsync(ct);
+        if (row is null)
+            db.VerifiedTrees.Add(new VerifiedTree { Id = 1, Size = size, Root = root, VerifiedAt = DateTime.UtcNow });
+        else
+            (row.Size, row.Root, row.VerifiedAt) = (size, root, DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private static async Task<(long Size, string? Divergence)> CheckTreeAsync(
+        ParleyDb db, CompactRange tree, Dictionary<long, StoredCheckpoint> checkpoints, long total, IProgress<string>? progress, CancellationToken ct)
+    {
         while (true)
         {
             var start = tree.Size;
@@ -87,9 +122,8 @@ public static class LedgerVerification
     }
 
     private static async Task<string?> CheckCheckpointsAsync(ParleyDb db, List<StoredCheckpoint> checkpoints, List<Cosignature> cosignatures,
-        NoteVerifier logKey, List<NoteVerifier> witnesses, long size, CancellationToken ct)
+        NoteVerifier logKey, List<NoteVerifier> witnesses, long size, CancellationToken ct, StoredCheckpoint? previous = null)
     {
-        StoredCheckpoint? previous = null;
         foreach (var c in checkpoints)
         {
             var where = $"ledger_checkpoints: the checkpoint of size {c.Size}";
@@ -113,6 +147,8 @@ public static class LedgerVerification
             {
                 return $"{where}: {e.Message}";
             }
+            if (previous is { } same && same.Size == c.Size && !same.Root.AsSpan().SequenceEqual(c.Root))
+                return $"{where} has another root than the tree verify last proved at that size.";
             if (previous is { Size: > 0 } p && p.Size < c.Size)
             {
                 var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(p.Size, c.Size), ct);

@@ -25,6 +25,7 @@ public abstract partial class ParleyDb : DbContext
     public DbSet<TrustedLog> TrustedLogs => Set<TrustedLog>();
     public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
     public DbSet<SplitViewEvidence> SplitViews => Set<SplitViewEvidence>();
+    public DbSet<VerifiedTree> VerifiedTrees => Set<VerifiedTree>();
 
     public abstract string Provider { get; }
 

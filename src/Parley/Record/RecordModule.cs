@@ -218,6 +218,11 @@ internal sealed class LedgerModule : IRecordModule
             e.ToTable("witness_split_views");
             e.HasIndex(x => x.Origin);
         });
+        model.Entity<VerifiedTree>(e =>
+        {
+            e.ToTable("ledger_verified");
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
     }
 
     public ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct)

@@ -29,17 +29,17 @@ public sealed record TilePath(int? Level, long Index, int? Width)
         int? level = null;
         if (parts[0] != "entries")
         {
-            if (!IsDecimal(parts[0]) || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var l) || l > 63)
+            if (TextFields.Decimal(parts[0]) is not { } l || l > 63)
                 return null;
-            level = l;
+            level = (int)l;
         }
         var rest = parts[1..];
         int? width = null;
         if (rest.Length >= 2 && rest[^2].EndsWith(".p", StringComparison.Ordinal))
         {
-            if (!IsDecimal(rest[^1]) || !int.TryParse(rest[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var w) || w is < 1 or > 255)
+            if (TextFields.Decimal(rest[^1]) is not { } w || w is < 1 or > 255)
                 return null;
-            width = w;
+            width = (int)w;
             rest = [.. rest[..^2], rest[^2][..^2]];
         }
         long index = 0;
@@ -61,6 +61,4 @@ public sealed record TilePath(int? Level, long Index, int? Width)
         }
         return new TilePath(level, index, width);
     }
-
-    private static bool IsDecimal(string text) => text.Length > 0 && text.All(char.IsAsciiDigit) && (text == "0" || text[0] != '0');
 }

@@ -32,8 +32,7 @@ public sealed record TlogProof(byte[]? Extra, long Index, IReadOnlyList<byte[]> 
         byte[]? extra = null;
         if (lines.Length > i && lines[i].StartsWith("extra ", StringComparison.Ordinal))
             extra = Base64(lines[i++][6..], i);
-        if (lines.Length <= i || !lines[i].StartsWith("index ", StringComparison.Ordinal) || !long.TryParse(lines[i][6..], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            || (lines[i].Length > 7 && lines[i][6] == '0'))
+        if (lines.Length <= i || !lines[i].StartsWith("index ", StringComparison.Ordinal) || TextFields.Decimal(lines[i][6..]) is not { } index)
             throw new FormatException($"line {i + 1}: expected \"index <decimal>\".");
         var proof = new List<byte[]>();
         for (i++; i < lines.Length && lines[i].Length > 0; i++)
@@ -94,15 +93,5 @@ public sealed record TlogProof(byte[]? Extra, long Index, IReadOnlyList<byte[]> 
         return null;
     }
 
-    private static byte[] Base64(string text, int line)
-    {
-        try
-        {
-            return Convert.FromBase64String(text);
-        }
-        catch (FormatException)
-        {
-            throw new FormatException($"line {line}: not base64.");
-        }
-    }
+    private static byte[] Base64(string text, int line) => TextFields.Base64(text) ?? throw new FormatException($"line {line}: not base64.");
 }

@@ -19,7 +19,7 @@ public static class PasskeySignIn
         group.MapPost("/options", (WebAuthn webAuthn, HttpRequest request) =>
         {
             var options = WebAuthn.AssertionOptionsFor(request, []);
-            return Results.Text($"{{\"state\":{System.Text.Json.JsonSerializer.Serialize(webAuthn.Seal(Purpose, options.ToJson()))},\"options\":{options.ToJson()}}}", "application/json");
+            return WebAuthn.Begun(webAuthn.Seal(Purpose, options.ToJson()), options.ToJson());
         }).WithSummary("Begin signing in with a passkey: options for navigator.credentials.get and the state to send back");
         group.MapPost("/", async (ParleyDb db, WebAuthn webAuthn, SignInManager<Credential> signIn, HttpRequest request, PasskeyAnswer body, CancellationToken ct) =>
         {

@@ -83,7 +83,7 @@ public static class RegisterPasskey
         passkeys.MapPost("/options", async (ParleyDb db, WebAuthn webAuthn, HttpRequest request, Actor actor, CancellationToken ct) =>
         {
             var (options, state) = await BeginAsync(db, webAuthn, request, actor, ct);
-            return Results.Text($"{{\"state\":{System.Text.Json.JsonSerializer.Serialize(state)},\"options\":{options.ToJson()}}}", "application/json");
+            return WebAuthn.Begun(state, options.ToJson());
         }).WithSummary("Begin registering a passkey: options for navigator.credentials.create and the state to send back");
         passkeys.MapPost("/", (UseCaseEdge edge, WebAuthn webAuthn, HttpRequest request, Actor actor, NewPasskey body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, webAuthn, request, actor, body, c), _ => Results.Created("/api/passkeys", null), ct))

@@ -31,7 +31,7 @@ public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider cl
         Protector(purpose).Protect(JsonSerializer.Serialize(value), clock.GetUtcNow() + Lifetime);
 
     /// <summary>What <see cref="Seal"/> sealed, or null when it was altered, is for another purpose, or is older than five minutes.</summary>
-    public T? Open<T>(string purpose, string? state) where T : class
+    private T? Open<T>(string purpose, string? state) where T : class
     {
         if (string.IsNullOrEmpty(state))
             return null;
@@ -58,6 +58,13 @@ public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider cl
         }
         return _answered.TryAdd(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(state!))), now + Lifetime) ? value : null;
     }
+
+    /// <summary>
+    /// A ceremony's first answer: the sealed state and the options, written with Fido2's own JSON (its names are
+    /// WebAuthn's, which the API's JSON settings would rename).
+    /// </summary>
+    public static IResult Begun(string state, string optionsJson) =>
+        Results.Text($"{{\"state\":{JsonSerializer.Serialize(state)},\"options\":{optionsJson}}}", "application/json");
 
     /// <summary>Assertion options for a person's own passkeys (or, with none named, any passkey of this site), with <paramref name="challenge"/> when given.</summary>
     public static AssertionOptions AssertionOptionsFor(HttpRequest request, IEnumerable<Passkey> passkeys, byte[]? challenge = null)

@@ -85,11 +85,20 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
     {
         var signatures = await db.PersonalSignatures.AsNoTracking().Where(p => p.LetterId == letterId).OrderBy(p => p.Step).ToListAsync(ct);
         var result = new List<(IEvent, PersonalCheck)>();
+        if (signatures.Count == 0)
+            return result;
+        // Three reads for the letter, not three per signature.
+        var stepIndexes = signatures.Select(s => s.Step).ToList();
+        var steps = await db.Events.AsNoTracking().Where(e => stepIndexes.Contains(e.Sequence)).ToDictionaryAsync(e => e.Sequence, ct);
+        var credentials = signatures.Select(s => s.CredentialId).Distinct().ToList();
+        var passkeys = await db.Passkeys.AsNoTracking().Where(p => credentials.Contains(p.CredentialId)).ToDictionaryAsync(p => p.CredentialId, ct);
+        var accounts = signatures.Select(s => s.AccountId).Distinct().ToList();
+        var owners = await db.Accounts.AsNoTracking().Where(a => accounts.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.UserName, ct);
         foreach (var signature in signatures)
         {
-            var step = await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == signature.Step, ct);
-            var passkey = await db.Passkeys.AsNoTracking().FirstOrDefaultAsync(p => p.CredentialId == signature.CredentialId, ct);
-            var owner = await db.Accounts.AsNoTracking().Where(a => a.Id == signature.AccountId).Select(a => a.UserName).FirstOrDefaultAsync(ct) ?? "?";
+            var step = steps[signature.Step];
+            var passkey = passkeys.GetValueOrDefault(signature.CredentialId);
+            var owner = owners.GetValueOrDefault(signature.AccountId) ?? "?";
             var valid = passkey is not null && passkey.AccountId == signature.AccountId && PersonalSignatures.Check(signature, step, passkey, owner);
             result.Add((EventCatalog.Deserialize(step.Type, step.Payload), new PersonalCheck(owner, passkey?.Label ?? "an unregistered passkey", signature.Step, valid)));
         }

@@ -87,7 +87,7 @@ public static class SignedSteps
                 return prepared.Error!.ToProblem();
             if (prepared.Value is not { } begun)
                 return new DomainError("assertion", "You have no passkey: do this step with its own endpoint, and your institution signs it.", ErrorKind.Conflict).ToProblem();
-            return Results.Text($"{{\"state\":{JsonSerializer.Serialize(begun.State)},\"options\":{begun.Options.ToJson()}}}", "application/json");
+            return WebAuthn.Begun(begun.State, begun.Options.ToJson());
         }).Requires(HandOver.Needs).WithSummary("Prepare a custody step for the person's passkey: the assertion options (challenge = SHA-256 of the step's statement)");
         letter.MapPost("/steps/signed", async (ParleyDb db, WebAuthn webAuthn, UseCaseEdge edge, InstitutionKeys keys, HttpRequest request, Actor actor, Guid id,
             SignedStepRequest body, CancellationToken ct) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Parley.Ledger;
 
@@ -31,14 +30,13 @@ public static class AddCheckpoint
     public static Result<AddCheckpointRequest> Parse(string body)
     {
         var lines = body.Split('\n');
-        if (lines.Length < 2 || !lines[0].StartsWith("old ", StringComparison.Ordinal) || !IsDecimal(lines[0][4..])
-            || !long.TryParse(lines[0][4..], NumberStyles.None, CultureInfo.InvariantCulture, out var old))
+        if (lines.Length < 2 || !lines[0].StartsWith("old ", StringComparison.Ordinal) || TextFields.Decimal(lines[0][4..]) is not { } old)
             return new DomainError("body", "The first line must be \"old <size>\" (a decimal with no leading zeroes).");
         var proof = new List<byte[]>();
         var i = 1;
         for (; i < lines.Length && lines[i].Length > 0; i++)
         {
-            var hash = TryBase64(lines[i]);
+            var hash = TextFields.Base64(lines[i]);
             if (hash is not { Length: 32 })
                 return new DomainError("body", $"Line {i + 1} must be a consistency proof hash (32 bytes, base64), or the empty line before the checkpoint.");
             proof.Add(hash);
@@ -144,13 +142,5 @@ public static class AddCheckpoint
             db.ChangeTracker.Clear();
             return 0;
         }
-    }
-
-    private static bool IsDecimal(string text) => text.Length > 0 && text.All(char.IsAsciiDigit) && (text == "0" || text[0] != '0');
-
-    private static byte[]? TryBase64(string text)
-    {
-        var buffer = new byte[text.Length];
-        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
 }

@@ -46,7 +46,7 @@ public sealed class KeySecret
         var trimmed = text.Trim();
         if (trimmed.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            var key = TryBase64(trimmed[Prefix.Length..]);
+            var key = Parley.Ledger.TextFields.Base64(trimmed[Prefix.Length..]);
             if (key is not { Length: 32 })
                 throw new DomainException(new DomainError("secret", $"{source} starts like a Parley secret but does not hold 32 bytes of base64 after \"{Prefix}\"; make a new one with `parley keys new-secret FILE`."));
             return new KeySecret(key, null, source);
@@ -84,11 +84,5 @@ public sealed class KeySecret
             return HKDF.DeriveKey(HashAlgorithmName.SHA256, _key, 32, salt, "parley key-encryption key"u8.ToArray());
         var argon = PasswordBasedKeyDerivationAlgorithm.Argon2id(stretching ?? Stretching);
         return argon.DeriveBytes(Encoding.UTF8.GetBytes(_passphrase!), salt, 32);
-    }
-
-    private static byte[]? TryBase64(string text)
-    {
-        var buffer = new byte[text.Length];
-        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
 }

@@ -60,8 +60,8 @@ public sealed class KeyVault
 
     private static DomainError Missing(StoreSettings store, string path)
     {
-        var holds = File.Exists(path) || File.Exists(Path.Combine(store.DataDirectory, "ledger.key"))
-            || System.IO.Directory.Exists(Path.Combine(store.DataDirectory, "keys"));
+        var holds = File.Exists(path) || File.Exists(LogKey.LegacyPathIn(store))
+            || System.IO.Directory.Exists(Path.Combine(store.DataDirectory, LegacyKeyRing.FolderName));
         var how = $"give it with --secret-file FILE, ${KeySecret.FileVariable}=FILE, the systemd credential {KeySecret.Credential}, or ${KeySecret.Variable}";
         return new DomainError("secret", holds
             ? $"This store's keys are sealed under a key-encryption secret and none was given: {how}. Without it nothing in {store.DataDirectory} opens."

@@ -13,11 +13,14 @@ public sealed class LegacyKeyRing
 {
     public const string PreviousInstallVariable = "PARLEY_PREVIOUS_INSTALL";
 
+    /// <summary>Where those releases kept the ring, in the data folder.</summary>
+    public const string FolderName = "keys";
+
     private readonly List<IDataProtectionProvider> _candidates = [];
 
     public LegacyKeyRing(StoreSettings store)
     {
-        Folder = Path.Combine(store.DataDirectory, "keys");
+        Folder = Path.Combine(store.DataDirectory, FolderName);
         if (!System.IO.Directory.Exists(Folder))
             return;
         var installs = new[] { Environment.GetEnvironmentVariable(PreviousInstallVariable), AppContext.BaseDirectory }

@@ -132,8 +132,9 @@ public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig confi
             }
             if (response.StatusCode != HttpStatusCode.OK)
                 throw new HttpRequestException($"{(int)response.StatusCode} {text[..Math.Min(text.Length, 200)]}");
-            var verified = SignedNote.Parse(plain + text).Verify([key]);
-            var line = SignedNote.Parse(plain + text).Signatures.First(s => s.Name == key.Name && s.KeyId == key.KeyId).Line;
+            var answered = SignedNote.Parse(plain + text);
+            var verified = answered.Verify([key]);
+            var line = answered.Signatures.First(s => s.Name == key.Name && s.KeyId == key.KeyId).Line;
             await KeepAsync(recorder, key, stored.Size, line, ct);
             (progress.Size, progress.Failures, progress.NextAttempt) = (stored.Size, 0, clock.GetUtcNow());
             log.LogInformation("{Witness} cosigned the checkpoint of size {Size} ({Count} signature).", key.Name, stored.Size, verified.Count);

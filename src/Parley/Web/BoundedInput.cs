@@ -37,21 +37,19 @@ public static class BoundedInput
     {
         if (value is null || !IsBounded(value.GetType()))
             return null;
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var bound in BoundsOf(value.GetType()))
         {
-            if (property.GetIndexParameters().Length > 0)
-                continue;
-            var field = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            var current = property.GetValue(value);
-            if (current is string text && property.GetCustomAttribute<MaxLengthAttribute>() is { } max && text.Length > max.Length)
-                return (field, $"{field} can be at most {max.Length:N0} characters; this one has {text.Length:N0}.");
+            var field = prefix + bound.Name;
+            var current = bound.Property.GetValue(value);
+            if (current is string text && bound.Max is { } max && text.Length > max)
+                return (field, $"{field} can be at most {max:N0} characters; this one has {text.Length:N0}.");
             if (current is IEnumerable items and not string)
             {
                 var i = 0;
                 foreach (var item in items)
                 {
-                    if (item is string s && property.GetCustomAttribute<ItemMaxLengthAttribute>() is { } each && s.Length > each.Length)
-                        return ($"{field}[{i}]", $"Each of {field} can be at most {each.Length:N0} characters; item {i + 1} has {s.Length:N0}.");
+                    if (item is string s && bound.ItemMax is { } each && s.Length > each)
+                        return ($"{field}[{i}]", $"Each of {field} can be at most {each:N0} characters; item {i + 1} has {s.Length:N0}.");
                     if (FirstViolation(item, $"{field}[{i}].") is { } nested)
                         return nested;
                     i++;
@@ -62,6 +60,19 @@ public static class BoundedInput
         }
         return null;
     }
+
+    /// <summary>A property that carries a maximum or leads to one, with its JSON name; worked out once per type, not per request.</summary>
+    private sealed record Bound(PropertyInfo Property, string Name, int? Max, int? ItemMax);
+
+    private static readonly ConcurrentDictionary<Type, Bound[]> Bounds = new();
+
+    private static Bound[] BoundsOf(Type type) => Bounds.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0)
+        .Select(p => new Bound(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name),
+            p.GetCustomAttribute<MaxLengthAttribute>()?.Length, p.GetCustomAttribute<ItemMaxLengthAttribute>()?.Length))
+        .Where(b => b.Max is not null || b.ItemMax is not null || IsBounded(b.Property.PropertyType)
+            || (b.Property.PropertyType.IsGenericType && b.Property.PropertyType.GetGenericArguments().Any(IsBounded)))
+        .ToArray());
 
     /// <summary>A Parley type with a bounded text somewhere in it (itself, a nested record or a list of them).</summary>
     private static bool IsBounded(Type type) => Bounded.TryGetValue(type, out var known) ? known : Bounded[type] = Search(type, []);

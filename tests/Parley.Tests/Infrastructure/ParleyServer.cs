@@ -33,6 +33,14 @@ public sealed class ParleyServer : IAsyncDisposable
         };
     }
 
+    /// <summary>A new key-encryption secret in a file of its own, outside every data folder, as an operator keeps one.</summary>
+    public static string SecretFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "parley-secret-" + Guid.NewGuid().ToString("N")[..12]);
+        File.WriteAllText(path, KeySecret.GenerateText());
+        return path;
+    }
+
     public static async Task<ParleyServer> StartAsync(string provider) => await StartAsync(await NewStoreAsync(provider));
 
     public static async Task<ParleyServer> StartAsync(StoreSettings store)

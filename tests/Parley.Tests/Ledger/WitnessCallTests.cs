@@ -22,7 +22,7 @@ public sealed class WitnessCallTests
         string[] Store(StoreSettings s, string secret) =>
             ["--data", s.DataDirectory, "--secret-file", secret, .. s.IsPostgres ? new[] { "--database", s.PostgresConnection! } : []];
         var (logStore, witnessStore) = (await ParleyServer.NewStoreAsync(provider), await ParleyServer.NewStoreAsync(provider));
-        var (logSecret, witnessSecret) = (Secret(), Secret());
+        var (logSecret, witnessSecret) = (ParleyServer.SecretFile(), ParleyServer.SecretFile());
         var witnessPort = ParleyProcess.FreePort();
         // Every process started is stopped, whatever fails.
         var running = new List<ParleyProcess>();
@@ -104,12 +104,5 @@ public sealed class WitnessCallTests
         request.Headers.Authorization = new("Bearer", token);
         var response = await log.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
-
-    private static string Secret()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "parley-secret-" + Guid.NewGuid().ToString("N")[..12]);
-        File.WriteAllText(path, KeySecret.GenerateText());
-        return path;
     }
 }

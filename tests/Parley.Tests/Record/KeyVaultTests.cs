@@ -93,13 +93,13 @@ public sealed class KeyVaultTests
     public async Task Rotation_export_and_import_keep_every_sealed_copy_open(string provider)
     {
         var store = await ParleyServer.NewStoreAsync(provider);
-        var first = SecretFile();
+        var first = ParleyServer.SecretFile();
         store = store with { Secret = KeySecret.FromFile(first, "first") };
         await LoadDemoAsync(store);
         var data = store.DataDirectory;
         string[] Store(string dir) => ["--data", dir, .. store.IsPostgres ? new[] { "--database", store.PostgresConnection! } : []];
 
-        var second = SecretFile();
+        var second = ParleyServer.SecretFile();
         Assert.Equal(0, await CommandLine.RunAsync(["keys", "rotate", .. Store(data), "--secret-file", first, "--new-secret-file", second]));
         Assert.Throws<DomainException>(() => KeyVault.Open(store));
         store = store with { Secret = KeySecret.FromFile(second, "second") };
@@ -107,8 +107,8 @@ public sealed class KeyVaultTests
 
         // A backup sealed under a third secret, restored into another data folder (with the database's own backup)
         // under a fourth: the restored store opens every copy and verifies.
-        var third = SecretFile();
-        var fourth = SecretFile();
+        var third = ParleyServer.SecretFile();
+        var fourth = ParleyServer.SecretFile();
         var backup = Path.Combine(Path.GetTempPath(), "parley-keys-" + Guid.NewGuid().ToString("N")[..8] + ".json");
         Assert.Equal(0, await CommandLine.RunAsync(["keys", "export", backup, .. Store(data), "--secret-file", second, "--to-secret-file", third]));
         var restored = store with { DataDirectory = data + "-restored", Secret = KeySecret.FromFile(fourth, "fourth") };
@@ -131,7 +131,7 @@ public sealed class KeyVaultTests
     public async Task A_copy_of_the_program_in_another_folder_opens_every_sealed_copy_and_writes_owner_only_files(string provider)
     {
         var store = await ParleyServer.NewStoreAsync(provider);
-        var secret = SecretFile();
+        var secret = ParleyServer.SecretFile();
         store = store with { Secret = KeySecret.FromFile(secret, "test") };
         string[] args = ["--data", store.DataDirectory, "--secret-file", secret, .. store.IsPostgres ? new[] { "--database", store.PostgresConnection! } : []];
 
@@ -198,13 +198,6 @@ public sealed class KeyVaultTests
         var (refusedCode, refused) = await ParleyProcess.RunAsync(install, ["serve", "--urls", "http://127.0.0.1:0", .. args]);
         Assert.Equal(1, refusedCode);
         Assert.Contains("error: secret: This store's keys are sealed under a key-encryption secret and none was given", refused);
-    }
-
-    private static string SecretFile()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "parley-secret-" + Guid.NewGuid().ToString("N")[..12]);
-        File.WriteAllText(path, KeySecret.GenerateText());
-        return path;
     }
 
     private static ServiceProvider Services(StoreSettings store) => new ServiceCollection().AddLogging().AddParley(store).BuildServiceProvider();

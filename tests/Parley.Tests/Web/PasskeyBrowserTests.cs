@@ -20,8 +20,7 @@ public sealed class PasskeyBrowserTests
     [Fact]
     public async Task Both_people_sign_their_custody_steps_with_passkeys_and_the_certificate_and_verify_letter_check_them()
     {
-        var secretFile = Path.Combine(Path.GetTempPath(), "parley-secret-" + Guid.NewGuid().ToString("N")[..12]);
-        await File.WriteAllTextAsync(secretFile, KeySecret.GenerateText());
+        var secretFile = ParleyServer.SecretFile();
         var store = (await ParleyServer.NewStoreAsync("sqlite")) with { Secret = KeySecret.FromFile(secretFile, "test") };
         await using var server = await ParleyServer.StartAsync(store);
         var office = await server.AddInstitutionAsync("Executive Office of the President", InstitutionKind.HeadOfStateOffice);

@@ -38,8 +38,19 @@ public static class PostgresServer
         var port = FreePort();
         await RunAsync(root, "initdb", $"-D {dir}/data -A trust -U parley --no-sync");
         await RunAsync(root, "pg_ctl", $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
+        // Each run's cluster is about a gigabyte: stop it and remove its folder, or a day of runs fills /tmp.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
             Process.Start(root ? "runuser" : "pg_ctl", (root ? "-u postgres -- pg_ctl " : "") + $"-D {dir}/data -m immediate stop")?.WaitForExit(10_000);
+            try
+            {
+                System.IO.Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A server that did not stop in time keeps its files; the next boot's /tmp cleaning removes them.
+            }
+        };
         return $"Host=127.0.0.1;Port={port};Username=parley;Database=postgres;Pooling=true;Include Error Detail=true";
     }
 

@@ -49,31 +49,6 @@ internal static class Drivers
         return 0;
     }
 
-    /// <summary>dump-leaves --data DIR --out FILE: every event's canonical bytes, concatenated (to time sha256sum on the same bytes).</summary>
-    public static async Task<int> DumpLeavesAsync(string[] args)
-    {
-        await using var services = Services(args);
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
-        await using var output = File.Create(Arg(args, "--out"));
-        long last = -1, bytes = 0;
-        while (true)
-        {
-            var batch = await db.Events.AsNoTracking().Where(e => e.Sequence > last).OrderBy(e => e.Sequence).Take(10_000).ToListAsync();
-            if (batch.Count == 0)
-                break;
-            foreach (var e in batch)
-            {
-                var data = e.ToCanonical().Encode();
-                bytes += data.Length;
-                await output.WriteAsync(data);
-            }
-            last = batch[^1].Sequence;
-        }
-        Console.WriteLine($"Wrote {last + 1:N0} leaves, {bytes:N0} bytes.");
-        return 0;
-    }
-
     /// <summary>synthetic-tree --file DB --leaves N: a SQLite file holding only the tree nodes of N synthetic leaves.</summary>
     public static async Task<int> SyntheticTreeAsync(string[] args)
     {

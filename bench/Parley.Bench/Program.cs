@@ -5,7 +5,8 @@ using Parley.Bench;
 return args.FirstOrDefault() switch
 {
     "fill" => await Drivers.FillAsync(args[1..]),
-    "dump-leaves" => await Drivers.DumpLeavesAsync(args[1..]),
+    "verify-vs-sha256sum" => await VerifyDrivers.VerifyAgainstSha256sumAsync(args[1..]),
+    "replay" => await VerifyDrivers.ReplayAsync(args[1..]),
     "synthetic-tree" => await Drivers.SyntheticTreeAsync(args[1..]),
     "http-proofs" => await Drivers.HttpProofsAsync(args[1..]),
     "fill-letters" => await LetterDrivers.FillLettersAsync(args[1..]),

@@ -22,29 +22,70 @@ public sealed record CanonicalEvent(
 
     public byte[] Encode()
     {
-        if (Salt.Length != SaltSize)
-            throw new InvalidOperationException($"An event's salt must be {SaltSize} bytes.");
-        // Sized exactly once and written in place: verification encodes every event of the log.
-        var texts = new[] { Type, Actor, Stream, Payload };
-        var length = 4 + Magic.Length + 16 + SaltSize;
-        foreach (var text in texts)
-            length += 4 + Encoding.UTF8.GetByteCount(text);
-        var bytes = new byte[length];
-        var span = bytes.AsSpan();
-        BinaryPrimitives.WriteInt32BigEndian(span, Magic.Length);
-        Magic.CopyTo(span[4..]);
-        span = span[(4 + Magic.Length)..];
-        BinaryPrimitives.WriteInt64BigEndian(span, Sequence);
-        BinaryPrimitives.WriteInt64BigEndian(span[8..], RecordedAtMicroseconds);
-        span = span[16..];
-        foreach (var text in texts)
+        var bytes = new byte[EncodedLength(Type, Actor, Stream, Payload)];
+        EncodeTo(bytes, Sequence, RecordedAtMicroseconds, Type, Actor, Stream, Payload, Salt);
+        return bytes;
+    }
+
+    /// <summary>How many bytes <see cref="EncodeTo(Span{byte}, long, long, string, string, string, string, ReadOnlySpan{byte})"/> writes for these texts.</summary>
+    public static int EncodedLength(string type, string actor, string stream, string payload) =>
+        EncodedLength(Encoding.UTF8.GetByteCount(type) + Encoding.UTF8.GetByteCount(actor)
+            + Encoding.UTF8.GetByteCount(stream) + Encoding.UTF8.GetByteCount(payload));
+
+    /// <summary>How many bytes an event whose four texts take <paramref name="utf8Bytes"/> in UTF-8 encodes to.</summary>
+    public static int EncodedLength(int utf8Bytes) => 4 + Magic.Length + 16 + 16 + SaltSize + utf8Bytes;
+
+    /// <summary>The same bytes from texts already in UTF-8 (as SQLite holds them: no round trip through .NET strings).</summary>
+    public static void EncodeTo(Span<byte> span, long sequence, long recordedAtMicroseconds,
+        ReadOnlySpan<byte> type, ReadOnlySpan<byte> actor, ReadOnlySpan<byte> stream, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> salt)
+    {
+        span = Head(span, sequence, recordedAtMicroseconds, salt);
+        span = Text(span, type);
+        span = Text(span, actor);
+        span = Text(span, stream);
+        span = Text(span, payload);
+        salt.CopyTo(span);
+
+        static Span<byte> Text(Span<byte> span, ReadOnlySpan<byte> text)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(span, text.Length);
+            text.CopyTo(span[4..]);
+            return span[(4 + text.Length)..];
+        }
+    }
+
+    /// <summary>
+    /// Writes the canonical bytes in place (sized by <see cref="EncodedLength(string, string, string, string)"/>): verification encodes every event
+    /// of the log straight from the rows it streams, into one buffer per batch.
+    /// </summary>
+    public static void EncodeTo(Span<byte> span, long sequence, long recordedAtMicroseconds,
+        string type, string actor, string stream, string payload, ReadOnlySpan<byte> salt)
+    {
+        span = Head(span, sequence, recordedAtMicroseconds, salt);
+        span = Text(span, type);
+        span = Text(span, actor);
+        span = Text(span, stream);
+        span = Text(span, payload);
+        salt.CopyTo(span);
+
+        static Span<byte> Text(Span<byte> span, string text)
         {
             var written = Encoding.UTF8.GetBytes(text, span[4..]);
             BinaryPrimitives.WriteInt32BigEndian(span, written);
-            span = span[(4 + written)..];
+            return span[(4 + written)..];
         }
-        Salt.CopyTo(span);
-        return bytes;
+    }
+
+    private static Span<byte> Head(Span<byte> span, long sequence, long recordedAtMicroseconds, ReadOnlySpan<byte> salt)
+    {
+        if (salt.Length != SaltSize)
+            throw new InvalidOperationException($"An event's salt must be {SaltSize} bytes.");
+        BinaryPrimitives.WriteInt32BigEndian(span, Magic.Length);
+        Magic.CopyTo(span[4..]);
+        span = span[(4 + Magic.Length)..];
+        BinaryPrimitives.WriteInt64BigEndian(span, sequence);
+        BinaryPrimitives.WriteInt64BigEndian(span[8..], recordedAtMicroseconds);
+        return span[16..];
     }
 
     public static CanonicalEvent Decode(ReadOnlySpan<byte> bytes)

@@ -20,11 +20,17 @@ public sealed class CompactRange
 
     public static IReadOnlyList<NodeId> EdgeOf(long size) => TreeMath.Range(0, size);
 
-    public List<(NodeId Id, byte[] Hash)> Append(byte[] leafHash)
+    /// <summary>
+    /// Appends a leaf, or with <paramref name="level"/> &gt; 0 the root of a whole subtree of 2^level leaves (the size must
+    /// be a multiple of that): returns the node appended and every node it completes.
+    /// </summary>
+    public List<(NodeId Id, byte[] Hash)> Append(byte[] hash, int level = 0)
     {
-        if (leafHash.Length != MerkleHash.Size)
-            throw new ArgumentException($"A leaf hash is {MerkleHash.Size} bytes.", nameof(leafHash));
-        var created = new List<(NodeId, byte[])> { (new NodeId(0, Size), leafHash) };
+        if (hash.Length != MerkleHash.Size)
+            throw new ArgumentException($"A node hash is {MerkleHash.Size} bytes.", nameof(hash));
+        if (level is < 0 or > 62 || Size % (1L << level) != 0)
+            throw new ArgumentException($"A subtree of 2^{level} leaves cannot start at {Size}.", nameof(level));
+        var created = new List<(NodeId, byte[])> { (new NodeId(level, Size >> level), hash) };
         _edge.Add(created[0]);
         while (_edge.Count >= 2 && _edge[^1].Id.Level == _edge[^2].Id.Level)
         {
@@ -34,7 +40,7 @@ public sealed class CompactRange
             _edge.Add(parent);
             created.Add(parent);
         }
-        Size++;
+        Size += 1L << level;
         return created;
     }
 

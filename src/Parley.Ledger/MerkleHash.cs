@@ -10,26 +10,41 @@ public static class MerkleHash
     /// <summary>The root of the empty tree: SHA-256 of the empty string.</summary>
     public static byte[] Empty() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
 
-    [ThreadStatic]
-    private static IncrementalHash? _hasher;
-
     /// <summary>leaf = SHA-256(0x00 ‖ data).</summary>
     public static byte[] Leaf(ReadOnlySpan<byte> data)
     {
-        // One reusable hasher per thread: a log's verification hashes every leaf.
-        var hash = _hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x00]);
-        hash.AppendData(data);
-        return hash.GetHashAndReset();
+        var input = System.Buffers.ArrayPool<byte>.Shared.Rent(data.Length + 1);
+        try
+        {
+            input[0] = 0x00;
+            data.CopyTo(input.AsSpan(1));
+            return SHA256.HashData(input.AsSpan(0, data.Length + 1));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(input);
+        }
+    }
+
+    /// <summary>A leaf's hash from its data already written after a 0x00 byte (how verification lays out a batch: no copy).</summary>
+    public static void LeafOfPrefixed(ReadOnlySpan<byte> zeroThenData, Span<byte> destination)
+    {
+        if (zeroThenData.IsEmpty || zeroThenData[0] != 0x00)
+            throw new ArgumentException("A leaf's input starts with the 0x00 domain byte.", nameof(zeroThenData));
+        SHA256.HashData(zeroThenData, destination);
     }
 
     /// <summary>node = SHA-256(0x01 ‖ left ‖ right).</summary>
     public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
     {
-        var hash = _hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x01]);
-        hash.AppendData(left);
-        hash.AppendData(right);
-        return hash.GetHashAndReset();
+        // One-shot over a stack buffer: a log's verification hashes a node for about every leaf. (A proof read from
+        // outside may hold an element of another length; it is hashed as given and simply fails to match.)
+        Span<byte> input = stackalloc byte[1 + left.Length + right.Length <= 256 ? 1 + left.Length + right.Length : 0];
+        if (input.IsEmpty)
+            input = new byte[1 + left.Length + right.Length];
+        input[0] = 0x01;
+        left.CopyTo(input[1..]);
+        right.CopyTo(input[(1 + left.Length)..]);
+        return SHA256.HashData(input);
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Parley.Ledger;
 
@@ -12,7 +13,7 @@ public static class LedgerVerification
 {
     public sealed record Report(long Events, int Checkpoints, string? Divergence, TimeSpan TreeTime = default, TimeSpan ProjectionTime = default);
 
-    private const int Batch = 5000;
+    private const int Batch = 8192;
 
     /// <summary>
     /// With <paramref name="sinceLast"/>, only what was appended after the tree the last full verify proved: the
@@ -21,14 +22,37 @@ public static class LedgerVerification
     /// </summary>
     public static async Task<Report> RunAsync(ParleyDb db, NoteVerifier logKey, IProgress<string>? progress, CancellationToken ct, bool sinceLast = false)
     {
+        var last = sinceLast ? await db.VerifiedTrees.AsNoTracking().SingleOrDefaultAsync(ct) : null;
+        var log = await CheckLogAsync(db, logKey, progress, ct, last);
+        if (log.Divergence is not null)
+            return log;
+        var tree = (last?.Size ?? 0) + log.Events;
+        if (last is not null)
+        {
+            await RememberAsync(db, tree, ct);
+            return log;
+        }
+        progress?.Report($"tree, leaves and checkpoints hold ({log.TreeTime.TotalSeconds:N1} s); checking the projections against a replay of the events");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var last = sinceLast ? await db.VerifiedTrees.AsNoTracking().FirstOrDefaultAsync(ct) : null;
+        var replay = await Rebuild.RunAsync(db, null, ct, commit: false);
+        if (replay.Divergence is null)
+            await RememberAsync(db, tree, ct);
+        return log with { Divergence = replay.Divergence is { } d ? $"projections: {d}" : null, ProjectionTime = watch.Elapsed };
+    }
+
+    /// <summary>
+    /// The tree, leaf and checkpoint phase alone, from the tree <paramref name="last"/> (if given) on; the report counts
+    /// the events it checked. `verify --since-last` is this; the verify benchmark times it against sha256sum.
+    /// </summary>
+    public static async Task<Report> CheckLogAsync(ParleyDb db, NoteVerifier logKey, IProgress<string>? progress, CancellationToken ct, VerifiedTree? last = null)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var from = CompactRange.Empty();
         if (last is not null)
         {
             from = await LedgerNodes.EdgeAsync(db, last.Size, ct);
             if (!from.Root().AsSpan().SequenceEqual(last.Root))
-                return new Report(last.Size, 0, $"ledger_nodes: the tree of size {last.Size} that verify last proved no longer gives its root; run a full verify.");
+                return new Report(0, 0, $"ledger_nodes: the tree of size {last.Size} that verify last proved no longer gives its root; run a full verify.");
         }
         // The range grows as leaves are appended; where it started is what was already proved.
         var proved = from.Size;
@@ -36,34 +60,24 @@ public static class LedgerVerification
         var witnesses = (await db.Witnesses.AsNoTracking().ToListAsync(ct)).Select(w => NoteVerifier.Parse(w.VerifierKey)).ToList();
         var cosignatures = await db.Cosignatures.AsNoTracking().Where(c => c.Size >= proved).ToListAsync(ct);
         var total = await db.Events.LongCountAsync(ct);
-        var (tree, divergence) = await CheckTreeAsync(db, from, checkpoints.ToDictionary(c => c.Size), total, progress, ct);
+        var (tree, divergence) = await CheckTreeAsync(db, from, total, progress, ct);
         if (divergence is not null)
             return new Report(tree - proved, checkpoints.Count, divergence);
         var nodeCount = await db.LedgerNodes.LongCountAsync(ct);
         var expected = Enumerable.Range(0, 63).Sum(level => tree >> level);
         if (nodeCount != expected)
-            return new Report(tree, checkpoints.Count, $"ledger_nodes holds {nodeCount} rows; a tree of {tree} leaves has {expected} (rows were inserted or deleted).");
+            return new Report(tree - proved, checkpoints.Count, $"ledger_nodes holds {nodeCount} rows; a tree of {tree} leaves has {expected} (rows were inserted or deleted).");
         var start = last is null ? null : new StoredCheckpoint { Size = last.Size, Root = last.Root, Note = "" };
         if (await CheckCheckpointsAsync(db, checkpoints, cosignatures, logKey, witnesses, tree, ct, start) is { } bad)
             return new Report(tree - proved, checkpoints.Count, bad);
-        var treeTime = watch.Elapsed;
-        if (sinceLast && last is not null)
-        {
-            await RememberAsync(db, tree, ct);
-            return new Report(tree - proved, checkpoints.Count, null, treeTime);
-        }
-        progress?.Report($"tree, leaves and checkpoints hold ({treeTime.TotalSeconds:N1} s); checking the projections against a replay of the events");
-        var replay = await Rebuild.RunAsync(db, null, ct, commit: false);
-        if (replay.Divergence is null)
-            await RememberAsync(db, tree, ct);
-        return new Report(tree, checkpoints.Count, replay.Divergence is { } d ? $"projections: {d}" : null, treeTime, watch.Elapsed - treeTime);
+        return new Report(tree - proved, checkpoints.Count, null, watch.Elapsed);
     }
 
     /// <summary>Keeps the tree just proved, for the next `verify --since-last`.</summary>
     private static async Task RememberAsync(ParleyDb db, long size, CancellationToken ct)
     {
         var root = size == 0 ? MerkleHash.Empty() : await LedgerNodes.RootAsync(db, size, ct);
-        var row = await db.VerifiedTrees.FirstOrDefaultAsync(ct);
+        var row = await db.VerifiedTrees.SingleOrDefaultAsync(ct);
         if (row is null)
             db.VerifiedTrees.Add(new VerifiedTree { Id = 1, Size = size, Root = root, VerifiedAt = DateTime.UtcNow });
         else
@@ -72,53 +86,142 @@ public static class LedgerVerification
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>
+    /// Recomputes every leaf and node from <paramref name="tree"/>'s size on and compares each with its stored row. Three
+    /// streams overlap on the machine's cores: one connection reads events (as leaf inputs), another the stored nodes
+    /// the same leaves complete, and each batch is hashed in parallel. Batches are aligned subtrees of
+    /// <see cref="Batch"/> leaves, so all their nodes but the few above them are hashed level by level, in parallel too.
+    /// </summary>
     private static async Task<(long Size, string? Divergence)> CheckTreeAsync(
-        ParleyDb db, CompactRange tree, Dictionary<long, StoredCheckpoint> checkpoints, long total, IProgress<string>? progress, CancellationToken ct)
+        ParleyDb db, CompactRange tree, long total, IProgress<string>? progress, CancellationToken ct)
     {
-        while (true)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var nodeConnection = db.Database.GetDbConnection();
+        await using var eventConnection = LedgerScan.Another(nodeConnection);
+        await eventConnection.OpenAsync(ct);
+        var from = tree.Size;
+        var events = Channel.CreateBounded<LedgerScan.EventBatch>(2);
+        var windows = Channel.CreateBounded<LedgerScan.NodeWindow>(2);
+        var readEvents = Task.Run(async () =>
         {
-            var start = tree.Size;
-            var events = await db.Events.AsNoTracking().Where(e => e.Sequence >= start).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(ct);
-            if (events.Count == 0)
-                return (tree.Size, null);
-            var nodes = await NodesCreatedAsync(db, start, start + events.Count, ct);
-            foreach (var e in events)
+            await foreach (var batch in LedgerScan.EventsAsync(eventConnection, from, total, Batch, stop.Token))
+                await events.Writer.WriteAsync(batch, stop.Token);
+        }, stop.Token).ContinueWith(t => events.Writer.Complete(t.Exception?.InnerException), TaskScheduler.Default);
+        // The batches end at multiples of Batch; if no event is missing, each one's nodes can be read ahead of it.
+        var readNodes = Task.Run(async () =>
+        {
+            for (var start = from; start < total; start = LedgerScan.BatchEnd(start, total, Batch))
+                await windows.Writer.WriteAsync(await LedgerScan.NodesAsync(nodeConnection, start, LedgerScan.BatchEnd(start, total, Batch), stop.Token), stop.Token);
+        }, stop.Token).ContinueWith(t => windows.Writer.Complete(t.Exception?.InnerException), TaskScheduler.Default);
+        try
+        {
+            await foreach (var batch in events.Reader.ReadAllAsync(ct))
             {
-                if (e.Sequence != tree.Size)
-                    return (tree.Size, $"events: event {tree.Size} is missing (the next stored event is {e.Sequence}).");
-                foreach (var (id, hash) in tree.Append(MerkleHash.Leaf(e.ToCanonical().Encode())))
-                {
-                    if (!nodes.TryGetValue(id, out var stored))
-                        return (tree.Size, $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.");
-                    if (!stored.AsSpan().SequenceEqual(hash))
-                        return (tree.Size, id.Level == 0
-                            ? $"events: event {e.Sequence} ({e.Type}, {e.Stream}) does not match its leaf: the event or the leaf was altered."
-                            : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.");
-                }
-                if (checkpoints.TryGetValue(tree.Size, out var checkpoint) && !checkpoint.Root.AsSpan().SequenceEqual(tree.Root()))
-                    return (tree.Size, $"ledger_checkpoints: the checkpoint of size {tree.Size} has a root the events do not give.");
+                var first = tree.Size;
+                if (batch.Sequence(0) != first)
+                    return (first, $"events: event {first} is missing (the next stored event is {batch.Sequence(0)}).");
+                var nodes = await windows.Reader.ReadAsync(ct);
+                var leaves = new byte[batch.Count * MerkleHash.Size];
+                await InParallelAsync(batch.Count, i => MerkleHash.LeafOfPrefixed(batch.LeafInput(i), Hash(leaves, i)), ct);
+                var whole = batch.Count == Batch && first % Batch == 0 && batch.Sequence(Batch - 1) == first + Batch - 1;
+                var divergence = whole
+                    ? await CheckSubtreeAsync(tree, leaves, nodes, batch, ct)
+                    : CheckLeaves(tree, leaves, nodes, batch);
+                if (divergence is not null)
+                    return (tree.Size, divergence);
+                if ((tree.Size - from) % (20 * Batch) < Batch || tree.Size == total)
+                    progress?.Report($"checked {tree.Size:N0} of {total:N0} events");
             }
-            progress?.Report($"checked {tree.Size:N0} of {total:N0} events");
+            return tree.Size < total
+                ? (tree.Size, $"events: event {tree.Size} is missing (the store counts {total:N0} events).")
+                : (tree.Size, null);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(readEvents, readNodes);
+            await db.Database.CloseConnectionAsync();
         }
     }
 
-    /// <summary>The stored nodes completed by leaves [from, to): per level, one index range, in one query.</summary>
-    private static Task<Dictionary<NodeId, byte[]>> NodesCreatedAsync(ParleyDb db, long from, long to, CancellationToken ct)
+    /// <summary>A whole aligned batch: each level of its subtree from the one below in parallel, then the edge above it.</summary>
+    private static async Task<string?> CheckSubtreeAsync(CompactRange tree, byte[] leaves, LedgerScan.NodeWindow nodes, LedgerScan.EventBatch batch, CancellationToken ct)
     {
-        var terms = new List<string>();
-        var parameters = new List<(string, object)>();
-        for (var level = 0; level < 63 && (to >> level) > 0; level++)
+        var first = tree.Size;
+        var (level, children) = (0, leaves);
+        while (true)
         {
-            // Node i of this level is completed by leaf (i+1)·2^level − 1.
-            var lo = ((from + (1L << level)) >> level) - 1;
-            var hi = (to >> level) - 1;
-            if (hi < lo)
-                continue;
-            terms.Add($"(\"Level\" = {level} AND \"Index\" BETWEEN @lo{level} AND @hi{level})");
-            parameters.Add(($"@lo{level}", lo));
-            parameters.Add(($"@hi{level}", hi));
+            if (Mismatch(nodes, level, first >> level, children, batch) is { } bad)
+                return bad;
+            if (children.Length == MerkleHash.Size)
+                break;
+            var parents = new byte[children.Length / 2];
+            var below = children;
+            await InParallelAsync(parents.Length / MerkleHash.Size, i => MerkleHash.Node(Hash(below, 2 * i), Hash(below, (2 * i) + 1)).CopyTo(Hash(parents, i)), ct);
+            (level, children) = (level + 1, parents);
         }
-        return LedgerNodes.QueryAsync(db, string.Join(" OR ", terms), parameters, ct);
+        // The subtree's own root was compared above; what it completes on the tree's right edge is compared here.
+        foreach (var (id, hash) in tree.Append(children, level).Skip(1))
+        {
+            if (!nodes.TryGet(id, out var stored))
+                return $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.";
+            if (!stored.SequenceEqual(hash))
+                return $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
+        }
+        return null;
+    }
+
+    /// <summary>A batch that is not a whole aligned subtree (the first after `--since-last`'s edge, the last): leaf by leaf.</summary>
+    private static string? CheckLeaves(CompactRange tree, byte[] leaves, LedgerScan.NodeWindow nodes, LedgerScan.EventBatch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch.Sequence(i) != tree.Size)
+                return $"events: event {tree.Size} is missing (the next stored event is {batch.Sequence(i)}).";
+            foreach (var (id, hash) in tree.Append(Hash(leaves, i).ToArray()))
+            {
+                if (!nodes.TryGet(id, out var stored))
+                    return $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.";
+                if (!stored.SequenceEqual(hash))
+                    return id.Level == 0
+                        ? $"events: event {batch.Sequence(i)} ({batch.Describe(i)}) does not match its leaf: the event or the leaf was altered."
+                        : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first stored node of one level of a subtree that is missing or differs from the hash computed for it.</summary>
+    private static string? Mismatch(LedgerScan.NodeWindow nodes, int level, long firstIndex, byte[] computed, LedgerScan.EventBatch batch)
+    {
+        for (var i = 0; i < computed.Length / MerkleHash.Size; i++)
+        {
+            var id = new NodeId(level, firstIndex + i);
+            if (!nodes.TryGet(id, out var stored))
+                return $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.";
+            if (!stored.SequenceEqual(Hash(computed, i)))
+                return level == 0
+                    ? $"events: event {batch.Sequence(i)} ({batch.Describe(i)}) does not match its leaf: the event or the leaf was altered."
+                    : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
+        }
+        return null;
+    }
+
+    private static Span<byte> Hash(byte[] hashes, int i) => hashes.AsSpan(i * MerkleHash.Size, MerkleHash.Size);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0…count−1 in one contiguous part per core, awaited: Parallel.For would block a pool
+    /// thread the two readers' continuations need, and on two cores that starved them.
+    /// </summary>
+    private static Task InParallelAsync(int count, Action<int> work, CancellationToken ct)
+    {
+        var parts = count < 256 ? 1 : Environment.ProcessorCount;
+        return Task.WhenAll(Enumerable.Range(0, parts).Select(part => Task.Run(() =>
+        {
+            for (var i = part * count / parts; i < (part + 1) * count / parts; i++)
+                work(i);
+        }, ct)));
     }
 
     private static async Task<string?> CheckCheckpointsAsync(ParleyDb db, List<StoredCheckpoint> checkpoints, List<Cosignature> cosignatures,
@@ -131,6 +234,9 @@ public static class LedgerVerification
                 return $"{where} is beyond the log's {size} events.";
             if (c.Size == 0 && !c.Root.AsSpan().SequenceEqual(MerkleHash.Empty()))
                 return $"{where} has a root that is not the empty tree's.";
+            // The stored nodes were all just proved equal to the ones the events give, so the root they fold to is the events'.
+            if (c.Size > 0 && !(await LedgerNodes.RootAsync(db, c.Size, ct)).AsSpan().SequenceEqual(c.Root))
+                return $"{where} has a root the events do not give.";
             try
             {
                 var note = SignedNote.Parse(c.Note + string.Concat(cosignatures.Where(x => x.Size == c.Size).Select(x => x.Line)));

@@ -16,6 +16,10 @@ public sealed class StoredEvent
     public CanonicalEvent ToCanonical() =>
         new(Sequence, ToMicroseconds(RecordedAt), Type, Actor, Stream, Payload, Salt);
 
+    /// <summary>
+    /// Microseconds since the epoch of an instant stored as UTC. SQLite gives it back without a kind; treating that as
+    /// local time (as ToUniversalTime does) moved every leaf by the server's offset, so verify failed outside UTC.
+    /// </summary>
     public static long ToMicroseconds(DateTime utc) =>
-        (utc.ToUniversalTime() - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond;
+        ((utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : utc).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
 }

@@ -50,9 +50,12 @@ public sealed class ParleyProcess : IAsyncDisposable
     public static Task<(int Code, string Output)> RunAsync(string install, params string[] args) => RunAsync(install, null, args);
 
     /// <summary>Runs one verb to its end, with <paramref name="input"/> on its standard input.</summary>
-    public static async Task<(int Code, string Output)> RunAsync(string install, string? input, params string[] args)
+    public static Task<(int Code, string Output)> RunAsync(string install, string? input, params string[] args) => RunWithAsync(install, null, input, args);
+
+    /// <summary>Runs one verb to its end with these variables set (and <paramref name="input"/> on its standard input).</summary>
+    public static async Task<(int Code, string Output)> RunWithAsync(string install, IReadOnlyDictionary<string, string>? environment, string? input, params string[] args)
     {
-        using var process = Start(install, args, input);
+        using var process = Start(install, args, input, environment);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

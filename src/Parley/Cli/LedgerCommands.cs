@@ -124,6 +124,27 @@ public static class LedgerCommands
             Console.WriteLine($"Wrote {entries:N0} entries and {checkpoints:N0} checkpoints to {result.GetValue(file)}.");
             return 0;
         }, ct));
+        command.Subcommands.Add(ExportProof());
+        return command;
+    }
+
+    /// <summary>`parley export proof INDEX [FILE]`: the tlog-proof file a record's page offers, for `parley verify-proof` anywhere.</summary>
+    private static Command ExportProof()
+    {
+        var index = new Argument<long>("INDEX") { Description = "The entry's index in the log (its event's sequence number, shown in a record's history)" };
+        var file = new Argument<string?>("FILE") { Description = "Where to write it (default: parley-entry-INDEX.tlog-proof here)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("proof", "Write the C2SP tlog-proof of one entry: the event, its inclusion proof, the cosigned checkpoint") { index, file };
+        command.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
+        {
+            var at = result.GetValue(index);
+            var built = await EntryProof.BuildAsync(services.GetRequiredService<ParleyDb>(), services.GetRequiredService<Checkpoints>(), at, token);
+            if (built is not { } found)
+                return CommandLine.Fail(new DomainError("INDEX", $"The log holds no entry {at} (entries are numbered from 0).", ErrorKind.NotFound));
+            var target = result.GetValue(file) ?? EntryProof.FileName(at);
+            await File.WriteAllTextAsync(target, found.Proof.ToString(), token);
+            Console.WriteLine($"Wrote the tlog-proof of entry {at} ({found.Stream}) to {target}; check it with `parley verify-proof {target} --key VKEY`.");
+            return 0;
+        }, ct));
         return command;
     }
 

@@ -139,17 +139,11 @@ public static class LedgerApi
     /// <summary>A proof the user keeps: verifiable offline with `parley verify-proof` and nothing but src/Parley.Ledger.</summary>
     private static async Task<IResult> TlogProofAsync(ParleyDb db, Checkpoints checkpoints, Actor actor, long index, CancellationToken ct)
     {
-        var entry = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Sequence == index, ct);
-        if (entry is null || !RecordVisibility.CanSee(actor, entry.Stream))
+        // Visibility first, so the answer for an entry one may not see is the same as for one that does not exist.
+        var stream = await db.Events.AsNoTracking().Where(e => e.Sequence == index).Select(e => e.Stream).FirstOrDefaultAsync(ct);
+        if (stream is null || !RecordVisibility.CanSee(actor, stream) || await EntryProof.BuildAsync(db, checkpoints, index, ct) is not { } built)
             return new DomainError("index", $"No entry {index} that you may see.", ErrorKind.NotFound).ToProblem();
-        // Against the newest checkpoint witnesses cosigned that holds the entry (the proof is worth most with them), else the current one.
-        var cosignedSize = await db.Cosignatures.AsNoTracking().Where(c => c.Size > index).OrderByDescending(c => c.Size).Select(c => (long?)c.Size).FirstOrDefaultAsync(ct);
-        var (stored, note) = cosignedSize is { } size && await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Size == size, ct) is { } witnessed
-            ? (witnessed, await checkpoints.WithCosignaturesAsync(witnessed, ct))
-            : await checkpoints.CurrentAsync(ct);
-        var (_, proof) = await LedgerNodes.InclusionAsync(db, index, stored.Size, ct);
-        var file = new TlogProof(entry.ToCanonical().Encode(), index, proof, note);
-        return Results.File(System.Text.Encoding.UTF8.GetBytes(file.ToString()), "text/plain; charset=utf-8", $"parley-entry-{index}.tlog-proof");
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(built.Proof.ToString()), "text/plain; charset=utf-8", EntryProof.FileName(index));
     }
 
     private static async Task<IResult> EntriesAsync(ParleyDb db, Actor actor, long start, long end, CancellationToken ct)

@@ -17,7 +17,8 @@ public sealed class TlogProofTests
     [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task A_tlog_proof_file_verifies_offline_and_fails_when_anything_is_off(string provider)
     {
-        await using var server = await ParleyServer.StartAsync(provider);
+        var secret = ParleyServer.SecretFile();
+        await using var server = await ParleyServer.StartAsync((await ParleyServer.NewStoreAsync(provider)) with { Secret = KeySecret.FromFile(secret, "test") });
         using var witness = NoteSigner.Generate("witness.example/tp");
         await server.WriteAsync(async s =>
         {
@@ -66,5 +67,17 @@ public sealed class TlogProofTests
         (code, output) = await ParleyProcess.RunAsync(install, ["verify-proof", file, "--key", logKey, "--witness", absent.Verifier.VerifierKey]);
         Assert.Equal(2, code);
         Assert.Contains("lacks a valid cosignature by the witness witness.example/absent", output);
+
+        // `parley export proof` writes the same file from the store, with no web server in between.
+        string[] store = ["--data", server.Store.DataDirectory, "--secret-file", secret, .. server.Store.IsPostgres ? new[] { "--database", server.Store.PostgresConnection! } : []];
+        var exported = Path.Combine(directory, "exported.tlog-proof");
+        (code, output) = await ParleyProcess.RunAsync(install, ["export", "proof", "1", exported, .. store]);
+        Assert.True(code == 0, output);
+        Assert.Equal(text, await File.ReadAllTextAsync(exported));
+        (code, output) = await ParleyProcess.RunAsync(install, ["verify-proof", exported, "--key", logKey, "--witness", witness.Verifier.VerifierKey]);
+        Assert.True(code == 0, output);
+        (code, output) = await ParleyProcess.RunAsync(install, ["export", "proof", "999999", exported, .. store]);
+        Assert.Equal(1, code);
+        Assert.Contains("INDEX: The log holds no entry 999999", output);
     }
 }

@@ -116,4 +116,43 @@ internal static class Drivers
             + $"median {all[all.Count / 2]:N2} ms, p95 {all[(int)(all.Count * 0.95)]:N2} ms, {failures} failures, {concurrency} connections.");
         return failures == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// http-tiles --url URL [--seconds 20] [--concurrency 8]: random full tlog-tiles at levels 0–2 against a running server,
+    /// as a monitor following the log reads them (each a 256 × 32-byte body).
+    /// </summary>
+    public static async Task<int> HttpTilesAsync(string[] args)
+    {
+        var url = new Uri(Arg(args, "--url"));
+        if (!url.IsLoopback)
+            throw new ArgumentException("The load driver only targets this machine (loopback).");
+        var (seconds, concurrency) = (int.Parse(Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture), int.Parse(Arg(args, "--concurrency", "8"), CultureInfo.InvariantCulture));
+        using var client = new HttpClient { BaseAddress = url };
+        var size = Checkpoint.Parse(SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint")).Text).Size;
+        // Full tiles at level L: size / 256^(L+1) of them.
+        var levels = Enumerable.Range(0, 3).Select(l => (Level: l, Full: size >> (8 * (l + 1)))).Where(l => l.Full > 0).ToList();
+        var deadline = Stopwatch.StartNew();
+        var latencies = new List<double>[concurrency];
+        var (failures, bytes) = (0, 0L);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            latencies[worker] = [];
+            var random = new Random(worker);
+            while (deadline.Elapsed.TotalSeconds < seconds)
+            {
+                var (level, full) = levels[random.Next(levels.Count)];
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync("/ledger/" + new TilePath(level, random.NextInt64(full), null));
+                var body = await response.Content.ReadAsByteArrayAsync();
+                if (!response.IsSuccessStatusCode || body.Length != TilePath.Width256 * MerkleHash.Size)
+                    Interlocked.Increment(ref failures);
+                Interlocked.Add(ref bytes, body.Length);
+                latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        Console.WriteLine($"{all.Count:N0} full tiles (levels {string.Join(", ", levels.Select(l => l.Level))}) at size {size:N0} in {deadline.Elapsed.TotalSeconds:N1} s: "
+            + $"{all.Count / deadline.Elapsed.TotalSeconds:N0}/s ({bytes / deadline.Elapsed.TotalSeconds / 1e6:N1} MB/s), median {all[all.Count / 2]:N2} ms, p95 {all[(int)(all.Count * 0.95)]:N2} ms, {failures} failures, {concurrency} connections.");
+        return failures == 0 ? 0 : 1;
+    }
 }

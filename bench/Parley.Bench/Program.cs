@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "replay" => await VerifyDrivers.ReplayAsync(args[1..]),
     "synthetic-tree" => await Drivers.SyntheticTreeAsync(args[1..]),
     "http-proofs" => await Drivers.HttpProofsAsync(args[1..]),
+    "http-tiles" => await Drivers.HttpTilesAsync(args[1..]),
     "fill-letters" => await LetterDrivers.FillLettersAsync(args[1..]),
     "http-get" => await LetterDrivers.HttpGetAsync(args[1..]),
     _ => Run(args),

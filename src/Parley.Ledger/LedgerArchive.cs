@@ -5,15 +5,19 @@ using System.Text.Json;
 namespace Parley.Ledger;
 
 /// <summary>
-/// A self-contained export of a log: every entry's leaf data (the event's canonical bytes), every checkpoint
-/// note the log served (with cosignatures), and the verifier keys. Verifying one needs only this library.
+/// A self-contained export of a log: every entry's event (its canonical bytes, from which the leaf is made as the
+/// manifest's leaf format says), every checkpoint note the log served (with cosignatures), and the verifier keys.
+/// Verifying one needs only this library.
 /// </summary>
 public static class LedgerArchive
 {
     public const string Format = "parley-ledger-archive/v1";
 
-    public sealed record Manifest(string Format, string Origin, long Size, DateTime ExportedAt);
-    public sealed record Entry(long Index, string LeafData);
+    /// <summary>The archive's header; an archive written before leaf formats had none and is of the canonical-bytes format.</summary>
+    public sealed record Manifest(string Format, string Origin, long Size, DateTime ExportedAt, LeafFormat? LeafFormat = null);
+
+    /// <summary>One entry: the event's canonical bytes (named leaf_data in archives written before leaf formats).</summary>
+    public sealed record Entry(long Index, string? EventData, string? LeafData = null);
     public sealed record CheckpointEntry(long Size, string Note);
     public sealed record Report(long Entries, int Checkpoints, string? Divergence);
 
@@ -24,7 +28,7 @@ public static class LedgerArchive
     };
 
     public static async Task WriteAsync(Stream output, Manifest manifest, string logKey, IEnumerable<string> witnessKeys,
-        IAsyncEnumerable<(long Index, byte[] LeafData)> entries, IEnumerable<CheckpointEntry> checkpoints, CancellationToken ct)
+        IAsyncEnumerable<(long Index, byte[] EventData)> entries, IEnumerable<CheckpointEntry> checkpoints, CancellationToken ct)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         await WriteTextAsync(zip, "manifest.json", JsonSerializer.Serialize(manifest, Json), ct);
@@ -34,6 +38,18 @@ public static class LedgerArchive
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false));
         await foreach (var (index, data) in entries.WithCancellation(ct))
             await writer.WriteLineAsync(JsonSerializer.Serialize(new Entry(index, Convert.ToBase64String(data)), Json));
+    }
+
+    private static byte[]? Decode(string? base64)
+    {
+        try
+        {
+            return base64 is null ? null : Convert.FromBase64String(base64);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
@@ -62,6 +78,9 @@ public static class LedgerArchive
                 return new Report(0, checkpoints.Count, bad);
             bySize[c.Size] = Checkpoint.Parse(SignedNote.Parse(c.Note).Text);
         }
+        var format = manifest.LeafFormat ?? LeafFormat.CanonicalEvent;
+        if (!Enum.IsDefined(format))
+            return new Report(0, checkpoints.Count, $"manifest.json: leaf format {(int)format} is not one this verifier knows.");
         var tree = CompactRange.Empty();
         if (bySize.TryGetValue(0, out var empty) && !empty.Root.AsSpan().SequenceEqual(MerkleHash.Empty()))
             return new Report(0, checkpoints.Count, "checkpoint of size 0: its root is not the empty tree's.");
@@ -74,7 +93,8 @@ public static class LedgerArchive
             var entry = JsonSerializer.Deserialize<Entry>(text, Json)!;
             if (entry.Index != tree.Size)
                 return new Report(tree.Size, checkpoints.Count, $"entries.jsonl line {line}: index {entry.Index} where {tree.Size} was expected (an entry is missing, extra or out of order).");
-            var data = Convert.FromBase64String(entry.LeafData);
+            if (Decode(entry.EventData ?? entry.LeafData) is not { } data)
+                return new Report(tree.Size, checkpoints.Count, $"entries.jsonl line {line}: entry {entry.Index} has no event_data in base64.");
             CanonicalEvent decoded;
             try
             {
@@ -86,7 +106,7 @@ public static class LedgerArchive
             }
             if (decoded.Sequence != entry.Index)
                 return new Report(tree.Size, checkpoints.Count, $"entry {entry.Index}: the event inside says it is number {decoded.Sequence}.");
-            tree.Append(MerkleHash.Leaf(data));
+            tree.Append(LeafData.LeafHash(format, data));
             if (bySize.TryGetValue(tree.Size, out var checkpoint) && !checkpoint.Root.AsSpan().SequenceEqual(tree.Root()))
                 return new Report(tree.Size, checkpoints.Count, $"checkpoint of size {tree.Size}: its root does not match the tree recomputed from the entries.");
             if (tree.Size % 100_000 == 0)

@@ -84,7 +84,16 @@ public sealed record TlogProof(byte[]? Extra, long Index, IReadOnlyList<byte[]> 
             return $"The checkpoint lacks a valid cosignature by the witness {missing.Name}.";
         try
         {
-            Proofs.VerifyInclusion(Index, checkpoint.Size, MerkleHash.Leaf(Extra), Proof, checkpoint.Root);
+            // The file does not say which leaf format its log uses, so both are tried: each leaf commits to the same
+            // canonical bytes (as themselves, or by their digest — 32 bytes, where canonical bytes are never that short).
+            try
+            {
+                Proofs.VerifyInclusion(Index, checkpoint.Size, LeafData.LeafHash(LeafFormat.EventDigest, Extra), Proof, checkpoint.Root);
+            }
+            catch (ProofException)
+            {
+                Proofs.VerifyInclusion(Index, checkpoint.Size, LeafData.LeafHash(LeafFormat.CanonicalEvent, Extra), Proof, checkpoint.Root);
+            }
         }
         catch (ProofException e)
         {

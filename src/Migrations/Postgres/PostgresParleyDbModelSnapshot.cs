@@ -1181,6 +1181,19 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.LogFormat", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeafFormat")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_format", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.SplitViewEvidence", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1174,6 +1174,19 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("ledger_nodes", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.LogFormat", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeafFormat")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ledger_format", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.SplitViewEvidence", b =>
                 {
                     b.Property<Guid>("Id")

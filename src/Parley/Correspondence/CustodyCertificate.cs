@@ -52,21 +52,22 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         var keys = await db.InstitutionKeys.AsNoTracking().ToDictionaryAsync(k => k.InstitutionId, ct);
         var personal = await PersonalChecksAsync(db, state.Letter.Id, ct);
         var chain = new List<CertifiedHandover>();
+        var format = await LogFormats.OfAsync(db, ct);
         foreach (var h in state.Handovers.OrderBy(h => h.At))
         {
             var bytes = (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct)).ToCanonical().Encode();
             if (h.RecordedIndex >= stored.Size)
             {
                 // Recorded after the checkpoint this certificate rests on: not yet provable.
-                chain.Add(new CertifiedHandover(h, h.RecordedIndex, MerkleHash.Leaf(bytes), [], false, null, null));
+                chain.Add(new CertifiedHandover(h, h.RecordedIndex, LeafData.LeafHash(format, bytes), [], false, null, null));
                 continue;
             }
             var (leaf, proof) = await LedgerNodes.InclusionAsync(db, h.RecordedIndex, stored.Size, ct);
             bool included;
             try
             {
-                Proofs.VerifyInclusion(h.RecordedIndex, stored.Size, MerkleHash.Leaf(bytes), proof, checkpoint.Root);
-                included = leaf.AsSpan().SequenceEqual(MerkleHash.Leaf(bytes));
+                Proofs.VerifyInclusion(h.RecordedIndex, stored.Size, LeafData.LeafHash(format, bytes), proof, checkpoint.Root);
+                included = leaf.AsSpan().SequenceEqual(LeafData.LeafHash(format, bytes));
             }
             catch (ProofException)
             {

@@ -16,7 +16,7 @@ public static class LedgerExport
             notes.Add(new LedgerArchive.CheckpointEntry(c.Size, await issuer.WithCosignaturesAsync(c, ct)));
         var witnesses = await db.Witnesses.AsNoTracking().Select(w => w.VerifierKey).ToListAsync(ct);
         var size = notes[^1].Size;
-        await LedgerArchive.WriteAsync(output, new LedgerArchive.Manifest(LedgerArchive.Format, key.Origin, size, DateTime.UtcNow),
+        await LedgerArchive.WriteAsync(output, new LedgerArchive.Manifest(LedgerArchive.Format, key.Origin, size, DateTime.UtcNow, await LogFormats.OfAsync(db, ct)),
             key.VerifierKey, witnesses, Entries(db, size, ct), notes, ct);
         return (size, notes.Count);
     }

@@ -72,6 +72,16 @@ public sealed record LogTrusted(string Origin, string VerifierKey) : IEvent
 }
 
 /// <summary>The tree a full `parley verify` last proved (one row): `verify --since-last` starts from it.</summary>
+/// <summary>
+/// The log's one row saying what its leaves commit to (<see cref="Ledger.LeafFormat"/>): written by the migration that
+/// made it, the digest format for a store created empty, the canonical-bytes format for one that already held events.
+/// </summary>
+public sealed class LogFormat
+{
+    public int Id { get; set; }
+    public Ledger.LeafFormat LeafFormat { get; set; }
+}
+
 public sealed class VerifiedTree
 {
     public int Id { get; set; }

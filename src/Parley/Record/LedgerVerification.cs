@@ -60,7 +60,7 @@ public static class LedgerVerification
         var witnesses = (await db.Witnesses.AsNoTracking().ToListAsync(ct)).Select(w => NoteVerifier.Parse(w.VerifierKey)).ToList();
         var cosignatures = await db.Cosignatures.AsNoTracking().Where(c => c.Size >= proved).ToListAsync(ct);
         var total = await db.Events.LongCountAsync(ct);
-        var (tree, divergence) = await CheckTreeAsync(db, from, total, progress, ct);
+        var (tree, divergence) = await CheckTreeAsync(db, from, total, await LogFormats.OfAsync(db, ct), progress, ct);
         if (divergence is not null)
             return new Report(tree - proved, checkpoints.Count, divergence);
         var nodeCount = await db.LedgerNodes.LongCountAsync(ct);
@@ -93,7 +93,7 @@ public static class LedgerVerification
     /// <see cref="Batch"/> leaves, so all their nodes but the few above them are hashed level by level, in parallel too.
     /// </summary>
     private static async Task<(long Size, string? Divergence)> CheckTreeAsync(
-        ParleyDb db, CompactRange tree, long total, IProgress<string>? progress, CancellationToken ct)
+        ParleyDb db, CompactRange tree, long total, LeafFormat format, IProgress<string>? progress, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -123,7 +123,7 @@ public static class LedgerVerification
                     return (first, $"events: event {first} is missing (the next stored event is {batch.Sequence(0)}).");
                 var nodes = await windows.Reader.ReadAsync(ct);
                 var leaves = new byte[batch.Count * MerkleHash.Size];
-                await InParallelAsync(batch.Count, i => MerkleHash.LeafOfPrefixed(batch.LeafInput(i), Hash(leaves, i)), ct);
+                await InParallelAsync(batch.Count, i => LeafData.LeafHashOfPrefixed(format, batch.LeafInput(i), Hash(leaves, i)), ct);
                 var whole = batch.Count == Batch && first % Batch == 0 && batch.Sequence(Batch - 1) == first + Batch - 1;
                 var divergence = whole
                     ? await CheckSubtreeAsync(tree, leaves, nodes, batch, ct)

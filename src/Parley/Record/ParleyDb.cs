@@ -26,6 +26,7 @@ public abstract partial class ParleyDb : DbContext
     public DbSet<WitnessState> WitnessStates => Set<WitnessState>();
     public DbSet<SplitViewEvidence> SplitViews => Set<SplitViewEvidence>();
     public DbSet<VerifiedTree> VerifiedTrees => Set<VerifiedTree>();
+    public DbSet<LogFormat> LogFormats => Set<LogFormat>();
 
     public abstract string Provider { get; }
 

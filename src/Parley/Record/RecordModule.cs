@@ -223,6 +223,11 @@ internal sealed class LedgerModule : IRecordModule
             e.ToTable("ledger_verified");
             e.Property(x => x.Id).ValueGeneratedNever();
         });
+        model.Entity<LogFormat>(e =>
+        {
+            e.ToTable("ledger_format");
+            e.Property(x => x.Id).ValueGeneratedNever();
+        });
     }
 
     public ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct)

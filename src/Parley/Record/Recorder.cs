@@ -21,7 +21,7 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
         if (db is PostgresParleyDb)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", ct);
         var size = await LedgerNodes.SizeAsync(db, ct);
-        var scope = new WriteScope(db, clock, actor, await LedgerNodes.EdgeAsync(db, size, ct));
+        var scope = new WriteScope(db, clock, actor, await LedgerNodes.EdgeAsync(db, size, ct), await LogFormats.OfAsync(db, ct));
         Result<T> result;
         try
         {
@@ -47,7 +47,7 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
 /// What a write may do: read through <see cref="Db"/> and record events. Each event's canonical bytes
 /// become the next leaf of the Merkle tree, whose completed nodes are saved in the same transaction.
 /// </summary>
-public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Ledger.CompactRange tree)
+public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Ledger.CompactRange tree, Ledger.LeafFormat format)
 {
     private readonly List<StoredEvent> _events = [];
     private readonly List<LedgerNode> _nodes = [];
@@ -69,7 +69,7 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
             Salt = RandomNumberGenerator.GetBytes(Ledger.CanonicalEvent.SaltSize),
         };
         _events.Add(stored);
-        foreach (var (id, hash) in tree.Append(Ledger.MerkleHash.Leaf(stored.ToCanonical().Encode())))
+        foreach (var (id, hash) in tree.Append(Ledger.LeafData.LeafHash(format, stored.ToCanonical().Encode())))
             _nodes.Add(new LedgerNode { Level = id.Level, Index = id.Index, Hash = hash });
         await db.Modules.ApplyAsync(db, e, stored, ct);
         Recorded++;

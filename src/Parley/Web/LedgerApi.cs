@@ -28,7 +28,7 @@ public static class LedgerApi
                 : new DomainError("size", $"The log signed no checkpoint of size {wanted}; the current one is at /ledger/checkpoint.", ErrorKind.NotFound).ToProblem();
         }).WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note), or with ?size=N the one signed for that size, with its cosignatures");
         open.MapGet("/tile/{**path}", TileAsync)
-            .WithSummary("C2SP tlog-tiles Merkle tree tiles: /ledger/tile/<L>/<N>[.p/<W>] (this prefix's checkpoint is /ledger/checkpoint)");
+            .WithSummary("C2SP tlog-tiles: Merkle tree tiles /ledger/tile/<L>/<N>[.p/<W>] and entry bundles /ledger/tile/entries/<N>[.p/<W>] (each entry a salted event's SHA-256); this prefix's checkpoint is /ledger/checkpoint");
         open.MapGet("/key", (LogKey key) => Results.Text(key.VerifierKey + "\n", "text/plain; charset=utf-8"))
             .WithSummary("The log's verifier key (name+keyid+base64 key)");
         open.MapGet("/proof/inclusion", InclusionAsync).WithSummary("RFC 9162 inclusion proof for a leaf index (or leaf_hash) in a tree size");
@@ -66,32 +66,49 @@ public static class LedgerApi
         app.MapGet("/ledger/tlog-proof/{index:long}", TlogProofAsync).WithTags("Ledger").RequireAuthorization()
             .WithSummary("A C2SP tlog-proof file for an entry one may see: the event's canonical bytes, its inclusion proof and the cosigned checkpoint");
         app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization()
-            .WithSummary("Entries with leaf data and decoded events; an auditor sees all, others only records they may see");
+            .WithSummary("Entries with leaf data (leaf_format 2: the SHA-256 of event_data; 1: event_data itself), the event's canonical bytes and the decoded event; an auditor sees all, others only records they may see");
     }
 
     /// <summary>
     /// A tile: the hashes of the perfect subtrees of height 8·L at indices 256·N … 256·N + W − 1, read in one query
-    /// from the stored nodes. A full tile never changes (cached for a year); a partial one is served while the tree
-    /// holds it, briefly cached. Entry bundles are not served: an entry is the event's canonical bytes, contents
-    /// included, and the public ledger reveals only hashes.
+    /// from the stored nodes; or an entry bundle: entries 256·N … as the spec's uint16-length-prefixed leaf data. A full
+    /// tile never changes (cached for a year); a partial one is served while the tree holds it, briefly cached. Entry
+    /// bundles are served by a log of the digest leaf format only: there an entry is a salted event's SHA-256, while in
+    /// an older log it is the event's canonical bytes, contents included, which the public ledger never shows.
     /// </summary>
     private static async Task<IResult> TileAsync(ParleyDb db, HttpResponse response, string path, CancellationToken ct)
     {
         if (TilePath.Parse(path) is not { } tile)
-            return new DomainError("path", $"'{path}' is not a tile path: <L>/<N>[.p/<W>], N as zero-padded 3-digit elements with all but the last prefixed by x (e.g. 0/x001/234).", ErrorKind.NotFound).ToProblem();
-        if (tile.Level is not { } level)
-            return new DomainError("path", "Entry bundles are not served: an entry is an event's canonical bytes, and the public ledger reveals only hashes (tiles at level 0 carry the leaf hashes).", ErrorKind.NotFound).ToProblem();
+            return new DomainError("path", $"'{path}' is not a tile path: <L>/<N>[.p/<W>] or entries/<N>[.p/<W>], N as zero-padded 3-digit elements with all but the last prefixed by x (e.g. 0/x001/234).", ErrorKind.NotFound).ToProblem();
         var size = await LedgerNodes.SizeAsync(db, ct);
         var width = tile.Width ?? TilePath.Width256;
         var start = tile.Index * TilePath.Width256;
-        // How many hashes at height 8·L the tree holds: floor(size / 256^L).
+        // How many hashes at height 8·L the tree holds: floor(size / 256^L); entries are level 0's.
+        var level = tile.Level ?? 0;
         var available = level * 8 >= 63 ? 0 : size >> (level * 8);
         if (start + width > available)
             return new DomainError("path", $"The tree (size {size}) does not hold {tile}.", ErrorKind.NotFound).ToProblem();
-        var hashes = await db.LedgerNodes.AsNoTracking().Where(n => n.Level == level * 8 && n.Index >= start && n.Index < start + width)
-            .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(ct);
+        byte[] body;
+        if (tile.Level is null)
+        {
+            if (await LogFormats.OfAsync(db, ct) != LeafFormat.EventDigest)
+                return new DomainError("path", "This log's entries are its events' canonical bytes (it was created before the digest leaf format), so it serves no entry bundles; tiles at level 0 carry its leaf hashes.", ErrorKind.NotFound).ToProblem();
+            var events = await db.Events.AsNoTracking().Where(e => e.Sequence >= start && e.Sequence < start + width).OrderBy(e => e.Sequence).ToListAsync(ct);
+            body = new byte[events.Count * (2 + MerkleHash.Size)];
+            for (var i = 0; i < events.Count; i++)
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(body.AsSpan(i * (2 + MerkleHash.Size)), MerkleHash.Size);
+                LeafData.Of(LeafFormat.EventDigest, events[i].ToCanonical().Encode()).CopyTo(body, (i * (2 + MerkleHash.Size)) + 2);
+            }
+        }
+        else
+        {
+            var hashes = await db.LedgerNodes.AsNoTracking().Where(n => n.Level == level * 8 && n.Index >= start && n.Index < start + width)
+                .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(ct);
+            body = hashes.SelectMany(h => h).ToArray();
+        }
         response.Headers.CacheControl = tile.Width is null ? "public, max-age=31536000, immutable" : "public, max-age=60";
-        return Results.Bytes(hashes.SelectMany(h => h).ToArray(), "application/octet-stream");
+        return Results.Bytes(body, "application/octet-stream");
     }
 
     /// <summary>Which checkpoint a proof of size <paramref name="size"/> is against, and whether it meets the node's witness policy (null without a policy, or when no checkpoint of that size was signed).</summary>
@@ -151,11 +168,18 @@ public static class LedgerApi
         if (Range(start, end, await LedgerNodes.SizeAsync(db, ct)) is { } bad)
             return bad.ToProblem();
         var events = await db.Events.AsNoTracking().Where(e => e.Sequence >= start && e.Sequence < end).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var visible = events.Where(e => RecordVisibility.CanSee(actor, e.Stream)).Select(e => new
+        var format = await LogFormats.OfAsync(db, ct);
+        var visible = events.Where(e => RecordVisibility.CanSee(actor, e.Stream)).Select(e =>
         {
-            index = e.Sequence,
-            leaf_data = Convert.ToBase64String(e.ToCanonical().Encode()),
-            @event = new { e.Type, e.RecordedAt, e.Actor, e.Stream, Payload = JsonDocument.Parse(e.Payload).RootElement },
+            var canonical = e.ToCanonical().Encode();
+            return new
+            {
+                index = e.Sequence,
+                leaf_format = (int)format,
+                leaf_data = Convert.ToBase64String(LeafData.Of(format, canonical)),
+                event_data = Convert.ToBase64String(canonical),
+                @event = new { e.Type, e.RecordedAt, e.Actor, e.Stream, Payload = JsonDocument.Parse(e.Payload).RootElement },
+            };
         });
         return Results.Json(visible);
     }

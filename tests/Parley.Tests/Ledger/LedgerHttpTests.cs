@@ -90,7 +90,11 @@ public sealed class LedgerHttpTests
         Assert.Equal(size, all.GetArrayLength());
         Assert.Contains(all.EnumerateArray(), e => e.GetProperty("event").GetProperty("stream").GetString()!.StartsWith("account/", StringComparison.Ordinal));
         var leaf = all[0];
-        Assert.Equal(0, CanonicalEvent.Decode(Convert.FromBase64String(leaf.GetProperty("leaf_data").GetString()!)).Sequence);
+        var canonical = Convert.FromBase64String(leaf.GetProperty("event_data").GetString()!);
+        Assert.Equal(0, CanonicalEvent.Decode(canonical).Sequence);
+        // A new store's leaves commit to the salted event by its digest, so the leaf data reveals nothing of it.
+        Assert.Equal(2, leaf.GetProperty("leaf_format").GetInt32());
+        Assert.Equal(System.Security.Cryptography.SHA256.HashData(canonical), Convert.FromBase64String(leaf.GetProperty("leaf_data").GetString()!));
 
         var courierSees = await courier.GetFromJsonAsync<JsonElement>($"/ledger/entries?start=0&end={size}");
         Assert.Contains(courierSees.EnumerateArray(), e => e.GetProperty("event").GetProperty("stream").GetString()!.StartsWith("institution/", StringComparison.Ordinal));

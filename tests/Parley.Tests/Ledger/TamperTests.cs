@@ -145,10 +145,10 @@ public sealed class TamperTests
             using (var reader = new StreamReader(await entry.OpenAsync()))
                 text = await reader.ReadToEndAsync();
             var lines = text.Split('\n');
-            var data = System.Text.Json.JsonDocument.Parse(lines[index]).RootElement.GetProperty("leaf_data").GetString()!;
+            var data = System.Text.Json.JsonDocument.Parse(lines[index]).RootElement.GetProperty("event_data").GetString()!;
             var bytes = Convert.FromBase64String(data);
             bytes[^40] ^= 0x01;
-            lines[index] = System.Text.Json.JsonSerializer.Serialize(new { index, leaf_data = Convert.ToBase64String(bytes) });
+            lines[index] = System.Text.Json.JsonSerializer.Serialize(new { index, event_data = Convert.ToBase64String(bytes) });
             entry.Delete();
             await using var writer = new StreamWriter(await zip.CreateEntry("entries.jsonl").OpenAsync());
             await writer.WriteAsync(string.Join('\n', lines));

@@ -57,6 +57,21 @@ public sealed class UpgradeTests
         var rebuilt = await Rebuild.RunAsync(db, null, default);
         Assert.Null(rebuilt.Divergence);
 
+        // The log keeps the leaf format its checkpoints were signed over (canonical bytes); what is appended after the
+        // upgrade follows it, and the whole still verifies.
+        Assert.Equal(Parley.Ledger.LeafFormat.CanonicalEvent, await LogFormats.OfAsync(db, default));
+        await scope.ServiceProvider.GetRequiredService<Recorder>().WriteAsync("test", async (s, c) =>
+        {
+            await s.RecordAsync(new Parley.Directory.InstitutionRecorded(Guid.CreateVersion7(), Parley.Directory.InstitutionKind.Committee, null, null,
+                [new Parley.Directory.NameEntry("Committee recorded after the upgrade", "en")], []), c);
+            return Result<int>.Ok(0);
+        });
+        Assert.Null((await LedgerVerification.RunAsync(db, key.Signer.Verifier, null, default)).Divergence);
+        var archive = new MemoryStream();
+        await LedgerExport.WriteArchiveAsync(db, scope.ServiceProvider.GetRequiredService<Checkpoints>(), key, archive, default);
+        archive.Position = 0;
+        Assert.Null((await Parley.Ledger.LedgerArchive.VerifyAsync(archive, key.VerifierKey, null, default)).Divergence);
+
         // The Moscow letter reached the Presidential Administration, and its custody still proves itself.
         var moscow = await db.Letters.AsNoTracking().SingleAsync(l => l.Subject == "Letter from President Trump to President Putin");
         Assert.Equal(LetterStatus.DeliveredToOffice, moscow.Status);

@@ -121,6 +121,19 @@ internal static class LedgerScan
         _ => throw new NotSupportedException($"No second connection for {connection.GetType().Name}."),
     };
 
+    /// <summary>
+    /// Readies a connection for one sequential pass: on SQLite the file is memory-mapped, so pages are read without a
+    /// system call and a copy each (the pass reads every event and node once).
+    /// </summary>
+    public static async Task PrepareAsync(DbConnection connection, CancellationToken ct)
+    {
+        if (connection is not SqliteConnection)
+            return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA mmap_size = 2147418112";
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Where the batch that starts at <paramref name="start"/> ends: at the next multiple of the batch size, or the end.</summary>
     public static long BatchEnd(long start, long total, int batch) => Math.Min(total, ((start / batch) + 1) * batch);
 

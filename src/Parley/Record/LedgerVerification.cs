@@ -100,6 +100,8 @@ public static class LedgerVerification
         var nodeConnection = db.Database.GetDbConnection();
         await using var eventConnection = LedgerScan.Another(nodeConnection);
         await eventConnection.OpenAsync(ct);
+        await LedgerScan.PrepareAsync(nodeConnection, ct);
+        await LedgerScan.PrepareAsync(eventConnection, ct);
         var from = tree.Size;
         var events = Channel.CreateBounded<LedgerScan.EventBatch>(2);
         var windows = Channel.CreateBounded<LedgerScan.NodeWindow>(2);

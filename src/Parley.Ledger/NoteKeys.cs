@@ -16,6 +16,7 @@ public sealed class NoteVerifier
 {
     public const byte Ed25519Type = 0x01;
     public const byte CosignatureV1Type = 0x04;
+    public const byte MlDsa44Type = 0x06;
     private readonly PublicKey _key;
 
     public NoteVerifier(string name, byte[] publicKey, byte type = Ed25519Type)
@@ -54,6 +55,10 @@ public sealed class NoteVerifier
         {
             throw new FormatException("The verifier key's last part is not base64.");
         }
+        // C2SP's ML-DSA-44 cosignatures (type 0x06) are what new witnesses should use; .NET's MLDsa needs OpenSSL 3.5,
+        // which the supported platforms do not all have yet (Debian 12's is 3.0), so they are named and refused.
+        if (blob.Length > 0 && blob[0] == MlDsa44Type)
+            throw new FormatException("ML-DSA-44 cosignature keys (type 0x06) are not accepted yet: .NET's ML-DSA needs OpenSSL 3.5 or later. Give the witness's Ed25519 cosignature/v1 key (type 0x04).");
         if (blob.Length != 33 || blob[0] is not (Ed25519Type or CosignatureV1Type))
             throw new FormatException("Only Ed25519 verifier keys are supported: type 0x01 (note signatures) or 0x04 (cosignature/v1), 32 bytes.");
         var verifier = new NoteVerifier(parts[0], blob[1..], blob[0]);

@@ -46,6 +46,17 @@ public sealed class SignedNoteTests
         Assert.Throws<FormatException>(() => altered.Verify([log.Verifier]));
     }
 
+    [Fact]
+    public void An_ml_dsa_44_witness_key_is_refused_by_name_and_says_what_to_give_instead()
+    {
+        // A C2SP vkey of type 0x06: the 1,312-byte ML-DSA-44 public key (its bytes do not matter for the refusal).
+        var blob = new byte[1 + 1312];
+        blob[0] = 0x06;
+        var error = Assert.Throws<FormatException>(() => NoteVerifier.Parse($"witness.example+01234567+{Convert.ToBase64String(blob)}"));
+        Assert.Contains("ML-DSA-44", error.Message);
+        Assert.Contains("type 0x04", error.Message);
+    }
+
     [Theory]
     [InlineData("origin\n8\n")]
     [InlineData("origin\n08\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n")]

@@ -37,7 +37,9 @@ public static class PostgresServer
             await RunAsync("chown", $"postgres {dir}");
         var port = FreePort();
         await RunAsync(root, "initdb", $"-D {dir}/data -A trust -U parley --no-sync");
-        await RunAsync(root, "pg_ctl", $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
+        // Every test database keeps its own pool of idle connections for minutes, so the default 100 connections ran out
+        // late in a full run ("too many clients"); the test cluster allows more.
+        await RunAsync(root, "pg_ctl", $"-D {dir}/data -l {dir}/log -w -o \"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400\" start");
         // Each run's cluster is about a gigabyte: stop it and remove its folder, or a day of runs fills /tmp.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {

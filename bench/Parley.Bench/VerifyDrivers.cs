@@ -17,6 +17,8 @@ internal static class VerifyDrivers
     {
         var runs = int.Parse(Drivers.Arg(args, "--runs", "3"), CultureInfo.InvariantCulture);
         await using var services = Drivers.Services(args);
+        await using (var open = services.CreateAsyncScope())
+            await open.ServiceProvider.OpenStoreAsync();
         var store = services.GetRequiredService<StoreSettings>();
         var key = LogKey.ExistingVerifier(store) ?? throw new InvalidOperationException("The store has no log key.");
         var leaves = Path.Combine(Path.GetTempPath(), $"parley-leaves-{Guid.NewGuid():N}.bin");
@@ -50,6 +52,8 @@ internal static class VerifyDrivers
     {
         var runs = int.Parse(Drivers.Arg(args, "--runs", "3"), CultureInfo.InvariantCulture);
         await using var services = Drivers.Services(args);
+        await using (var open = services.CreateAsyncScope())
+            await open.ServiceProvider.OpenStoreAsync();
         var times = new List<double>();
         for (var run = 0; run < runs; run++)
         {

@@ -40,8 +40,8 @@ public static class LeafData
         }
         Span<byte> input = stackalloc byte[1 + MerkleHash.Size];
         input[0] = 0x00;
-        SHA256.HashData(zeroThenCanonical[1..], input[1..]);
-        SHA256.HashData(input, destination);
+        MerkleHash.Digest(zeroThenCanonical[1..], input[1..]);
+        MerkleHash.Digest(input, destination);
     }
 
     /// <summary>The leaf hash of an event's canonical bytes in this format.</summary>

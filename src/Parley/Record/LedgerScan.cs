@@ -153,21 +153,34 @@ internal static class LedgerScan
         Parameter(command, "@to", to);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         var builder = new BatchBuilder(batch);
+        // The four texts' UTF-8 as the server sends it (GetBytes on a text column: no string decoded and encoded again).
+        var texts = new byte[4096];
+        var (starts, lengths, salt) = (new int[4], new int[4], new byte[CanonicalEvent.SaltSize]);
         while (await reader.ReadAsync(ct))
         {
             var sequence = reader.GetInt64(0);
             var micros = StoredEvent.ToMicroseconds(reader.GetDateTime(1));
-            var (type, actor, stream, payload) = (reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5));
-            var salt = reader.GetFieldValue<byte[]>(6);
-            var bytes = builder.Add(sequence, CanonicalEvent.EncodedLength(type, actor, stream, payload));
+            var used = 0;
+            for (var i = 0; i < 4; i++)
+            {
+                lengths[i] = checked((int)reader.GetBytes(2 + i, 0, null, 0, 0));
+                if (used + lengths[i] > texts.Length)
+                    Array.Resize(ref texts, Math.Max(2 * texts.Length, used + lengths[i]));
+                starts[i] = used;
+                used += (int)reader.GetBytes(2 + i, 0, texts, used, lengths[i]);
+            }
+            var saltLength = reader.GetBytes(6, 0, null, 0, 0);
+            var bytes = builder.Add(sequence, CanonicalEvent.EncodedLength(used));
             // A salt of another length cannot encode: the leaf input stays zero, so the leaf does not match and is named.
-            if (salt.Length == CanonicalEvent.SaltSize)
-                CanonicalEvent.EncodeTo(bytes, sequence, micros, type, actor, stream, payload, salt);
+            if (saltLength == CanonicalEvent.SaltSize && reader.GetBytes(6, 0, salt, 0, salt.Length) == salt.Length)
+                CanonicalEvent.EncodeTo(bytes, sequence, micros, Text(0), Text(1), Text(2), Text(3), salt);
             if ((sequence + 1) % batch == 0)
                 yield return builder.Take();
         }
         if (builder.Count > 0)
             yield return builder.Take();
+
+        ReadOnlySpan<byte> Text(int i) => texts.AsSpan(starts[i], lengths[i]);
     }
 
     /// <summary>
@@ -235,12 +248,13 @@ internal static class LedgerScan
         if (terms.Count == 0)
             return window;
         command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {string.Join(" OR ", terms)}";
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        var hash = new byte[MerkleHash.Size];
         while (await reader.ReadAsync(ct))
         {
             var slot = window.Slot(reader.GetInt32(0), reader.GetInt64(1));
             // A stored hash of another length never matches: it stays all zero bytes, which no SHA-256 gives.
-            if (reader.GetFieldValue<byte[]>(2) is { Length: MerkleHash.Size } hash)
+            if (reader.GetBytes(2, 0, null, 0, 0) == MerkleHash.Size && reader.GetBytes(2, 0, hash, 0, MerkleHash.Size) == MerkleHash.Size)
                 hash.CopyTo(slot);
         }
         return window;

@@ -160,7 +160,7 @@ public static class LedgerVerification
                 break;
             var parents = new byte[children.Length / 2];
             var below = children;
-            await InParallelAsync(parents.Length / MerkleHash.Size, i => MerkleHash.Node(Hash(below, 2 * i), Hash(below, (2 * i) + 1)).CopyTo(Hash(parents, i)), ct);
+            await InParallelAsync(parents.Length / MerkleHash.Size, i => MerkleHash.NodeInto(Hash(below, 2 * i), Hash(below, (2 * i) + 1), Hash(parents, i)), ct);
             (level, children) = (level + 1, parents);
         }
         // The subtree's own root was compared above; what it completes on the tree's right edge is compared here.

@@ -85,52 +85,20 @@ internal static class Drivers
         return 0;
     }
 
-    /// <summary>http-proofs --url URL [--seconds 20] [--concurrency 8]: random inclusion proofs against a running server.</summary>
-    public static async Task<int> HttpProofsAsync(string[] args)
+    /// <summary>What a bounded HTTP load measured: requests, failures, wall time, latency median and 95th percentile, body bytes.</summary>
+    internal sealed record Load(int Requests, int Failures, double Seconds, double MedianMs, double P95Ms, long Bytes)
     {
-        var url = new Uri(Arg(args, "--url"));
-        if (!url.IsLoopback)
-            throw new ArgumentException("The load driver only targets this machine (loopback).");
-        var (seconds, concurrency) = (int.Parse(Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture), int.Parse(Arg(args, "--concurrency", "8"), CultureInfo.InvariantCulture));
-        using var client = new HttpClient { BaseAddress = url };
-        var size = Checkpoint.Parse(SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint")).Text).Size;
-        var deadline = Stopwatch.StartNew();
-        var latencies = new List<double>[concurrency];
-        var failures = 0;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
-        {
-            latencies[worker] = [];
-            var random = new Random(worker);
-            while (deadline.Elapsed.TotalSeconds < seconds)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync($"/ledger/proof/inclusion?index={random.NextInt64(size)}&size={size}");
-                await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (!response.IsSuccessStatusCode)
-                    Interlocked.Increment(ref failures);
-                latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-        }));
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        Console.WriteLine($"{all.Count:N0} inclusion proofs at size {size:N0} in {deadline.Elapsed.TotalSeconds:N1} s: {all.Count / deadline.Elapsed.TotalSeconds:N0}/s, "
-            + $"median {all[all.Count / 2]:N2} ms, p95 {all[(int)(all.Count * 0.95)]:N2} ms, {failures} failures, {concurrency} connections.");
-        return failures == 0 ? 0 : 1;
+        public double PerSecond => Requests / Seconds;
     }
 
     /// <summary>
-    /// http-tiles --url URL [--seconds 20] [--concurrency 8]: random full tlog-tiles at levels 0–2 against a running server,
-    /// as a monitor following the log reads them (each a 256 × 32-byte body).
+    /// Runs the load the driver's --url, --seconds and --concurrency ask for (loopback only); <paramref name="request"/> makes one
+    /// request with the worker's own random source and answers whether it succeeded and how many body bytes it read.
     /// </summary>
-    public static async Task<int> HttpTilesAsync(string[] args)
+    internal static async Task<Load> RunLoadAsync(string[] args, HttpClient client, Func<Random, Task<(bool Ok, long Bytes)>> request, int defaultConcurrency = 8)
     {
-        var url = new Uri(Arg(args, "--url"));
-        if (!url.IsLoopback)
-            throw new ArgumentException("The load driver only targets this machine (loopback).");
-        var (seconds, concurrency) = (int.Parse(Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture), int.Parse(Arg(args, "--concurrency", "8"), CultureInfo.InvariantCulture));
-        using var client = new HttpClient { BaseAddress = url };
-        var size = Checkpoint.Parse(SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint")).Text).Size;
-        // Full tiles at level L: size / 256^(L+1) of them.
-        var levels = Enumerable.Range(0, 3).Select(l => (Level: l, Full: size >> (8 * (l + 1)))).Where(l => l.Full > 0).ToList();
+        var (seconds, concurrency) = (int.Parse(Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture),
+            int.Parse(Arg(args, "--concurrency", defaultConcurrency.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture));
         var deadline = Stopwatch.StartNew();
         var latencies = new List<double>[concurrency];
         var (failures, bytes) = (0, 0L);
@@ -140,19 +108,61 @@ internal static class Drivers
             var random = new Random(worker);
             while (deadline.Elapsed.TotalSeconds < seconds)
             {
-                var (level, full) = levels[random.Next(levels.Count)];
                 var start = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync("/ledger/" + new TilePath(level, random.NextInt64(full), null));
-                var body = await response.Content.ReadAsByteArrayAsync();
-                if (!response.IsSuccessStatusCode || body.Length != TilePath.Width256 * MerkleHash.Size)
+                var (ok, read) = await request(random);
+                if (!ok)
                     Interlocked.Increment(ref failures);
-                Interlocked.Add(ref bytes, body.Length);
+                Interlocked.Add(ref bytes, read);
                 latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         }));
         var all = latencies.SelectMany(l => l).Order().ToList();
-        Console.WriteLine($"{all.Count:N0} full tiles (levels {string.Join(", ", levels.Select(l => l.Level))}) at size {size:N0} in {deadline.Elapsed.TotalSeconds:N1} s: "
-            + $"{all.Count / deadline.Elapsed.TotalSeconds:N0}/s ({bytes / deadline.Elapsed.TotalSeconds / 1e6:N1} MB/s), median {all[all.Count / 2]:N2} ms, p95 {all[(int)(all.Count * 0.95)]:N2} ms, {failures} failures, {concurrency} connections.");
-        return failures == 0 ? 0 : 1;
+        return new Load(all.Count, failures, deadline.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.95)], bytes);
+    }
+
+    internal static HttpClient LoopbackClient(string[] args)
+    {
+        var url = new Uri(Arg(args, "--url"));
+        if (!url.IsLoopback)
+            throw new ArgumentException("The load driver only targets this machine (loopback).");
+        return new HttpClient { BaseAddress = url };
+    }
+
+    /// <summary>http-proofs --url URL [--seconds 20] [--concurrency 8]: random inclusion proofs against a running server.</summary>
+    public static async Task<int> HttpProofsAsync(string[] args)
+    {
+        using var client = LoopbackClient(args);
+        var size = Checkpoint.Parse(SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint")).Text).Size;
+        var load = await RunLoadAsync(args, client, async random =>
+        {
+            using var response = await client.GetAsync($"/ledger/proof/inclusion?index={random.NextInt64(size)}&size={size}");
+            await response.Content.ReadFromJsonAsync<JsonElement>();
+            return (response.IsSuccessStatusCode, 0);
+        });
+        Console.WriteLine($"{load.Requests:N0} inclusion proofs at size {size:N0} in {load.Seconds:N1} s: {load.PerSecond:N0}/s, "
+            + $"median {load.MedianMs:N2} ms, p95 {load.P95Ms:N2} ms, {load.Failures} failures, {Arg(args, "--concurrency", "8")} connections.");
+        return load.Failures == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// http-tiles --url URL [--seconds 20] [--concurrency 8]: random full tlog-tiles at levels 0–2 against a running server,
+    /// as a monitor following the log reads them (each a 256 × 32-byte body).
+    /// </summary>
+    public static async Task<int> HttpTilesAsync(string[] args)
+    {
+        using var client = LoopbackClient(args);
+        var size = Checkpoint.Parse(SignedNote.Parse(await client.GetStringAsync("/ledger/checkpoint")).Text).Size;
+        // Full tiles at level L: size / 256^(L+1) of them.
+        var levels = Enumerable.Range(0, 3).Select(l => (Level: l, Full: size >> (8 * (l + 1)))).Where(l => l.Full > 0).ToList();
+        var load = await RunLoadAsync(args, client, async random =>
+        {
+            var (level, full) = levels[random.Next(levels.Count)];
+            using var response = await client.GetAsync("/ledger/" + new TilePath(level, random.NextInt64(full), null));
+            var body = await response.Content.ReadAsByteArrayAsync();
+            return (response.IsSuccessStatusCode && body.Length == TilePath.Width256 * MerkleHash.Size, body.Length);
+        });
+        Console.WriteLine($"{load.Requests:N0} full tiles (levels {string.Join(", ", levels.Select(l => l.Level))}) at size {size:N0} in {load.Seconds:N1} s: "
+            + $"{load.PerSecond:N0}/s ({load.Bytes / load.Seconds / 1e6:N1} MB/s), median {load.MedianMs:N2} ms, p95 {load.P95Ms:N2} ms, {load.Failures} failures, {Arg(args, "--concurrency", "8")} connections.");
+        return load.Failures == 0 ? 0 : 1;
     }
 }

@@ -78,32 +78,17 @@ internal static class LetterDrivers
     /// <summary>http-get --url URL --path P [--token T] [--seconds 20] [--concurrency 4]: median and p95 latency of one page.</summary>
     public static async Task<int> HttpGetAsync(string[] args)
     {
-        var url = new Uri(Drivers.Arg(args, "--url"));
-        if (!url.IsLoopback)
-            throw new ArgumentException("The load driver only targets this machine (loopback).");
+        using var client = Drivers.LoopbackClient(args);
         var path = Drivers.Arg(args, "--path");
-        var (seconds, concurrency) = (int.Parse(Drivers.Arg(args, "--seconds", "20"), CultureInfo.InvariantCulture), int.Parse(Drivers.Arg(args, "--concurrency", "4"), CultureInfo.InvariantCulture));
-        using var client = new HttpClient { BaseAddress = url };
         if (args.Contains("--token"))
             client.DefaultRequestHeaders.Authorization = new("Bearer", Drivers.Arg(args, "--token"));
-        var watch = Stopwatch.StartNew();
-        var latencies = new List<double>[concurrency];
-        var failures = 0;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        var load = await Drivers.RunLoadAsync(args, client, async _ =>
         {
-            latencies[worker] = [];
-            while (watch.Elapsed.TotalSeconds < seconds)
-            {
-                var start = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(path);
-                await response.Content.ReadAsByteArrayAsync();
-                if (!response.IsSuccessStatusCode)
-                    Interlocked.Increment(ref failures);
-                latencies[worker].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            }
-        }));
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        Console.WriteLine($"GET {path}: {all.Count:N0} requests in {watch.Elapsed.TotalSeconds:N1} s, median {all[all.Count / 2]:N1} ms, p95 {all[(int)(all.Count * 0.95)]:N1} ms, {failures} failures, {concurrency} connections.");
-        return failures == 0 ? 0 : 1;
+            using var response = await client.GetAsync(path);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            return (response.IsSuccessStatusCode, body.Length);
+        }, defaultConcurrency: 4);
+        Console.WriteLine($"GET {path}: {load.Requests:N0} requests in {load.Seconds:N1} s, median {load.MedianMs:N1} ms, p95 {load.P95Ms:N1} ms, {load.Failures} failures, {Drivers.Arg(args, "--concurrency", "4")} connections.");
+        return load.Failures == 0 ? 0 : 1;
     }
 }

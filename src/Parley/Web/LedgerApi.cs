@@ -103,9 +103,7 @@ public static class LedgerApi
         }
         else
         {
-            var hashes = await db.LedgerNodes.AsNoTracking().Where(n => n.Level == level * 8 && n.Index >= start && n.Index < start + width)
-                .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(ct);
-            body = hashes.SelectMany(h => h).ToArray();
+            body = await LedgerNodes.TileAsync(db, level * 8, start, width, ct);
         }
         response.Headers.CacheControl = tile.Width is null ? "public, max-age=31536000, immutable" : "public, max-age=60";
         return Results.Bytes(body, "application/octet-stream");

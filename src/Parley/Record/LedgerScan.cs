@@ -174,7 +174,8 @@ internal static class LedgerScan
             // A salt of another length cannot encode: the leaf input stays zero, so the leaf does not match and is named.
             if (saltLength == CanonicalEvent.SaltSize && reader.GetBytes(6, 0, salt, 0, salt.Length) == salt.Length)
                 CanonicalEvent.EncodeTo(bytes, sequence, micros, Text(0), Text(1), Text(2), Text(3), salt);
-            if ((sequence + 1) % batch == 0)
+            // Also when full: a store missing the event at a boundary must not overrun the batch (the gap is then named).
+            if ((sequence + 1) % batch == 0 || builder.Count == batch)
                 yield return builder.Take();
         }
         if (builder.Count > 0)
@@ -196,7 +197,7 @@ internal static class LedgerScan
         int step;
         while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
         {
-            if ((Encode(statement, builder) + 1) % batch == 0)
+            if ((Encode(statement, builder) + 1) % batch == 0 || builder.Count == batch)
             {
                 ct.ThrowIfCancellationRequested();
                 yield return builder.Take();

@@ -68,6 +68,16 @@ public sealed class LargeLogVerifyTests
             return await db.SaveChangesAsync();
         });
 
+        // The last event of a batch missing: the batch is cut where it is full, and the gap is named.
+        var boundary = await Db(db => db.Events.AsNoTracking().SingleAsync(e => e.Sequence == 8191));
+        await Db(db => db.Events.Where(e => e.Sequence == 8191).ExecuteDeleteAsync());
+        Assert.Contains("event 8191 is missing", (await VerifyAsync()).Divergence);
+        await Db(async db =>
+        {
+            db.Events.Add(boundary);
+            return await db.SaveChangesAsync();
+        });
+
         // Restored, the whole store verifies — also in a process on Moscow time (SQLite gives instants back without a
         // kind; read as local time they once moved every leaf by three hours).
         string[] store = ["--data", server.Store.DataDirectory, .. server.Store.IsPostgres ? new[] { "--database", server.Store.PostgresConnection! } : []];

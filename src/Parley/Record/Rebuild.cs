@@ -45,6 +45,7 @@ public static class Rebuild
     {
         const int batch = 2000;
         long last = -1, count = 0;
+        var writes = new ReplayWrites(db);
         while (true)
         {
             var events = await db.Events.AsNoTracking().Where(e => e.Sequence > last)
@@ -53,7 +54,7 @@ public static class Rebuild
                 break;
             foreach (var stored in events)
                 await db.Modules.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
-            await db.SaveChangesAsync(ct);
+            await writes.SaveAsync(ct);
             db.ChangeTracker.Clear();
             last = events[^1].Sequence;
             count += events.Count;

@@ -10,7 +10,8 @@ namespace Parley.Record;
 /// The replay's writes. A replay adds nearly every row it makes, and EF Core's SQLite provider sends each added row as a
 /// command of its own (parsed, planned and answered one by one): most of a replay's time. On SQLite a batch whose changes
 /// are all additions is therefore written with one prepared INSERT per table, from the same model EF Core maps; any
-/// batch that updates or deletes, and every batch on PostgreSQL, goes through SaveChanges as before.
+/// batch that updates or deletes, and every batch on PostgreSQL, goes through SaveChanges as before. Either way the batch
+/// is then no longer tracked.
 /// </summary>
 internal sealed class ReplayWrites(ParleyDb db)
 {
@@ -23,6 +24,7 @@ internal sealed class ReplayWrites(ParleyDb db)
         if (db.Database.GetDbConnection() is not SqliteConnection connection || db.Database.CurrentTransaction is not { } transaction)
         {
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
             return;
         }
         db.ChangeTracker.DetectChanges();
@@ -32,6 +34,7 @@ internal sealed class ReplayWrites(ParleyDb db)
         if (changed.Any(e => e.State != EntityState.Added))
         {
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
             return;
         }
         if (!_deferred)
@@ -42,8 +45,8 @@ internal sealed class ReplayWrites(ParleyDb db)
         }
         foreach (var group in changed.GroupBy(e => e.Metadata))
             await InsertAsync(connection, (SqliteTransaction)transaction.GetDbTransaction(), group.Key, group.ToList(), ct);
-        foreach (var entry in changed)
-            entry.State = EntityState.Unchanged;
+        // Written, so nothing is left to track (accepting each entry's changes one by one cost as much as the inserts).
+        db.ChangeTracker.Clear();
     }
 
     private async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, IEntityType type, List<EntityEntry> rows, CancellationToken ct)
@@ -63,7 +66,7 @@ internal sealed class ReplayWrites(ParleyDb db)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = row.Property(columns[i].Property.Name).CurrentValue;
+                var value = row.Property(columns[i].Property).CurrentValue;
                 parameters[i].Value = (value is null ? null : mappings[i].Converter?.ConvertToProvider(value) ?? value) ?? DBNull.Value;
             }
             await insert.ExecuteNonQueryAsync(ct);
@@ -84,7 +87,7 @@ internal sealed class ReplayWrites(ParleyDb db)
         }
         foreach (var row in rows)
         {
-            var value = row.Property(generated.Name);
+            var value = row.Property(generated);
             if (!value.IsTemporary)
                 continue;
             value.CurrentValue = generated.ClrType == typeof(long) ? next : (object)checked((int)next);

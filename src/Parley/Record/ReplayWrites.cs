@@ -45,7 +45,7 @@ internal sealed class ReplayWrites(ParleyDb db)
         }
         foreach (var group in changed.GroupBy(e => e.Metadata))
             await InsertAsync(connection, (SqliteTransaction)transaction.GetDbTransaction(), group.Key, group.ToList(), ct);
-        // Written, so nothing is left to track (accepting each entry's changes one by one cost as much as the inserts).
+        // Written: nothing is left to track, and the next batch starts from a clean tracker.
         db.ChangeTracker.Clear();
     }
 

@@ -29,7 +29,7 @@ public static class LedgerCommands
                 var report = await LedgerVerification.RunAsync(db, trusted, new Progress<string>(m => Console.Error.WriteLine(m)), token, incremental);
                 if (incremental && report.Divergence is null)
                 {
-                    Console.WriteLine($"Verified since the last full verify: {report.Events:N0} new events, {report.Checkpoints:N0} checkpoints; the new leaves and nodes, signatures and consistency hold (projections are replayed by a full verify).");
+                    Console.WriteLine($"Verified since the last full verify: {Count(report.Events, "new event")}, {Count(report.Checkpoints, "checkpoint")}; the new leaves and nodes, signatures and consistency hold (projections are replayed by a full verify).");
                     return 0;
                 }
                 var code = Report(report.Events, report.Checkpoints, report.Divergence);
@@ -100,7 +100,7 @@ public static class LedgerCommands
             Console.Error.WriteLine($"FAILED: {divergence}");
             return 2;
         }
-        Console.WriteLine($"Verified: {events:N0} events, {checkpoints:N0} checkpoints; the tree, signatures, consistency{(projections ? " and projections" : "")} all hold.");
+        Console.WriteLine($"Verified: {Count(events, "event")}, {Count(checkpoints, "checkpoint")}; the tree, signatures, consistency{(projections ? " and projections" : "")} all hold.");
         return 0;
     }
 
@@ -121,7 +121,7 @@ public static class LedgerCommands
             }
             File.Move(partial, target, overwrite: true);
             var (entries, checkpoints) = written;
-            Console.WriteLine($"Wrote {entries:N0} entries and {checkpoints:N0} checkpoints to {result.GetValue(file)}.");
+            Console.WriteLine($"Wrote {Count(entries, "entry", "entries")} and {Count(checkpoints, "checkpoint")} to {result.GetValue(file)}.");
             return 0;
         }, ct));
         command.Subcommands.Add(ExportProof());
@@ -207,4 +207,7 @@ public static class LedgerCommands
         }, ct));
         return new Command("witness", "Manage the witnesses that cosign checkpoints, and the logs this node witnesses for") { add, trust };
     }
+
+    private static string Count(long n, string one, string? many = null) =>
+        $"{n.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)} {(n == 1 ? one : many ?? one + "s")}";
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Record;
 
@@ -74,20 +73,13 @@ internal static class VerifyDrivers
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
         await using var output = File.Create(file);
-        long last = -1, bytes = 0;
-        while (true)
+        var bytes = 0L;
+        await foreach (var (_, data) in LedgerExport.EntriesAsync(db, await LedgerNodes.SizeAsync(db, default), default))
         {
-            var batch = await db.Events.AsNoTracking().Where(e => e.Sequence > last).OrderBy(e => e.Sequence).Take(10_000).ToListAsync();
-            if (batch.Count == 0)
-                return bytes;
-            foreach (var e in batch)
-            {
-                var data = e.ToCanonical().Encode();
-                bytes += data.Length;
-                await output.WriteAsync(data);
-            }
-            last = batch[^1].Sequence;
+            bytes += data.Length;
+            await output.WriteAsync(data);
         }
+        return bytes;
     }
 
     private static double Sha256sum(string file)

@@ -56,18 +56,19 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         foreach (var h in state.Handovers.OrderBy(h => h.At))
         {
             var bytes = (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct)).ToCanonical().Encode();
+            var leafHash = LeafData.LeafHash(format, bytes);
             if (h.RecordedIndex >= stored.Size)
             {
                 // Recorded after the checkpoint this certificate rests on: not yet provable.
-                chain.Add(new CertifiedHandover(h, h.RecordedIndex, LeafData.LeafHash(format, bytes), [], false, null, null));
+                chain.Add(new CertifiedHandover(h, h.RecordedIndex, leafHash, [], false, null, null));
                 continue;
             }
             var (leaf, proof) = await LedgerNodes.InclusionAsync(db, h.RecordedIndex, stored.Size, ct);
             bool included;
             try
             {
-                Proofs.VerifyInclusion(h.RecordedIndex, stored.Size, LeafData.LeafHash(format, bytes), proof, checkpoint.Root);
-                included = leaf.AsSpan().SequenceEqual(LeafData.LeafHash(format, bytes));
+                Proofs.VerifyInclusion(h.RecordedIndex, stored.Size, leafHash, proof, checkpoint.Root);
+                included = leaf.AsSpan().SequenceEqual(leafHash);
             }
             catch (ProofException)
             {

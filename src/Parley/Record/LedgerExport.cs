@@ -17,11 +17,12 @@ public static class LedgerExport
         var witnesses = await db.Witnesses.AsNoTracking().Select(w => w.VerifierKey).ToListAsync(ct);
         var size = notes[^1].Size;
         await LedgerArchive.WriteAsync(output, new LedgerArchive.Manifest(LedgerArchive.Format, key.Origin, size, DateTime.UtcNow, await LogFormats.OfAsync(db, ct)),
-            key.VerifierKey, witnesses, Entries(db, size, ct), notes, ct);
+            key.VerifierKey, witnesses, EntriesAsync(db, size, ct), notes, ct);
         return (size, notes.Count);
     }
 
-    private static async IAsyncEnumerable<(long, byte[])> Entries(ParleyDb db, long size, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Entries [0, size) as (index, the event's canonical bytes), read a page at a time.</summary>
+    public static async IAsyncEnumerable<(long Index, byte[] EventData)> EntriesAsync(ParleyDb db, long size, [EnumeratorCancellation] CancellationToken ct)
     {
         for (long start = 0; start < size; start += 5000)
         {

@@ -43,11 +43,7 @@ public static class LedgerNodes
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"SELECT \"Level\", \"Index\", \"Hash\" FROM ledger_nodes WHERE {condition}";
             foreach (var (name, value) in parameters)
-            {
-                var parameter = command.CreateParameter();
-                (parameter.ParameterName, parameter.Value) = (name, value);
-                command.Parameters.Add(parameter);
-            }
+                AddParameter(command, name, value);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 found[new NodeId(reader.GetInt32(0), reader.GetInt64(1))] = (byte[])reader.GetValue(2);
@@ -61,39 +57,27 @@ public static class LedgerNodes
 
     /// <summary>
     /// A tile's hashes: the stored nodes of one level at indices [start, start + width), concatenated in index order, read
-    /// with plain ADO.NET into the answer's buffer (a tile is served per request to every monitor following the log).
+    /// in one query with plain ADO.NET (a tile is served per request to every monitor following the log).
     /// </summary>
     public static async Task<byte[]> TileAsync(ParleyDb db, int level, long start, int width, CancellationToken ct)
     {
+        var found = await QueryAsync(db, "\"Level\" = @level AND \"Index\" >= @start AND \"Index\" < @end",
+            [("@level", level), ("@start", start), ("@end", start + width)], ct);
         var body = new byte[width * MerkleHash.Size];
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        for (var i = 0; i < width; i++)
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT \"Index\", \"Hash\" FROM ledger_nodes WHERE \"Level\" = @level AND \"Index\" >= @start AND \"Index\" < @end";
-            foreach (var (name, value) in new (string, object)[] { ("@level", level), ("@start", start), ("@end", start + width) })
-            {
-                var parameter = command.CreateParameter();
-                (parameter.ParameterName, parameter.Value) = (name, value);
-                command.Parameters.Add(parameter);
-            }
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var found = 0;
-            while (await reader.ReadAsync(ct))
-            {
-                // GetFieldValue, not GetBytes: Microsoft.Data.Sqlite's GetBytes opens a blob stream per call.
-                var (index, hash) = (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1));
-                if (hash.Length != MerkleHash.Size)
-                    throw new InvalidOperationException($"Ledger node (level {level}, index {index}) does not hold a 32-byte hash.");
-                hash.CopyTo(body, (int)(index - start) * MerkleHash.Size);
-                found++;
-            }
-            return found == width ? body : throw new InvalidOperationException($"The store lacks nodes of level {level} in [{start}, {start + width}).");
+            if (!found.TryGetValue(new NodeId(level, start + i), out var hash) || hash.Length != MerkleHash.Size)
+                throw new InvalidOperationException($"The store lacks a 32-byte node (level {level}, index {start + i}).");
+            hash.CopyTo(body, i * MerkleHash.Size);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return body;
+    }
+
+    internal static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = (name, value);
+        command.Parameters.Add(parameter);
     }
 
     public static async Task<long> SizeAsync(ParleyDb db, CancellationToken ct) =>

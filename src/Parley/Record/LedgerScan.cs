@@ -61,6 +61,12 @@ internal static class LedgerScan
             return _data.AsSpan(start + 1, length);
         }
 
+        /// <summary>
+        /// Whether the batch ends with the event just added: at a multiple of the batch size, or when full, so that a store
+        /// missing the event at a boundary does not overrun it (the gap is then named).
+        /// </summary>
+        public bool EndsWith(long sequence) => (sequence + 1) % capacity == 0 || Count == capacity;
+
         public EventBatch Take()
         {
             var batch = new EventBatch(_sequences, _data, _offsets, Count);
@@ -149,8 +155,8 @@ internal static class LedgerScan
     {
         await using var command = connection.CreateCommand();
         command.CommandText = EventsSql;
-        Parameter(command, "@from", from);
-        Parameter(command, "@to", to);
+        LedgerNodes.AddParameter(command, "@from", from);
+        LedgerNodes.AddParameter(command, "@to", to);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         var builder = new BatchBuilder(batch);
         // The four texts' UTF-8 as the server sends it (GetBytes on a text column: no string decoded and encoded again).
@@ -174,8 +180,7 @@ internal static class LedgerScan
             // A salt of another length cannot encode: the leaf input stays zero, so the leaf does not match and is named.
             if (saltLength == CanonicalEvent.SaltSize && reader.GetBytes(6, 0, salt, 0, salt.Length) == salt.Length)
                 CanonicalEvent.EncodeTo(bytes, sequence, micros, Text(0), Text(1), Text(2), Text(3), salt);
-            // Also when full: a store missing the event at a boundary must not overrun the batch (the gap is then named).
-            if ((sequence + 1) % batch == 0 || builder.Count == batch)
+            if (builder.EndsWith(sequence))
                 yield return builder.Take();
         }
         if (builder.Count > 0)
@@ -197,14 +202,14 @@ internal static class LedgerScan
         int step;
         while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
         {
-            if ((Encode(statement, builder) + 1) % batch == 0 || builder.Count == batch)
+            if (builder.EndsWith(Encode(statement, builder)))
             {
                 ct.ThrowIfCancellationRequested();
                 yield return builder.Take();
             }
         }
         if (step != raw.SQLITE_DONE)
-            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), step);
+            throw Failure(connection, step);
         if (builder.Count > 0)
             yield return builder.Take();
     }
@@ -228,8 +233,10 @@ internal static class LedgerScan
     private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
     {
         var code = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
-        return code == raw.SQLITE_OK ? statement : throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code);
+        return code == raw.SQLITE_OK ? statement : throw Failure(connection, code);
     }
+
+    private static SqliteException Failure(SqliteConnection connection, int code) => new(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code);
 
     /// <summary>Fills a window with the stored nodes it covers, per level one index range.</summary>
     public static Task<NodeWindow> NodesAsync(DbConnection connection, long from, long to, CancellationToken ct) =>
@@ -243,8 +250,8 @@ internal static class LedgerScan
         foreach (var (level, lo, hi) in window.Ranges())
         {
             terms.Add($"(\"Level\" = {level} AND \"Index\" BETWEEN @lo{level} AND @hi{level})");
-            Parameter(command, $"@lo{level}", lo);
-            Parameter(command, $"@hi{level}", hi);
+            LedgerNodes.AddParameter(command, $"@lo{level}", lo);
+            LedgerNodes.AddParameter(command, $"@hi{level}", hi);
         }
         if (terms.Count == 0)
             return window;
@@ -280,15 +287,8 @@ internal static class LedgerScan
                     hash.CopyTo(slot);
             }
             if (step != raw.SQLITE_DONE)
-                throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), step);
+                throw Failure(connection, step);
         }
         return window;
-    }
-
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        (parameter.ParameterName, parameter.Value) = (name, value);
-        command.Parameters.Add(parameter);
     }
 }

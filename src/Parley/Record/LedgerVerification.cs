@@ -166,10 +166,8 @@ public static class LedgerVerification
         // The subtree's own root was compared above; what it completes on the tree's right edge is compared here.
         foreach (var (id, hash) in tree.Append(children, level).Skip(1))
         {
-            if (!nodes.TryGet(id, out var stored))
-                return $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.";
-            if (!stored.SequenceEqual(hash))
-                return $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
+            if (Differs(nodes, id, hash, batch, 0) is { } bad)
+                return bad;
         }
         return null;
     }
@@ -183,12 +181,8 @@ public static class LedgerVerification
                 return $"events: event {tree.Size} is missing (the next stored event is {batch.Sequence(i)}).";
             foreach (var (id, hash) in tree.Append(Hash(leaves, i).ToArray()))
             {
-                if (!nodes.TryGet(id, out var stored))
-                    return $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.";
-                if (!stored.SequenceEqual(hash))
-                    return id.Level == 0
-                        ? $"events: event {batch.Sequence(i)} ({batch.Describe(i)}) does not match its leaf: the event or the leaf was altered."
-                        : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
+                if (Differs(nodes, id, hash, batch, i) is { } bad)
+                    return bad;
             }
         }
         return null;
@@ -199,16 +193,18 @@ public static class LedgerVerification
     {
         for (var i = 0; i < computed.Length / MerkleHash.Size; i++)
         {
-            var id = new NodeId(level, firstIndex + i);
-            if (!nodes.TryGet(id, out var stored))
-                return $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing.";
-            if (!stored.SequenceEqual(Hash(computed, i)))
-                return level == 0
-                    ? $"events: event {batch.Sequence(i)} ({batch.Describe(i)}) does not match its leaf: the event or the leaf was altered."
-                    : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
+            if (Differs(nodes, new NodeId(level, firstIndex + i), Hash(computed, i), batch, i) is { } bad)
+                return bad;
         }
         return null;
     }
+
+    /// <summary>How a stored node fails the one computed for it, if it does; a leaf (level 0) is the batch's event <paramref name="leaf"/>.</summary>
+    private static string? Differs(LedgerScan.NodeWindow nodes, NodeId id, ReadOnlySpan<byte> computed, LedgerScan.EventBatch batch, int leaf) =>
+        !nodes.TryGet(id, out var stored) ? $"ledger_nodes: node (level {id.Level}, index {id.Index}) is missing."
+        : stored.SequenceEqual(computed) ? null
+        : id.Level == 0 ? $"events: event {batch.Sequence(leaf)} ({batch.Describe(leaf)}) does not match its leaf: the event or the leaf was altered."
+        : $"ledger_nodes: node (level {id.Level}, index {id.Index}) does not match the hash of its children.";
 
     private static Span<byte> Hash(byte[] hashes, int i) => hashes.AsSpan(i * MerkleHash.Size, MerkleHash.Size);
 

@@ -55,7 +55,6 @@ public static class Rebuild
             foreach (var stored in events)
                 await db.Modules.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
             await writes.SaveAsync(ct);
-            db.ChangeTracker.Clear();
             last = events[^1].Sequence;
             count += events.Count;
             progress?.Report(count);

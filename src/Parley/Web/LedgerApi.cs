@@ -154,9 +154,8 @@ public static class LedgerApi
     /// <summary>A proof the user keeps: verifiable offline with `parley verify-proof` and nothing but src/Parley.Ledger.</summary>
     private static async Task<IResult> TlogProofAsync(ParleyDb db, Checkpoints checkpoints, Actor actor, long index, CancellationToken ct)
     {
-        // Visibility first, so the answer for an entry one may not see is the same as for one that does not exist.
-        var stream = await db.Events.AsNoTracking().Where(e => e.Sequence == index).Select(e => e.Stream).FirstOrDefaultAsync(ct);
-        if (stream is null || !RecordVisibility.CanSee(actor, stream) || await EntryProof.BuildAsync(db, checkpoints, index, ct) is not { } built)
+        // The same answer for an entry one may not see as for one that does not exist.
+        if (await EntryProof.BuildAsync(db, checkpoints, index, ct) is not { } built || !RecordVisibility.CanSee(actor, built.Stream))
             return new DomainError("index", $"No entry {index} that you may see.", ErrorKind.NotFound).ToProblem();
         return Results.File(System.Text.Encoding.UTF8.GetBytes(built.Proof.ToString()), "text/plain; charset=utf-8", EntryProof.FileName(index));
     }

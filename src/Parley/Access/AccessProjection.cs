@@ -31,7 +31,7 @@ public static class AccessProjection
                 db.Tokens.Add(new ApiToken { Id = t.Id, AccountId = t.AccountId, Name = t.Name, IssuedAt = stored.RecordedAt });
                 break;
             case TokenRevoked t:
-                var token = await db.Tokens.FindAsync([t.Id], ct)
+                var token = await db.FindRowAsync<ApiToken>([t.Id], ct)
                     ?? throw new InvalidOperationException($"Token {t.Id} is not in the projection.");
                 token.RevokedAt = stored.RecordedAt;
                 break;
@@ -53,6 +53,6 @@ public static class AccessProjection
     }
 
     private static async Task<Account> FindAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await db.Accounts.FindAsync([id], ct)
+        await db.FindRowAsync<Account>([id], ct)
         ?? throw new InvalidOperationException($"Account {id} is not in the projection.");
 }

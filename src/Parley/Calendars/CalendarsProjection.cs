@@ -21,11 +21,11 @@ public static class CalendarsProjection
                 }));
                 break;
             case CalendarPeriodChanged c:
-                var period = await db.CalendarPeriods.FindAsync([c.Period.Id], ct) ?? throw Missing("calendar period", c.Period.Id);
+                var period = await db.FindRowAsync<CalendarPeriod>([c.Period.Id], ct) ?? throw Missing("calendar period", c.Period.Id);
                 (period.Kind, period.Name, period.StartsOn, period.EndsOn) = (c.Period.Kind, c.Period.Name, c.Period.StartsOn, c.Period.EndsOn);
                 break;
             case CalendarPeriodRemoved r:
-                db.CalendarPeriods.Remove(await db.CalendarPeriods.FindAsync([r.Id], ct) ?? throw Missing("calendar period", r.Id));
+                db.CalendarPeriods.Remove(await db.FindRowAsync<CalendarPeriod>([r.Id], ct) ?? throw Missing("calendar period", r.Id));
                 break;
             case BusyTimesRecorded b:
                 db.BusyTimes.AddRange(b.Times.Select(t => new BusyTime { Id = t.Id, Person = b.Person, StartsAt = t.StartsAt, EndsAt = t.EndsAt, Note = t.Note }));
@@ -34,7 +34,7 @@ public static class CalendarsProjection
                 db.FeedTokens.Add(new FeedToken { Id = f.Id, Account = f.Account, IssuedAt = stored.RecordedAt });
                 break;
             case FeedTokenRevoked f:
-                (await db.FeedTokens.FindAsync([f.Id], ct) ?? throw Missing("feed token", f.Id)).RevokedAt = stored.RecordedAt;
+                (await db.FindRowAsync<FeedToken>([f.Id], ct) ?? throw Missing("feed token", f.Id)).RevokedAt = stored.RecordedAt;
                 break;
             default:
                 throw new InvalidOperationException($"CalendarsProjection does not handle {e.GetType().Name}.");

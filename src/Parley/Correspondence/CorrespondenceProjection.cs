@@ -146,13 +146,13 @@ public static class CorrespondenceProjection
 
     private static async Task AddPartyAsync(ParleyDb db, Letter letter, Guid institution, CancellationToken ct)
     {
-        if (await db.LetterParties.FindAsync([letter.Id, institution], ct) is null)
+        if (await db.FindRowAsync<LetterParty>([letter.Id, institution], ct) is null)
             db.LetterParties.Add(new LetterParty { LetterId = letter.Id, InstitutionId = institution, RegisteredAt = letter.RegisteredAt, Status = letter.Status, AttentionFrom = letter.AttentionFrom });
     }
 
     private static async Task<Letter> LetterAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await db.Letters.FindAsync([id], ct) ?? throw new InvalidOperationException($"Letter {id} is not in the projection.");
+        await db.FindRowAsync<Letter>([id], ct) ?? throw new InvalidOperationException($"Letter {id} is not in the projection.");
 
     private static async Task<Handover> HandoverAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await db.Handovers.FindAsync([id], ct) ?? throw new InvalidOperationException($"Hand-over {id} is not in the projection.");
+        await db.FindRowAsync<Handover>([id], ct) ?? throw new InvalidOperationException($"Hand-over {id} is not in the projection.");
 }

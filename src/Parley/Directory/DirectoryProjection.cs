@@ -10,14 +10,14 @@ public static class DirectoryProjection
         switch (e)
         {
             case CountryRecorded c:
-                var country = await db.Countries.FindAsync([c.Code], ct);
+                var country = await db.FindRowAsync<Country>([c.Code], ct);
                 if (country is null)
                     db.Countries.Add(new Country { Code = c.Code, NameEn = c.NameEn, NameRu = c.NameRu });
                 else
                     (country.NameEn, country.NameRu) = (c.NameEn, c.NameRu);
                 break;
             case InstitutionRecorded i:
-                var institution = await db.Institutions.FindAsync([i.Id], ct);
+                var institution = await db.FindRowAsync<Institution>([i.Id], ct);
                 if (institution is null)
                     db.Institutions.Add(institution = new Institution { Id = i.Id, Name = "" });
                 institution.Kind = i.Kind;
@@ -28,7 +28,7 @@ public static class DirectoryProjection
                 institution.Identifiers = i.Identifiers.Select(x => new ExternalId { Scheme = x.Scheme, Value = x.Value }).ToList();
                 break;
             case PersonRecorded p:
-                var person = await db.People.FindAsync([p.Id], ct);
+                var person = await db.FindRowAsync<Person>([p.Id], ct);
                 if (person is null)
                     db.People.Add(person = new Person { Id = p.Id, Name = "", SortName = "" });
                 person.Name = NameRules.Display(p.Names, "en");
@@ -39,7 +39,7 @@ public static class DirectoryProjection
                 person.Identifiers = p.Identifiers.Select(x => new ExternalId { Scheme = x.Scheme, Value = x.Value }).ToList();
                 break;
             case MembershipRecorded m:
-                var membership = await db.Memberships.FindAsync([m.Id], ct);
+                var membership = await db.FindRowAsync<Membership>([m.Id], ct);
                 if (membership is null)
                     db.Memberships.Add(membership = new Membership { Id = m.Id, Role = "", Source = "" });
                 membership.PersonId = m.PersonId;

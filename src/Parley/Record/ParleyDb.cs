@@ -30,6 +30,9 @@ public abstract partial class ParleyDb : DbContext
 
     public abstract string Provider { get; }
 
+    /// <summary>While a replay runs into empty projection tables: the rows it has made so far.</summary>
+    internal ReplayedRows? Replayed { get; set; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => Modules.Map(modelBuilder);
 }
 

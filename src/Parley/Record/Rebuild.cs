@@ -41,11 +41,24 @@ public static class Rebuild
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>Projects every event into the projection tables, which are empty when it starts.</summary>
     public static async Task<long> ReplayAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
+    {
+        using var replayed = db.Replayed = new ReplayedRows(db);
+        try
+        {
+            return await ReplayBatchesAsync(db, new ReplayWrites(db), progress, ct);
+        }
+        finally
+        {
+            db.Replayed = null;
+        }
+    }
+
+    private static async Task<long> ReplayBatchesAsync(ParleyDb db, ReplayWrites writes, IProgress<long>? progress, CancellationToken ct)
     {
         const int batch = 2000;
         long last = -1, count = 0;
-        var writes = new ReplayWrites(db);
         while (true)
         {
             var events = await db.Events.AsNoTracking().Where(e => e.Sequence > last)

@@ -56,7 +56,7 @@ public static class StatementsProjection
                     (commitment.FulfilledAt, commitment.FulfilledBy) = (stored.RecordedAt, stored.Sequence);
                 if (c.Letter is { } watched)
                 {
-                    var letter = await db.Letters.FindAsync([watched], ct) ?? throw new InvalidOperationException($"Letter {watched} is not in the projection.");
+                    var letter = await db.FindRowAsync<Letter>([watched], ct) ?? throw new InvalidOperationException($"Letter {watched} is not in the projection.");
                     letter.Watched = true;
                     // Already there when the commitment is recorded: fulfilled by this very event.
                     if (c.LetterReaches is { } target && letter.Status >= target)
@@ -64,7 +64,7 @@ public static class StatementsProjection
                 }
                 break;
             case CommitmentConfirmed c:
-                var confirmed = await db.Commitments.FindAsync([c.Id], ct) ?? throw new InvalidOperationException($"Commitment {c.Id} is not in the projection.");
+                var confirmed = await db.FindRowAsync<Commitment>([c.Id], ct) ?? throw new InvalidOperationException($"Commitment {c.Id} is not in the projection.");
                 (confirmed.FulfilledAt, confirmed.FulfilledBy, confirmed.FulfilmentNote) = (c.At, stored.Sequence, c.Note);
                 break;
             default:
@@ -78,7 +78,7 @@ public static class StatementsProjection
     /// </summary>
     public static async ValueTask MeetingHeldAsync(ParleyDb db, MeetingHeld held, StoredEvent stored, CancellationToken ct)
     {
-        var meeting = await db.Meetings.FindAsync([held.Meeting], ct) ?? throw new InvalidOperationException($"Meeting {held.Meeting} is not in the projection.");
+        var meeting = await db.FindRowAsync<Meeting>([held.Meeting], ct) ?? throw new InvalidOperationException($"Meeting {held.Meeting} is not in the projection.");
         var keys = new[] { meeting.Id, meeting.Proposal ?? meeting.Id };
         await db.Commitments.Where(c => c.Engagement != null && keys.Contains(c.Engagement.Value) && c.FulfilledAt == null).LoadAsync(ct);
         foreach (var commitment in db.Commitments.Local.Where(c => c.Engagement is { } e && keys.Contains(e) && c.FulfilledAt == null).ToList())
@@ -100,7 +100,7 @@ public static class StatementsProjection
         foreach (var id in CorrespondenceEvents.LettersDerived(e))
         {
             // Tracked already: the correspondence projection has just derived it.
-            if (await db.Letters.FindAsync([id], ct) is not { Watched: true } letter)
+            if (await db.FindRowAsync<Letter>([id], ct) is not { Watched: true } letter)
                 continue;
             // Stored ones are loaded; ones recorded earlier in this batch are only tracked, so both are read from Local.
             await db.Commitments.Where(c => c.Letter == letter.Id && c.FulfilledAt == null).LoadAsync(ct);

@@ -44,7 +44,7 @@ public static class MeetingsProjection
                 (cancelled.Status, cancelled.CancelledBecause) = (MeetingStatus.Cancelled, c.Reason);
                 break;
             case MinutesDrafted d:
-                var draft = await db.Minutes.FindAsync([d.Meeting, d.Version], ct);
+                var draft = await db.FindRowAsync<MinutesVersion>([d.Meeting, d.Version], ct);
                 if (draft is null)
                     db.Minutes.Add(new MinutesVersion { Meeting = d.Meeting, Version = d.Version, Text = d.Text, Correcting = d.Correcting, DraftedAt = stored.RecordedAt });
                 else
@@ -65,7 +65,7 @@ public static class MeetingsProjection
                 db.Actions.Add(new ActionItem { Id = r.Id, Meeting = r.Meeting, Series = at.Series, What = r.What, Owner = r.Owner, DueOn = r.DueOn, Status = ActionStatus.Open, RaisedAt = stored.RecordedAt });
                 break;
             case ActionClosed c:
-                var action = await db.Actions.FindAsync([c.Id], ct) ?? throw Missing("action", c.Id);
+                var action = await db.FindRowAsync<ActionItem>([c.Id], ct) ?? throw Missing("action", c.Id);
                 (action.Status, action.ClosedAt) = (c.Status, stored.RecordedAt);
                 break;
             default:
@@ -82,7 +82,7 @@ public static class MeetingsProjection
         meeting.Outcome = h.Outcome;
         foreach (var p in meeting.Participants)
             p.Attended = !h.Absent.Contains(p.Person);
-        if (meeting.Proposal is { } id && await db.Proposals.FindAsync([id], ct) is { State: ProposalState.Scheduled } proposal)
+        if (meeting.Proposal is { } id && await db.FindRowAsync<Proposal>([id], ct) is { State: ProposalState.Scheduled } proposal)
             proposal.State = ProposalState.Held;
         var countries = await Relationships.CountriesOfAsync(db, meeting.Participants.Select(p => p.Side), ct);
         foreach (var (a, b) in Relationships.Pairs(meeting.Participants, countries))
@@ -93,10 +93,10 @@ public static class MeetingsProjection
         entries.Select((a, i) => new AgendaItem { Order = i + 1, Title = a.Title, Presenter = a.Presenter, Minutes = a.Minutes, Letter = a.Letter, LinkedProposal = a.Proposal }).ToList();
 
     private static async Task<Meeting> MeetingAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await db.Meetings.FindAsync([id], ct) ?? throw Missing("meeting", id);
+        await db.FindRowAsync<Meeting>([id], ct) ?? throw Missing("meeting", id);
 
     private static async Task<MinutesVersion> VersionAsync(ParleyDb db, Guid meeting, int version, CancellationToken ct) =>
-        await db.Minutes.FindAsync([meeting, version], ct) ?? throw new InvalidOperationException($"Minutes {version} of meeting {meeting} are not in the projection.");
+        await db.FindRowAsync<MinutesVersion>([meeting, version], ct) ?? throw new InvalidOperationException($"Minutes {version} of meeting {meeting} are not in the projection.");
 
     private static InvalidOperationException Missing(string what, Guid id) => new($"The {what} {id} is not in the projection.");
 }

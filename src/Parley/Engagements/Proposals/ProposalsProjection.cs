@@ -27,7 +27,7 @@ public static class ProposalsProjection
                 });
                 break;
             case ProposalStepped s:
-                var proposal = await db.Proposals.FindAsync([s.Id], ct) ?? throw Missing("proposal", s.Id);
+                var proposal = await db.FindRowAsync<Proposal>([s.Id], ct) ?? throw Missing("proposal", s.Id);
                 proposal.State = ProposalFlow.Next(proposal.State, s.Step) ?? throw new InvalidOperationException($"Step {s.Step} is not allowed from {proposal.State}.");
                 proposal.LastReason = s.Reason ?? proposal.LastReason;
                 proposal.Meeting = s.Meeting ?? proposal.Meeting;

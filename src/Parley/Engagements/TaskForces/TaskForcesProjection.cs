@@ -50,7 +50,7 @@ public static class TaskForcesProjection
     }
 
     private static async Task<TaskForce> TaskForceAsync(ParleyDb db, Guid id, CancellationToken ct) =>
-        await db.TaskForces.FindAsync([id], ct) ?? throw Missing("task force", id);
+        await db.FindRowAsync<TaskForce>([id], ct) ?? throw Missing("task force", id);
 
     private static InvalidOperationException Missing(string what, Guid id) => new($"The {what} {id} is not in the projection.");
 }

@@ -230,13 +230,13 @@ internal static class LedgerScan
         return sequence;
     }
 
-    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+    internal static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
     {
         var code = raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement);
         return code == raw.SQLITE_OK ? statement : throw Failure(connection, code);
     }
 
-    private static SqliteException Failure(SqliteConnection connection, int code) => new(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code);
+    internal static SqliteException Failure(SqliteConnection connection, int code) => new(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code);
 
     /// <summary>Fills a window with the stored nodes it covers, per level one index range.</summary>
     public static Task<NodeWindow> NodesAsync(DbConnection connection, long from, long to, CancellationToken ct) =>

@@ -13,6 +13,8 @@ public static class Rebuild
 
     public static async Task<Outcome> RunAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct, bool commit = true)
     {
+        if (!commit)
+            return await CheckAsync(db, progress, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db is PostgresParleyDb)
             await db.Database.ExecuteSqlRawAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
@@ -25,6 +27,27 @@ public static class Rebuild
             await transaction.CommitAsync(ct);
         else
             await transaction.RollbackAsync(ct);
+        db.ChangeTracker.Clear();
+        return new Outcome(count, divergence);
+    }
+
+    /// <summary>
+    /// Whether the projections equal a replay of the events, without touching them: the replay writes into empty copies
+    /// (<see cref="ProjectionShadow"/>) and the two are compared row for row in the database. Only when they differ are both
+    /// read back as entities, to name the first row that differs as <see cref="Compare"/> does (a difference only in how an
+    /// earlier release wrote a value, not in the value, is no divergence).
+    /// </summary>
+    private static async Task<Outcome> CheckAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
+    {
+        await using var shadow = await ProjectionShadow.BeginAsync(db, ct);
+        var count = await ReplayAsync(db, progress, ct);
+        string? divergence = null;
+        if (await shadow.FirstDifferenceAsync(ct) is not null)
+        {
+            var replayed = await SnapshotAsync(db, ct);
+            await shadow.RemoveAsync(ct);
+            divergence = Compare(await SnapshotAsync(db, ct), replayed);
+        }
         db.ChangeTracker.Clear();
         return new Outcome(count, divergence);
     }

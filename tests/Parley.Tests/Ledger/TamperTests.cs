@@ -64,6 +64,11 @@ public sealed class TamperTests
             await db.SaveChangesAsync();
         }, "projections: table countries"),
         ["delete a projection row"] = (db => db.Database.ExecuteSqlRawAsync("DELETE FROM accounts"), "projections: table accounts"),
+        ["edit a row an institution owns"] = (db => db.Database.ExecuteSqlRawAsync("UPDATE institution_names SET \"Value\" = 'Body Y' WHERE \"Value\" = 'Body 3'"), "projections: table institutions"),
+        // The same name twice: every row the events give is still there, so only counting the rows finds it.
+        ["duplicate a row an institution owns"] = (db => db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO institution_names (\"InstitutionId\", \"Value\", \"Folded\", \"Lang\", \"Kind\") SELECT \"InstitutionId\", \"Value\", \"Folded\", \"Lang\", \"Kind\" FROM institution_names WHERE \"Value\" = 'Body 5'"),
+            "projections: table institutions"),
     };
 
     private static async Task<ParleyServer> StoreWithHistoryAsync(string provider)

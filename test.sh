@@ -15,6 +15,11 @@ for tool in initdb pg_ctl; do
   command -v "$tool" >/dev/null || { echo "error: $tool (PostgreSQL server binaries) is not on PATH" >&2; exit 1; }
 done
 
+if [ ! -d tests/checkers/node_modules/ical.js ]; then
+  echo "Installing the independent checkers (npm ci in tests/checkers: ical.js)..."
+  (cd tests/checkers && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 dotnet tool restore >/dev/null
 dotnet build Parley.slnx -c Release --nologo -v quiet
 dotnet format Parley.slnx --verify-no-changes --no-restore

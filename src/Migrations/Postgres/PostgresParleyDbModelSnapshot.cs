@@ -300,6 +300,12 @@ namespace Parley.Record.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Source")
                         .HasColumnType("text");
 
@@ -886,6 +892,12 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.Property<Guid?>("Proposal")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("Series")
                         .HasColumnType("uuid");

@@ -293,6 +293,12 @@ namespace Parley.Record.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .HasColumnType("TEXT");
 
@@ -879,6 +885,12 @@ namespace Parley.Record.Migrations.Sqlite
 
                     b.Property<Guid?>("Proposal")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("Series")
                         .HasColumnType("TEXT");

@@ -16,7 +16,7 @@ public static class CalendarApi
         api.MapGet("/calendars/{chamber:guid}", async (ParleyDb db, Guid chamber, CancellationToken ct) =>
             Results.Ok(await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == chamber).OrderBy(p => p.StartsOn).ToListAsync(ct)))
             .Requires(Permission.ReadEngagements).WithSummary("A chamber's sessions, sitting days and recesses");
-        api.MapGet("/calendars/{chamber:guid}.ics", async (ParleyDb db, Guid chamber, CancellationToken ct) => await ChamberFileAsync(db, chamber, ct))
+        api.MapGet("/calendars/{chamber:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid chamber, CancellationToken ct) => await ChamberFileAsync(db, clock, chamber, ct))
             .Requires(Permission.ReadEngagements).WithSummary("A chamber's calendar as all-day events");
         FeedLinks.Map(api);
         AddCalendarPeriods.Map(api);
@@ -28,15 +28,15 @@ public static class CalendarApi
         ImportBusyTimes.Map(people);
         RecordBusyTimes.Map(people);
 
-        app.MapGet("/feeds/{secret}/calendars/{id:guid}.ics", (ParleyDb db, string secret, Guid id, CancellationToken ct) =>
-            FeedLinks.ByTokenAsync(db, secret, () => ChamberFileAsync(db, id, ct), ct)).WithTags(Tag).AllowAnonymous();
+        app.MapGet("/feeds/{secret}/calendars/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) =>
+            FeedLinks.ByTokenAsync(db, secret, () => ChamberFileAsync(db, clock, id, ct), ct)).WithTags(Tag).AllowAnonymous();
     }
 
-    private static async Task<IResult> ChamberFileAsync(ParleyDb db, Guid chamber, CancellationToken ct)
+    private static async Task<IResult> ChamberFileAsync(ParleyDb db, TimeProvider clock, Guid chamber, CancellationToken ct)
     {
         if (await db.Institutions.AsNoTracking().Where(i => i.Id == chamber).Select(i => i.Name).FirstOrDefaultAsync(ct) is not { } name)
             return Results.Problem($"No institution {chamber}.", statusCode: 404);
         var periods = await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == chamber).OrderBy(p => p.StartsOn).ToListAsync(ct);
-        return IcsFiles.File(IcsFiles.Chamber(name, periods), $"calendar-{chamber}.ics");
+        return IcsFiles.File(IcsFiles.Chamber(name, periods, clock.GetUtcNow().UtcDateTime), $"calendar-{chamber}.ics");
     }
 }

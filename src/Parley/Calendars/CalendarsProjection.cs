@@ -18,11 +18,13 @@ public static class CalendarsProjection
                     StartsOn = p.StartsOn,
                     EndsOn = p.EndsOn,
                     Source = r.Source,
+                    RevisedAt = stored.RecordedAt,
                 }));
                 break;
             case CalendarPeriodChanged c:
                 var period = await db.FindRowAsync<CalendarPeriod>([c.Period.Id], ct) ?? throw Missing("calendar period", c.Period.Id);
                 (period.Kind, period.Name, period.StartsOn, period.EndsOn) = (c.Period.Kind, c.Period.Name, c.Period.StartsOn, c.Period.EndsOn);
+                (period.Revision, period.RevisedAt) = (period.Revision + 1, stored.RecordedAt);
                 break;
             case CalendarPeriodRemoved r:
                 db.CalendarPeriods.Remove(await db.FindRowAsync<CalendarPeriod>([r.Id], ct) ?? throw Missing("calendar period", r.Id));

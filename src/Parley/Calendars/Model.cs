@@ -17,6 +17,12 @@ public sealed class CalendarPeriod
     public DateOnly StartsOn { get; set; }
     public DateOnly EndsOn { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>How many times the period changed after it was recorded: its iCalendar SEQUENCE.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>When it was recorded or last changed: its iCalendar LAST-MODIFIED.</summary>
+    public DateTime RevisedAt { get; set; }
 }
 
 /// <summary>A secret link to calendar feeds; the secret's hash lives in <see cref="FeedTokenSecret"/>, outside the record.</summary>

@@ -72,6 +72,12 @@ public sealed class Meeting
     public string? Source { get; set; }
     public List<Participant> Participants { get; set; } = [];
     public List<AgendaItem> Agenda { get; set; } = [];
+
+    /// <summary>How many times the meeting changed after it was scheduled (agenda, held, cancelled): its iCalendar SEQUENCE.</summary>
+    public int Revision { get; set; }
+
+    /// <summary>When it was scheduled or last changed: its iCalendar LAST-MODIFIED.</summary>
+    public DateTime RevisedAt { get; set; }
 }
 
 public sealed class Participant

@@ -79,7 +79,7 @@ public sealed class SchedulerAndFeedTests
             TaskForce = force.Id,
             Participants = [new Participant { Person = person, Side = Guid.NewGuid(), Post = "Член Совета Федерации" }],
         };
-        var text = Feeds.TaskForce(force, new HostZones("Europe/Moscow", "Europe/Moscow"), [held], new Dictionary<Guid, string> { [person] = "Константин Косачёв" });
+        var text = Feeds.TaskForce(force, new HostZones("Europe/Moscow", "Europe/Moscow"), [held], new Dictionary<Guid, string> { [person] = "Константин Косачёв" }, DateTime.UtcNow);
         Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 75, $"Line over 75 octets: {line}"));
         Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
@@ -116,7 +116,7 @@ public sealed class SchedulerAndFeedTests
             planned.Select(o => Zones.Label(o.StartsAt, o.Zone)));
 
         // Calendar programs expand the two host series and get the same five meetings.
-        var calendar = Ical.Net.Calendar.Load(Feeds.TaskForce(force, zones, [], new Dictionary<Guid, string>()))!;
+        var calendar = Ical.Net.Calendar.Load(Feeds.TaskForce(force, zones, [], new Dictionary<Guid, string>(), DateTime.UtcNow))!;
         var expanded = calendar.Events.SelectMany(e => e.GetOccurrences(new CalDateTime(2019, 1, 1, 0, 0, 0, "UTC")).Select(o => o.Period.StartTime.AsUtc))
             .Order().Select(t => DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToList();
         Assert.Equal(planned.Select(o => o.StartsAt), expanded);

@@ -9,27 +9,28 @@ namespace Parley.Engagements;
 /// <summary>Engagements as iCalendar (RFC 5545 via Ical.Net, written by <see cref="IcsFiles"/>): a meeting, a person's meetings, a task force's series.</summary>
 public static class Feeds
 {
-    public static string Meeting(Meeting meeting, IReadOnlyDictionary<Guid, string> names) => IcsFiles.Write(IcsFiles.Calendar([meeting.Zone], $"{meeting.Title}"), [Event(meeting, names)]);
+    public static string Meeting(Meeting meeting, IReadOnlyDictionary<Guid, string> names, DateTime stamp) =>
+        IcsFiles.Write(IcsFiles.Calendar(meeting.Title), [Event(meeting, names)], stamp);
 
-    public static async Task<string> PersonAsync(ParleyDb db, Guid person, string name, CancellationToken ct)
+    public static async Task<string> PersonAsync(ParleyDb db, Guid person, string name, DateTime stamp, CancellationToken ct)
     {
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == person)).OrderBy(m => m.StartsAt).Take(5000).ToListAsync(ct);
         var names = await Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.Select(p => p.Person)), ct);
-        return IcsFiles.Write(IcsFiles.Calendar(meetings.Select(m => m.Zone), $"Parley: {name}"), meetings.Select(m => Event(m, names)));
+        return IcsFiles.Write(IcsFiles.Calendar($"Parley: {name}"), meetings.Select(m => Event(m, names)), stamp);
     }
 
-    public static async Task<string> TaskForceAsync(ParleyDb db, TaskForce force, CancellationToken ct)
+    public static async Task<string> TaskForceAsync(ParleyDb db, TaskForce force, DateTime stamp, CancellationToken ct)
     {
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.TaskForce == force.Id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         var names = await Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.Select(p => p.Person)), ct);
-        return TaskForce(force, await HostZones.ForAsync(db, force, ct), meetings, names);
+        return TaskForce(force, await HostZones.ForAsync(db, force, ct), meetings, names, stamp);
     }
 
     /// <summary>
     /// The series with RRULE and VTIMEZONE (one per host when hosts alternate, each in the host's zone); a recorded meeting
     /// on a planned day overrides that occurrence of its host's series (RECURRENCE-ID).
     /// </summary>
-    public static string TaskForce(TaskForce force, HostZones zones, IReadOnlyList<Meeting> meetings, IReadOnlyDictionary<Guid, string> names)
+    public static string TaskForce(TaskForce force, HostZones zones, IReadOnlyList<Meeting> meetings, IReadOnlyDictionary<Guid, string> names, DateTime stamp)
     {
         var series = Cadence.Series(force, zones);
         var events = series.Select(s => s.Series).ToList();
@@ -45,7 +46,7 @@ public static class Feeds
             }
             events.Add(e);
         }
-        return IcsFiles.Write(IcsFiles.Calendar(meetings.Select(m => m.Zone).Append(zones.A).Append(zones.B), force.Name), events);
+        return IcsFiles.Write(IcsFiles.Calendar(force.Name), events, stamp);
     }
 
     private static CalendarEvent Event(Meeting m, IReadOnlyDictionary<Guid, string> names)
@@ -59,7 +60,8 @@ public static class Feeds
             Location = m.Place,
             Description = string.Join("\n", new[] { "Participants: " + string.Join("; ", people) }.Concat(agenda.Any() ? ["Agenda:", .. agenda] : [])),
             Status = m.Status == MeetingStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
-            DtStamp = new CalDateTime(m.StartsAt, "UTC", true),
+            Sequence = m.Revision,
+            LastModified = IcsFiles.Utc(m.RevisedAt),
         };
         if (m.TimeUnknown)
             (e.DtStart, e.DtEnd) = (new CalDateTime(DateOnly.FromDateTime(Zones.Local(m.StartsAt, m.Zone))), new CalDateTime(DateOnly.FromDateTime(Zones.Local(m.StartsAt, m.Zone)).AddDays(1)));

@@ -29,19 +29,22 @@ public static class MeetingsProjection
                     Source = m.Source,
                     Participants = m.Participants.Select(p => new Participant { Person = p.Person, Side = p.Side, Post = p.Post }).ToList(),
                     Agenda = Agenda(m.Agenda),
+                    RevisedAt = stored.RecordedAt,
                 });
                 break;
             case AgendaSet a:
                 var planned = await MeetingAsync(db, a.Meeting, ct);
                 planned.Agenda.Clear();
                 planned.Agenda.AddRange(Agenda(a.Agenda));
+                Revise(planned, stored);
                 break;
             case MeetingHeld h:
-                await HeldAsync(db, h, ct);
+                Revise(await HeldAsync(db, h, ct), stored);
                 break;
             case MeetingCancelled c:
                 var cancelled = await MeetingAsync(db, c.Meeting, ct);
                 (cancelled.Status, cancelled.CancelledBecause) = (MeetingStatus.Cancelled, c.Reason);
+                Revise(cancelled, stored);
                 break;
             case MinutesDrafted d:
                 var draft = await db.FindRowAsync<MinutesVersion>([d.Meeting, d.Version], ct);
@@ -75,7 +78,7 @@ public static class MeetingsProjection
     }
 
     /// <summary>Marks the meeting held, moves its proposal on, and records who met whom across the sides.</summary>
-    private static async Task HeldAsync(ParleyDb db, MeetingHeld h, CancellationToken ct)
+    private static async Task<Meeting> HeldAsync(ParleyDb db, MeetingHeld h, CancellationToken ct)
     {
         var meeting = await MeetingAsync(db, h.Meeting, ct);
         meeting.Status = MeetingStatus.Held;
@@ -87,7 +90,11 @@ public static class MeetingsProjection
         var countries = await Relationships.CountriesOfAsync(db, meeting.Participants.Select(p => p.Side), ct);
         foreach (var (a, b) in Relationships.Pairs(meeting.Participants, countries))
             db.Encounters.Add(new Encounter { Meeting = meeting.Id, PersonA = a, PersonB = b, MetAt = meeting.StartsAt });
+        return meeting;
     }
+
+    // Every change a calendar shows counts, so a client that already has the meeting takes the new version (RFC 5545 §3.8.7.4).
+    private static void Revise(Meeting meeting, StoredEvent stored) => (meeting.Revision, meeting.RevisedAt) = (meeting.Revision + 1, stored.RecordedAt);
 
     private static List<AgendaItem> Agenda(IReadOnlyList<AgendaEntry> entries) =>
         entries.Select((a, i) => new AgendaItem { Order = i + 1, Title = a.Title, Presenter = a.Presenter, Minutes = a.Minutes, Letter = a.Letter, LinkedProposal = a.Proposal }).ToList();

@@ -20,30 +20,30 @@ public static class ScheduleAndFeedsApi
             var problem = loaded.Value!;
             return Results.Ok(new { suggestions = Scheduler.Suggest(problem), asked = (body.Ask ?? []).Select(d => Scheduler.Explain(problem, d)) });
         }).WithSummary("Propose windows for a meeting and explain why asked-about days are ruled out (reads only)");
-        read.MapGet("/meetings/{id:guid}.ics", async (ParleyDb db, Guid id, CancellationToken ct) => await MeetingFileAsync(db, id, ct)).WithSummary("One meeting as an iCalendar file");
-        read.MapGet("/task-forces/{id:guid}.ics", async (ParleyDb db, Guid id, CancellationToken ct) => await TaskForceFileAsync(db, id, ct)).WithSummary("A task force's series (RRULE, VTIMEZONE) and meetings");
-        read.MapGet("/people/{id:guid}/meetings.ics", async (ParleyDb db, Guid id, CancellationToken ct) => await PersonFileAsync(db, id, ct)).WithSummary("A person's meetings");
+        read.MapGet("/meetings/{id:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await MeetingFileAsync(db, clock, id, ct)).WithSummary("One meeting as an iCalendar file");
+        read.MapGet("/task-forces/{id:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await TaskForceFileAsync(db, clock, id, ct)).WithSummary("A task force's series (RRULE, VTIMEZONE) and meetings");
+        read.MapGet("/people/{id:guid}/meetings.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await PersonFileAsync(db, clock, id, ct)).WithSummary("A person's meetings");
 
         var feeds = app.MapGroup("/feeds/{secret}").WithTags(CalendarApi.Tag).AllowAnonymous();
-        feeds.MapGet("/meetings/{id:guid}.ics", (ParleyDb db, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => MeetingFileAsync(db, id, ct), ct));
-        feeds.MapGet("/people/{id:guid}.ics", (ParleyDb db, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => PersonFileAsync(db, id, ct), ct));
-        feeds.MapGet("/task-forces/{id:guid}.ics", (ParleyDb db, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => TaskForceFileAsync(db, id, ct), ct));
+        feeds.MapGet("/meetings/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => MeetingFileAsync(db, clock, id, ct), ct));
+        feeds.MapGet("/people/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => PersonFileAsync(db, clock, id, ct), ct));
+        feeds.MapGet("/task-forces/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => TaskForceFileAsync(db, clock, id, ct), ct));
     }
 
-    private static async Task<IResult> MeetingFileAsync(ParleyDb db, Guid id, CancellationToken ct)
+    private static async Task<IResult> MeetingFileAsync(ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct)
     {
         if (await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } meeting)
             return Results.Problem($"No meeting {id}.", statusCode: 404);
-        return IcsFiles.File(Feeds.Meeting(meeting, await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.Select(p => p.Person), ct)), $"meeting-{id}.ics");
+        return IcsFiles.File(Feeds.Meeting(meeting, await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.Select(p => p.Person), ct), clock.GetUtcNow().UtcDateTime), $"meeting-{id}.ics");
     }
 
-    private static async Task<IResult> TaskForceFileAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+    private static async Task<IResult> TaskForceFileAsync(ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) =>
         await db.TaskForces.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is { } force
-            ? IcsFiles.File(await Feeds.TaskForceAsync(db, force, ct), $"task-force-{id}.ics")
+            ? IcsFiles.File(await Feeds.TaskForceAsync(db, force, clock.GetUtcNow().UtcDateTime, ct), $"task-force-{id}.ics")
             : Results.Problem($"No task force {id}.", statusCode: 404);
 
-    private static async Task<IResult> PersonFileAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+    private static async Task<IResult> PersonFileAsync(ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) =>
         await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } name
-            ? IcsFiles.File(await Feeds.PersonAsync(db, id, name, ct), $"person-{id}.ics")
+            ? IcsFiles.File(await Feeds.PersonAsync(db, id, name, clock.GetUtcNow().UtcDateTime, ct), $"person-{id}.ics")
             : Results.Problem($"No person {id}.", statusCode: 404);
 }

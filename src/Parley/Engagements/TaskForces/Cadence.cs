@@ -104,7 +104,6 @@ public static class Cadence
         Description = force.StandingAgenda.Length > 0 ? "Standing agenda:\n" + force.StandingAgenda : force.Purpose,
         DtStart = Local(Zones.Local(first.StartsAt, first.Zone), first.Zone),
         Duration = Ical.Net.DataTypes.Duration.FromMinutes(force.DurationMinutes),
-        DtStamp = new CalDateTime(force.FirstDay.ToDateTime(TimeOnly.MinValue), false),
         RecurrenceRule = rule,
     };
 

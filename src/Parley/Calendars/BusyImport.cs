@@ -4,7 +4,7 @@ namespace Parley.Calendars;
 
 /// <summary>
 /// A person's busy times from their own calendar's export (.ics): every opaque event, recurring ones expanded by Ical.Net
-/// up to a horizon, in UTC. The structure is checked first so a broken file is named by its line.
+/// up to a horizon, in UTC. Its structure, dates, zones and rules are checked first, so a fault is named by its line.
 /// </summary>
 public static class BusyImport
 {
@@ -12,7 +12,7 @@ public static class BusyImport
 
     public static Result<IReadOnlyList<BusyInput>> Read(string text, string file, DateTime horizonUtc)
     {
-        if (CalendarImport.CheckStructure(text, file) is { } broken)
+        if (CalendarImport.CheckEvents(text, file) is { } broken)
             return broken;
         var times = new List<BusyInput>();
         try

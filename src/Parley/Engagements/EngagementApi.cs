@@ -60,7 +60,7 @@ public static class EngagementApi
         {
             var ties = await Relationships.TiesAsync(db, [id], ct);
             var names = await Parley.Directory.DirectoryNames.NamesAsync(db, ties.Select(t => t.Counterpart), ct);
-            return Results.Ok(ties.Select(t => new { counterpart = t.Counterpart, name = names.GetValueOrDefault(t.Counterpart), meetings = t.Meetings, lastMet = t.LastMet }));
+            return Results.Ok(ties.Select(t => new { counterpart = t.Counterpart, name = names.GetValueOrDefault(t.Counterpart), meetings = t.Meetings, lastMet = t.LastMet, lastMetOn = t.LastMetOn }));
         }).WithSummary("Whom a person has met across the sides, how often and when last (from attendance)");
 
         // Each write is mapped beside its use case, with the permission it needs.

@@ -16,6 +16,16 @@ public static class EngagementViews
         return Zones.ForCountry(country);
     }
 
+    /// <summary>
+    /// The day a meeting is on, for every page: a meeting whose hour is not known is on its own day where it took place
+    /// (stored as that day's midnight there, it would fall on the day before in any zone west of it); one with an hour,
+    /// on the day it is in the viewer's zone.
+    /// </summary>
+    public static DateOnly Day(Meeting m, string viewerZone) => Day(m.StartsAt, m.TimeUnknown, m.Zone, viewerZone);
+
+    public static DateOnly Day(DateTime startsAt, bool timeUnknown, string meetingZone, string viewerZone) =>
+        DateOnly.FromDateTime(Zones.Local(startsAt, timeUnknown ? meetingZone : viewerZone));
+
     public static object Meeting(Meeting m, IReadOnlyDictionary<Guid, string> names, string viewerZone) => new
     {
         id = m.Id,

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Parley.Access;
 using Parley.Demo;
+using Parley.Directory;
 using Parley.Tests.EngagementsSlice;
 using Parley.Tests.Infrastructure;
 
@@ -195,5 +196,38 @@ public sealed class CalendarBrowserTests
         await staff.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Календари палат" })).ToBeVisibleAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Spring session 2019" })).ToContainTextAsync("Сессия");
+    }
+}
+
+/// <summary>
+/// Issue 15, item 4: the Paul–Kosachev meeting (day known, hour not: Sunday 5 August 2018 in Moscow) is on that day
+/// everywhere a Washington staffer looks — the month grid, the agenda, the meeting page, and Kosachev's "Last met".
+/// </summary>
+[Collection(BrowserTests.Collection)]
+public sealed class MeetingDayBrowserTests
+{
+    [Fact]
+    public async Task A_meeting_whose_hour_is_not_known_is_on_the_same_day_on_every_page()
+    {
+        var (server, _) = await ProposalFlowTests.StoryAsync("sqlite");
+        await using var __ = server;
+        var staffName = await server.AddUserAsync(Role.Staff, DemoDirectory.Sfrc);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var staff = await BrowserTests.SignInAsync(browser, server.Address, staffName, ParleyServer.Password);
+
+        await staff.GotoAsync(new Uri(server.Address, "/engagements?month=2018-08").ToString());
+        var grid = staff.GetByRole(AriaRole.Table, new() { Name = "Month view" });
+        var cell = grid.GetByRole(AriaRole.Cell).Filter(new() { HasText = "Sen. Paul – Konstantin Kosachev" });
+        await Assertions.Expect(cell).ToHaveCountAsync(1);
+        await Assertions.Expect(cell.Locator("div").First).ToHaveTextAsync("5");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Sen. Paul – Konstantin Kosachev" })).ToContainTextAsync("2018-08-05");
+
+        await cell.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(staff.GetByText("the source gives the day, not the hour")).ToContainTextAsync("Sunday 5 August 2018");
+
+        await staff.GotoAsync(new Uri(server.Address, $"/people/{KnownInstitutions.Person("demo", "kosachev")}").ToString());
+        var met = staff.GetByRole(AriaRole.Table, new() { Name = "Has met" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Paul" });
+        await Assertions.Expect(met).ToContainTextAsync("2018-08-05");
     }
 }

@@ -4,7 +4,8 @@ using Parley.Record;
 namespace Parley.Engagements;
 
 /// <summary>One counterpart of a person: how often they met across the sides, and when last.</summary>
-public sealed record Tie(Guid Person, Guid Counterpart, int Meetings, DateTime LastMet);
+/// <summary>Two people who have met: how often, the instant of the last meeting, and its day where it took place.</summary>
+public sealed record Tie(Guid Person, Guid Counterpart, int Meetings, DateTime LastMet, DateOnly LastMetOn);
 
 /// <summary>Who has met whom, built from attendance at held meetings (never typed in).</summary>
 public static class Relationships
@@ -41,11 +42,13 @@ public static class Relationships
     {
         var rows = await db.Encounters.AsNoTracking()
             .Where(e => people.Contains(e.PersonA) || people.Contains(e.PersonB))
-            .Select(e => new { e.PersonA, e.PersonB, e.MetAt }).ToListAsync(ct);
-        return rows.SelectMany(r => new[] { (Person: r.PersonA, Other: r.PersonB, r.MetAt), (Person: r.PersonB, Other: r.PersonA, r.MetAt) })
+            .Join(db.Meetings, e => e.Meeting, m => m.Id, (e, m) => new { e.PersonA, e.PersonB, e.MetAt, m.TimeUnknown, m.Zone })
+            .ToListAsync(ct);
+        // The day met is the meeting's own day where it took place, as its page says.
+        return rows.SelectMany(r => new[] { (Person: r.PersonA, Other: r.PersonB, r.MetAt, On: EngagementViews.Day(r.MetAt, r.TimeUnknown, r.Zone, r.Zone)), (Person: r.PersonB, Other: r.PersonA, r.MetAt, On: EngagementViews.Day(r.MetAt, r.TimeUnknown, r.Zone, r.Zone)) })
             .Where(r => people.Contains(r.Person))
             .GroupBy(r => (r.Person, r.Other))
-            .Select(g => new Tie(g.Key.Person, g.Key.Other, g.Count(), g.Max(x => x.MetAt)))
+            .Select(g => g.MaxBy(x => x.MetAt) is var last ? new Tie(g.Key.Person, g.Key.Other, g.Count(), last.MetAt, last.On) : null!)
             .OrderBy(t => t.Person).ThenByDescending(t => t.LastMet).ToList();
     }
 }

@@ -32,14 +32,14 @@ public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : ParleyPa
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : new DateOnly(today.Year, today.Month, 1);
         var (from, to) = (Zones.ToUtc(First, TimeOnly.MinValue, Zones.Find(Zone)!), Zones.ToUtc(First.AddMonths(1), TimeOnly.MinValue, Zones.Find(Zone)!));
-        Meetings = await db.Meetings.AsNoTracking().Where(x => x.StartsAt < to && x.EndsAt >= from).OrderBy(x => x.StartsAt).ToListAsync(ct);
+        // A day earlier and later: a meeting whose hour is not known is on its own day, which may lie outside the viewer's month in UTC.
         var last = First.AddMonths(1).AddDays(-1);
+        Meetings = (await db.Meetings.AsNoTracking().Where(x => x.StartsAt < to.AddDays(1) && x.EndsAt >= from.AddDays(-1)).OrderBy(x => x.StartsAt).ToListAsync(ct))
+            .Where(x => EngagementViews.Day(x, Zone) is var day && day >= First && day <= last).ToList();
         Periods = await db.CalendarPeriods.AsNoTracking().Where(p => p.StartsOn <= last && p.EndsOn >= First).OrderBy(p => p.StartsOn).ToListAsync(ct);
         Proposals = await db.Proposals.AsNoTracking().OrderByDescending(p => p.ProposedAt).Take(50).ToListAsync(ct);
         TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         Visits = await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(50).ToListAsync(ct);
         Names = await DirectoryNames.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
     }
-
-    public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(Zones.Local(utc, Zone));
 }

@@ -108,4 +108,7 @@ public sealed class Commitment
 
     public CommitmentState StateOn(DateOnly today) =>
         FulfilledAt is not null ? CommitmentState.Fulfilled : today > DueBy ? CommitmentState.Overdue : CommitmentState.Open;
+
+    /// <summary>How many days after its last due day it was fulfilled (by the UTC day of the event that fulfilled it); null if on time or not yet.</summary>
+    public int? DaysLate => FulfilledAt is { } at && DateOnly.FromDateTime(at) is var on && on > DueBy ? on.DayNumber - DueBy.DayNumber : null;
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parley.Access;
 using Parley.Demo;
@@ -76,7 +77,12 @@ public sealed class StatementBrowserTests
 
         await HandAsync(receiving, Putin);
         await staff.ReloadAsync();
-        await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "shortly" })).ToContainTextAsync("fulfilled");
+        // Fulfilled today, long after 11 Aug 2018: late, and by how much (issue 15, item 5).
+        var row = staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "shortly" });
+        await Assertions.Expect(row.GetByTestId("commitment-state")).ToHaveTextAsync("fulfilled late");
+        var fulfilled = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Commitments.Select(c => c.FulfilledAt).SingleAsync());
+        var late = DateOnly.FromDateTime(fulfilled!.Value).DayNumber - new DateOnly(2018, 8, 11).DayNumber;
+        await Assertions.Expect(row).ToContainTextAsync($"{late} days after it was due");
     }
 
     [Fact]

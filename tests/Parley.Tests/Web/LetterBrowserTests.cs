@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parley.Access;
 using Parley.Directory;
@@ -93,5 +94,35 @@ public sealed class LetterBrowserTests
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
         await Assertions.Expect(clerk.Locator("input[name=at] + .field-error")).ToHaveTextAsync("A hand-over cannot be recorded for the future.");
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("registered");
+    }
+}
+
+/// <summary>
+/// Issue 15, item 7: the demo's Moscow letter, dated 3 August 2018 and recorded in the register today, reads in time
+/// order — its date, the hand-overs of August 2018, then its recording — instead of "registered" today above them.
+/// </summary>
+[Collection(BrowserTests.Collection)]
+public sealed class LetterTimelineBrowserTests
+{
+    [Fact]
+    public async Task A_letter_recorded_after_its_hand_overs_reads_dated_then_carried_then_recorded()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        Assert.True((await server.InScopeAsync(s => Parley.Demo.DemoStory.LoadAsync(s, default))).Succeeded);
+        var clerkName = await server.AddUserAsync(Role.RegistryClerk, KnownInstitutions.UsPresident);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var clerk = await BrowserTests.SignInAsync(browser, server.Address, clerkName, ParleyServer.Password);
+        var moscow = await server.InScopeAsync(s => s.GetRequiredService<Parley.Record.ParleyDb>().Letters
+            .Where(l => l.Dated == new DateOnly(2018, 8, 3)).Select(l => l.Id).SingleAsync());
+        await clerk.GotoAsync(new Uri(server.Address, $"/letters/{moscow}").ToString());
+
+        var timeline = clerk.GetByRole(AriaRole.List, new() { Name = "Chain of custody" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(timeline.First).ToContainTextAsync("letter dated 2018-08-03");
+        var texts = await timeline.AllInnerTextsAsync();
+        var recorded = texts.ToList().FindIndex(t => t.Contains("recorded in the register", StringComparison.Ordinal));
+        var delivered = texts.ToList().FindIndex(t => t.Contains("2018-08-05 12:00 UTC", StringComparison.Ordinal));
+        Assert.True(delivered > 0 && recorded > delivered, string.Join(" | ", texts));
+        Assert.Contains(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), texts[recorded], StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Parley.Record;
@@ -47,6 +48,13 @@ public static class OwnedRows
         n.Property<long>("Id").ValueGeneratedOnAdd();
         n.HasKey("Id");
     }
+
+    /// <summary>The navigations from an entity to the rows it owns (the projections' only navigations).</summary>
+    public static IEnumerable<INavigation> Of(IEntityType type) => type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent);
+
+    /// <summary>The key the database generates (an owned row's <see cref="SingleKey"/>), or null where the record gives the key.</summary>
+    public static IProperty? GeneratedKey(IEntityType type) =>
+        type.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && (key.ClrType == typeof(long) || key.ClrType == typeof(int)) ? key : null;
 }
 
 public static class Limits

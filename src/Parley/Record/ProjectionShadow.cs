@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -37,10 +38,9 @@ internal sealed class ProjectionShadow : IAsyncDisposable
     public static async Task<ProjectionShadow> BeginAsync(ParleyDb db, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
-        var sqlite = db.Database.GetDbConnection() is SqliteConnection;
         // The copies carry no foreign keys on PostgreSQL (LIKE does not copy them) and must not check them on SQLite,
         // where their parents outside the projections have no copy; a pragma that only takes effect outside a transaction.
-        if (sqlite)
+        if (db.Database.GetDbConnection() is SqliteConnection)
             await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", ct);
         var shadow = new ProjectionShadow(db, await db.Database.BeginTransactionAsync(ct));
         try
@@ -94,26 +94,23 @@ internal sealed class ProjectionShadow : IAsyncDisposable
             ?? throw new InvalidOperationException($"{t.Entity.Name} is not mapped.")).Reverse());
         while (pending.TryPop(out var type))
         {
-            foreach (var owned in type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            foreach (var owned in OwnedRows.Of(type))
                 pending.Push(owned.TargetEntityType);
             if (type.GetTableName() is not { } name || !seen.Add(name))
                 continue;
             var store = StoreObjectIdentifier.Table(name, type.GetSchema());
+            // The same rule as the replay's writes, which hand these keys out themselves.
             var generated = db.Model.GetEntityTypes().Where(t => t.GetTableName() == name)
-                .SelectMany(t => t.FindPrimaryKey()?.Properties ?? [])
-                .Where(p => p.ValueGenerated == ValueGenerated.OnAdd && (p.ClrType == typeof(long) || p.ClrType == typeof(int)))
-                .Select(p => p.GetColumnName(store)).OfType<string>().ToHashSet();
+                .Select(t => OwnedRows.GeneratedKey(t)?.GetColumnName(store)).OfType<string>().ToHashSet();
             yield return (name, generated);
         }
     }
 
-    private static async Task<List<string>> ColumnsAsync(ParleyDb db, bool sqlite, string schema, string table, CancellationToken ct)
+    private async Task<List<string>> ColumnsAsync(string schema, string table, CancellationToken ct)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sqlite
+        await using var command = Command(Sqlite
             ? "SELECT name FROM pragma_table_info(@table, @schema) ORDER BY cid"
-            : "SELECT column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table ORDER BY ordinal_position";
+            : "SELECT column_name FROM information_schema.columns WHERE table_schema = @schema AND table_name = @table ORDER BY ordinal_position");
         LedgerNodes.AddParameter(command, "@schema", schema);
         LedgerNodes.AddParameter(command, "@table", table);
         var columns = new List<string>();
@@ -128,10 +125,11 @@ internal sealed class ProjectionShadow : IAsyncDisposable
         if (!Sqlite)
         {
             await ExecuteAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
-            _storedSchema = await ScalarAsync(_db, "SELECT current_schema()", ct);
+            await using var schema = Command("SELECT current_schema()");
+            _storedSchema = (string?)await schema.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("PostgreSQL names no current schema.");
         }
         foreach (var (name, generated) in TablesOf(_db))
-            _tables.Add(new Table(name, (await ColumnsAsync(_db, Sqlite, _storedSchema, name, ct)).Where(c => !generated.Contains(c)).ToList()));
+            _tables.Add(new Table(name, (await ColumnsAsync(_storedSchema, name, ct)).Where(c => !generated.Contains(c)).ToList()));
         foreach (var table in _tables)
         {
             if (!Sqlite)
@@ -147,9 +145,7 @@ internal sealed class ProjectionShadow : IAsyncDisposable
 
     private async Task<List<string>> DefinitionsAsync(string table, CancellationToken ct)
     {
-        await using var command = _db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = _transaction.GetDbTransaction();
-        command.CommandText = "SELECT type, sql FROM main.sqlite_master WHERE tbl_name = @table AND sql IS NOT NULL ORDER BY type = 'index'";
+        await using var command = Command("SELECT type, sql FROM main.sqlite_master WHERE tbl_name = @table AND sql IS NOT NULL ORDER BY type = 'index'");
         LedgerNodes.AddParameter(command, "@table", table);
         var definitions = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -178,9 +174,7 @@ internal sealed class ProjectionShadow : IAsyncDisposable
             SqliteRows(sqlite, sql, table.Columns.Count, digest);
             return digest.Result;
         }
-        await using var command = _db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = _transaction.GetDbTransaction();
-        command.CommandText = sql;
+        await using var command = Command(sql);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var buffer = new byte[256];
         while (await reader.ReadAsync(ct))
@@ -234,18 +228,17 @@ internal sealed class ProjectionShadow : IAsyncDisposable
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
-        await using var command = _db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = _transaction.GetDbTransaction();
-        command.CommandText = sql;
+        await using var command = Command(sql);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<string> ScalarAsync(ParleyDb db, string sql, CancellationToken ct)
+    /// <summary>A command in this check's transaction.</summary>
+    private DbCommand Command(string sql)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var command = _db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = _transaction.GetDbTransaction();
         command.CommandText = sql;
-        return (string?)await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException($"{sql} gave nothing.");
+        return command;
     }
 
     /// <summary>Σ SHA-256(key ‖ row) mod 2^128 over a multiset of rows, and how many.</summary>

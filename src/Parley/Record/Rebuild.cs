@@ -67,35 +67,31 @@ public static class Rebuild
     /// <summary>Projects every event into the projection tables, which are empty when it starts.</summary>
     public static async Task<long> ReplayAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
     {
+        const int batch = 2000;
+        long last = -1, count = 0;
+        var writes = new ReplayWrites(db);
         using var replayed = db.Replayed = new ReplayedRows(db);
         try
         {
-            return await ReplayBatchesAsync(db, new ReplayWrites(db), progress, ct);
+            while (true)
+            {
+                var events = await db.Events.AsNoTracking().Where(e => e.Sequence > last)
+                    .OrderBy(e => e.Sequence).Take(batch).ToListAsync(ct);
+                if (events.Count == 0)
+                    break;
+                foreach (var stored in events)
+                    await db.Modules.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
+                await writes.SaveAsync(ct);
+                last = events[^1].Sequence;
+                count += events.Count;
+                progress?.Report(count);
+            }
+            return count;
         }
         finally
         {
             db.Replayed = null;
         }
-    }
-
-    private static async Task<long> ReplayBatchesAsync(ParleyDb db, ReplayWrites writes, IProgress<long>? progress, CancellationToken ct)
-    {
-        const int batch = 2000;
-        long last = -1, count = 0;
-        while (true)
-        {
-            var events = await db.Events.AsNoTracking().Where(e => e.Sequence > last)
-                .OrderBy(e => e.Sequence).Take(batch).ToListAsync(ct);
-            if (events.Count == 0)
-                break;
-            foreach (var stored in events)
-                await db.Modules.ApplyAsync(db, EventCatalog.Deserialize(stored.Type, stored.Payload), stored, ct);
-            await writes.SaveAsync(ct);
-            last = events[^1].Sequence;
-            count += events.Count;
-            progress?.Report(count);
-        }
-        return count;
     }
 
     /// <summary>Each projection table as ordered JSON rows, keyed by table name.</summary>

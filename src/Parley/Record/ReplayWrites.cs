@@ -23,6 +23,7 @@ internal sealed class ReplayWrites(ParleyDb db)
     // Keys the database would generate (the owned rows' ids), handed out here: the next free one per table.
     private readonly Dictionary<string, long> _nextKey = [];
     private readonly Dictionary<IEntityType, InsertPlan> _plans = [];
+    private readonly List<Type> _parentsFirst = db.Modules.Tables.Reverse().Select(t => t.Entity).ToList();
     private bool _deferred;
 
     /// <summary>One row to insert: its object, and for an owned row its owner (whose key is the row's owner column).</summary>
@@ -77,8 +78,7 @@ internal sealed class ReplayWrites(ParleyDb db)
         var depth = 0;
         for (; type.FindOwnership() is { } ownership; depth++)
             type = ownership.PrincipalEntityType;
-        var tables = db.Modules.Tables.Reverse().Select(t => t.Entity).ToList();
-        return (tables.IndexOf(type.ClrType), depth);
+        return (_parentsFirst.IndexOf(type.ClrType), depth);
     }
 
     /// <summary>
@@ -120,7 +120,7 @@ internal sealed class ReplayWrites(ParleyDb db)
             rows[type] = list = [];
         list.Add(row);
         inserted.Add(row.Entity);
-        foreach (var owned in type.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+        foreach (var owned in OwnedRows.Of(type))
         {
             switch (owned.GetGetter().GetClrValueUsingContainingEntity(row.Entity))
             {
@@ -214,12 +214,11 @@ internal sealed class ReplayWrites(ParleyDb db)
             var table = type.GetTableName() ?? throw new InvalidOperationException($"{type.DisplayName()} maps to no table.");
             var store = StoreObjectIdentifier.Table(table, type.GetSchema());
             var columns = type.GetProperties().Select(p => (Property: p, Column: p.GetColumnName(store))).Where(c => c.Column is not null).ToList();
-            var generated = type.FindPrimaryKey()?.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] && (key.ClrType == typeof(long) || key.ClrType == typeof(int))
-                ? key
-                : null;
+            var generated = OwnedRows.GeneratedKey(type);
             var ownership = type.FindOwnership();
-            var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
-            var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)";
+            var names = string.Join(", ", columns.Select(c => $"\"{c.Column}\""));
+            var sql = $"INSERT INTO \"{table}\" ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+            var copy = $"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)";
             return new(table, sql, copy, columns.Select(c => new InsertColumn(c.Property, c.Property == generated, ownership)).ToList(), generated?.GetColumnName(store));
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Parley.Tests.Infrastructure;
@@ -27,7 +26,7 @@ public static class IcalJs
         await File.WriteAllTextAsync(file, ics);
         try
         {
-            var (code, output, error) = await RunAsync("node", checkers, "ical-instants.mjs", file);
+            var (code, output, error) = await Processes.RunAsync("node", checkers, "ical-instants.mjs", file);
             Assert.True(code == 0, $"ical.js could not read the file: {error}\n{ics}");
             return JsonSerializer.Deserialize<Reading>(output, Json)!;
         }
@@ -46,7 +45,7 @@ public static class IcalJs
             if (!System.IO.Directory.Exists(Path.Combine(folder, "node_modules", "ical.js")))
             {
                 Console.WriteLine("Installing the independent checkers (npm ci in tests/checkers)...");
-                var (code, _, error) = await RunAsync("npm", folder, "ci", "--no-audit", "--no-fund");
+                var (code, _, error) = await Processes.RunAsync("npm", folder, "ci", "--no-audit", "--no-fund");
                 Assert.True(code == 0, $"npm ci in {folder} failed: {error}");
             }
         }
@@ -66,16 +65,5 @@ public static class IcalJs
                 return candidate;
         }
         return null;
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string program, string folder, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var (output, error) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Record;
 
@@ -21,13 +21,9 @@ public sealed class QuickStartFolderTests
         try
         {
             // verify on an empty folder creates the store's folder and says which (it has no log key yet): no server to stop.
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = typedIn, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "run", "--project", Path.Combine(root.FullName, "src", "Parley"), "-c", configuration, "--no-build", "--", "verify" })
-                start.ArgumentList.Add(arg);
-            using var process = Process.Start(start)!;
-            var (output, error) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-            await process.WaitForExitAsync();
-            var said = await output + await error;
+            var (_, output, error) = await Processes.RunAsync("dotnet", typedIn,
+                "run", "--project", Path.Combine(root.FullName, "src", "Parley"), "-c", configuration, "--no-build", "--", "verify");
+            var said = output + error;
             Assert.True(System.IO.Directory.Exists(Path.Combine(typedIn, "parley-data")), said);
             Assert.Contains(Path.Combine(typedIn, "parley-data"), said, StringComparison.Ordinal);
         }

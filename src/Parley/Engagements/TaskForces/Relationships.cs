@@ -45,10 +45,12 @@ public static class Relationships
             .Join(db.Meetings, e => e.Meeting, m => m.Id, (e, m) => new { e.PersonA, e.PersonB, e.MetAt, m.TimeUnknown, m.Zone })
             .ToListAsync(ct);
         // The day met is the meeting's own day where it took place, as its page says.
-        return rows.SelectMany(r => new[] { (Person: r.PersonA, Other: r.PersonB, r.MetAt, On: EngagementViews.Day(r.MetAt, r.TimeUnknown, r.Zone, r.Zone)), (Person: r.PersonB, Other: r.PersonA, r.MetAt, On: EngagementViews.Day(r.MetAt, r.TimeUnknown, r.Zone, r.Zone)) })
+        return rows.Select(r => (r.PersonA, r.PersonB, r.MetAt, On: EngagementViews.Day(r.MetAt, r.TimeUnknown, r.Zone, r.Zone)))
+            .SelectMany(r => new[] { (Person: r.PersonA, Other: r.PersonB, r.MetAt, r.On), (Person: r.PersonB, Other: r.PersonA, r.MetAt, r.On) })
             .Where(r => people.Contains(r.Person))
             .GroupBy(r => (r.Person, r.Other))
-            .Select(g => g.MaxBy(x => x.MetAt) is var last ? new Tie(g.Key.Person, g.Key.Other, g.Count(), last.MetAt, last.On) : null!)
+            .Select(g => (g.Key, Count: g.Count(), Last: g.MaxBy(x => x.MetAt)))
+            .Select(g => new Tie(g.Key.Person, g.Key.Other, g.Count, g.Last.MetAt, g.Last.On))
             .OrderBy(t => t.Person).ThenByDescending(t => t.LastMet).ToList();
     }
 }

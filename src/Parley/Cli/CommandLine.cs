@@ -38,7 +38,7 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.Token());
         root.Subcommands.Add(DirectoryCommands.Import());
         var export = LedgerCommands.Export();
-        foreach (var sub in DirectoryCommands.Export().Subcommands)
+        foreach (var sub in DirectoryCommands.ExportVerbs())
             export.Subcommands.Add(sub);
         root.Subcommands.Add(export);
         root.Subcommands.Add(LedgerCommands.Verify());

@@ -26,7 +26,11 @@ public static class DirectoryCommands
         return new Command("import", "Import directory data") { congress, popolo };
     }
 
-    public static Command Export()
+    /// <summary>
+    /// The directory's verbs under `parley export`: given to that one command, not to one of their own, since a command
+    /// with two parents takes the root's options (--data, --help) from neither.
+    /// </summary>
+    public static IEnumerable<Command> ExportVerbs()
     {
         var file = new Argument<string>("FILE") { Description = "Where to write the JSON ('-' for standard output)" };
         var popolo = new Command("popolo", "Export the directory as Popolo JSON") { file };
@@ -40,7 +44,7 @@ public static class DirectoryCommands
                 Console.WriteLine($"Wrote {document.Persons?.Count:N0} persons, {document.Organizations?.Count:N0} organizations and {document.Memberships?.Count:N0} memberships to {path}.");
             return 0;
         }, ct));
-        return new Command("export", "Export directory data") { popolo };
+        yield return popolo;
     }
 
     private static IProgress<string> Progress() => new SynchronousProgress(m => Console.Error.WriteLine(m));

@@ -20,7 +20,7 @@ public static class PasskeySignIn
         {
             var options = WebAuthn.AssertionOptionsFor(request, []);
             return WebAuthn.Begun(webAuthn.Seal(Purpose, options.ToJson()), options.ToJson());
-        }).WithSummary("Begin signing in with a passkey: options for navigator.credentials.get and the state to send back");
+        }).Produces<WebAuthnBegun>().WithSummary("Begin signing in with a passkey: options for navigator.credentials.get and the state to send back");
         group.MapPost("/", async (ParleyDb db, WebAuthn webAuthn, SignInManager<Credential> signIn, HttpRequest request, PasskeyAnswer body, CancellationToken ct) =>
         {
             if (webAuthn.OpenOnce<string>(Purpose, body.State) is not { } sealedOptions)
@@ -33,6 +33,6 @@ public static class PasskeySignIn
                 return new DomainError("assertion", "This passkey's account cannot sign in (it is locked for 15 minutes after 5 failed attempts, or gone).", ErrorKind.Forbidden).ToProblem();
             await signIn.SignInAsync(user, isPersistent: false);
             return Results.NoContent();
-        }).WithSummary("Finish signing in with a passkey (sets the sign-in cookie)");
+        }).Produces(204).WithSummary("Finish signing in with a passkey (sets the sign-in cookie)");
     }
 }

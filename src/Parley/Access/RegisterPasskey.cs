@@ -78,15 +78,19 @@ public static class RegisterPasskey
         var passkeys = app.MapGroup("/api/passkeys").WithTags("Access").RequireAuthorization();
         passkeys.MapGet("/", async (ParleyDb db, Actor actor, CancellationToken ct) =>
             (await db.Passkeys.AsNoTracking().Where(p => p.AccountId == actor.Account).OrderBy(p => p.RegisteredAt).ToListAsync(ct))
-                .Select(p => new { p.CredentialId, p.Label, p.RegisteredAt, p.RegisteredIndex }))
-            .WithSummary("The signed-in person's passkeys");
+                .Select(p => new PasskeyRow(p.CredentialId, p.Label, p.RegisteredAt, p.RegisteredIndex)))
+            .Produces<PasskeyRow[]>().WithSummary("The signed-in person's passkeys");
         passkeys.MapPost("/options", async (ParleyDb db, WebAuthn webAuthn, HttpRequest request, Actor actor, CancellationToken ct) =>
         {
             var (options, state) = await BeginAsync(db, webAuthn, request, actor, ct);
             return WebAuthn.Begun(state, options.ToJson());
-        }).WithSummary("Begin registering a passkey: options for navigator.credentials.create and the state to send back");
+        }).Produces<WebAuthnBegun>().WithSummary("Begin registering a passkey: options for navigator.credentials.create and the state to send back");
         passkeys.MapPost("/", (UseCaseEdge edge, WebAuthn webAuthn, HttpRequest request, Actor actor, NewPasskey body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, webAuthn, request, actor, body, c), _ => Results.Created("/api/passkeys", null), ct))
+            .Produces(201)
             .WithSummary("Finish registering a passkey: its public key enters the record");
     }
 }
+
+/// <summary>A passkey as its owner sees it: the credential, its label, and where the ledger recorded its public key.</summary>
+public sealed record PasskeyRow(string CredentialId, string Label, DateTime RegisteredAt, long RegisteredIndex);

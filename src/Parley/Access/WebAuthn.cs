@@ -63,6 +63,7 @@ public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider cl
     /// A ceremony's first answer: the sealed state and the options, written with Fido2's own JSON (its names are
     /// WebAuthn's, which the API's JSON settings would rename).
     /// </summary>
+    /// <summary>The options for the browser's WebAuthn call and the sealed state to send back with its answer (<see cref="WebAuthnBegun"/>).</summary>
     public static IResult Begun(string state, string optionsJson) =>
         Results.Text($"{{\"state\":{JsonSerializer.Serialize(state)},\"options\":{optionsJson}}}", "application/json");
 
@@ -129,3 +130,6 @@ public sealed class WebAuthn(IDataProtectionProvider protection, TimeProvider cl
     private ITimeLimitedDataProtector Protector(string purpose) =>
         protection.CreateProtector("parley.webauthn", purpose).ToTimeLimitedDataProtector();
 }
+
+/// <summary>A WebAuthn ceremony begun: <c>options</c> for navigator.credentials, <c>state</c> to send back with the answer.</summary>
+public sealed record WebAuthnBegun(string State, System.Text.Json.JsonElement Options);

@@ -36,5 +36,5 @@ public static class AddCalendarPeriods
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/calendars/{chamber:guid}/periods", (UseCaseEdge edge, Actor actor, Guid chamber, IReadOnlyList<PeriodInput> body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, chamber, body, "entered by hand", c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Add periods to a chamber's calendar");
+            .Requires(Needs).WithSummary("Add periods to a chamber's calendar").Done();
 }

@@ -15,9 +15,9 @@ public static class CalendarApi
         var api = app.MapGroup("/api").WithTags(Tag);
         api.MapGet("/calendars/{chamber:guid}", async (ParleyDb db, Guid chamber, CancellationToken ct) =>
             Results.Ok(await db.CalendarPeriods.AsNoTracking().Where(p => p.Chamber == chamber).OrderBy(p => p.StartsOn).ToListAsync(ct)))
-            .Requires(Permission.ReadEngagements).WithSummary("A chamber's sessions, sitting days and recesses");
+            .Requires(Permission.ReadEngagements).Produces<CalendarPeriod[]>().WithSummary("A chamber's sessions, sitting days and recesses");
         api.MapGet("/calendars/{chamber:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid chamber, CancellationToken ct) => await ChamberFileAsync(db, clock, chamber, ct))
-            .Requires(Permission.ReadEngagements).WithSummary("A chamber's calendar as all-day events");
+            .Requires(Permission.ReadEngagements).Produces<string>(200, "text/calendar").WithSummary("A chamber's calendar as all-day events");
         FeedLinks.Map(api);
         AddCalendarPeriods.Map(api);
         ChangeCalendarPeriod.Map(api);
@@ -29,7 +29,8 @@ public static class CalendarApi
         RecordBusyTimes.Map(people);
 
         app.MapGet("/feeds/{secret}/calendars/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) =>
-            FeedLinks.ByTokenAsync(db, secret, () => ChamberFileAsync(db, clock, id, ct), ct)).WithTags(Tag).AllowAnonymous();
+            FeedLinks.ByTokenAsync(db, secret, () => ChamberFileAsync(db, clock, id, ct), ct)).WithTags(Tag).AllowAnonymous()
+            .Produces<string>(200, "text/calendar").WithSummary("A chamber's calendar as an iCalendar subscription, by the secret of a feed link");
     }
 
     private static async Task<IResult> ChamberFileAsync(ParleyDb db, TimeProvider clock, Guid chamber, CancellationToken ct)

@@ -27,5 +27,5 @@ public static class ChangeCalendarPeriod
     public static void Map(RouteGroupBuilder api) =>
         api.MapPut("/calendars/periods/{id:guid}", (UseCaseEdge edge, Actor actor, Guid id, PeriodInput body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Change a calendar period");
+            .Requires(Needs).WithSummary("Change a calendar period").Done();
 }

@@ -57,17 +57,20 @@ public static class FeedLinks
     {
         api.MapGet("/feed-tokens", async (ParleyDb db, Actor actor, CancellationToken ct) =>
             Results.Ok(await db.FeedTokens.AsNoTracking().Where(t => t.Account == actor.Account).OrderByDescending(t => t.IssuedAt).ToListAsync(ct)))
-            .Requires(Needs).WithSummary("Your calendar feed links (the secrets are shown only once, when issued)");
+            .Requires(Needs).Produces<FeedToken[]>().WithSummary("Your calendar feed links (the secrets are shown only once, when issued)");
         api.MapPost("/feed-tokens", (UseCaseEdge edge, Actor actor, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => IssueAsync(s, actor.Account ?? Guid.Empty, c),
-                t => Results.Created("/api/feed-tokens", new { id = t.Id, secret = t.Secret, feeds = $"/feeds/{t.Secret}/" }), ct))
-            .Requires(Needs).WithSummary("Issue a secret link for subscribing to calendar feeds");
+                t => Results.Created("/api/feed-tokens", new IssuedFeedLink(t.Id, t.Secret, $"/feeds/{t.Secret}/")), ct))
+            .Requires(Needs).Produces<IssuedFeedLink>(201).WithSummary("Issue a secret link for subscribing to calendar feeds");
         api.MapDelete("/feed-tokens/{id:guid}", (UseCaseEdge edge, Actor actor, Guid id, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => RevokeAsync(s, actor.Account ?? Guid.Empty, id, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Revoke a feed link; calendar clients using it get 404 from then on");
+            .Requires(Needs).WithSummary("Revoke a feed link; calendar clients using it get 404 from then on").Done();
     }
 
     private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>A feed link just issued: its secret, shown this once, and the feeds' address under it.</summary>
+public sealed record IssuedFeedLink(Guid Id, string Secret, string Feeds);

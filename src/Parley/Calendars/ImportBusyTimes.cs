@@ -21,5 +21,5 @@ public static class ImportBusyTimes
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/people/{id:guid}/busy/import", (UseCaseEdge edge, Actor actor, Guid id, CalendarFile body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, HorizonFrom(edge.Now), c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Import a person's busy times from their calendar's .ics export (recurring events expanded two years ahead)");
+            .Requires(Needs).WithSummary("Import a person's busy times from their calendar's .ics export (recurring events expanded two years ahead)").Done();
 }

@@ -75,5 +75,5 @@ public static class ImportChamberCalendar
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/calendars/{chamber:guid}/import", (UseCaseEdge edge, Actor actor, Guid chamber, CalendarFile body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, chamber, body, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Import an iCalendar file into a chamber's calendar: all events or none, a fault named by line; a second import updates its periods by UID");
+            .Requires(Needs).WithSummary("Import an iCalendar file into a chamber's calendar: all events or none, a fault named by line; a second import updates its periods by UID").Done();
 }

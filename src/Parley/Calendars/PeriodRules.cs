@@ -3,7 +3,7 @@ using Parley.Record;
 
 namespace Parley.Calendars;
 
-public sealed record PeriodInput(PeriodKind? Kind, [property: MaxLength(200)] string? Name, DateOnly? StartsOn, DateOnly? EndsOn);
+public sealed record PeriodInput([property: Required] PeriodKind? Kind, [property: Required, MaxLength(200)] string? Name, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn);
 
 /// <summary>What makes a calendar period: a kind, a name and days in order. Pure; shared by adding and changing periods.</summary>
 public static class PeriodRules

@@ -7,7 +7,7 @@ using Parley.Web;
 namespace Parley.Calendars;
 
 /// <summary>A time a person is busy; instants arrive in UTC (normalised at the edge).</summary>
-public sealed record BusyInput(DateTime? StartsAt, DateTime? EndsAt, [property: MaxLength(500)] string? Note);
+public sealed record BusyInput([property: Required] DateTime? StartsAt, [property: Required] DateTime? EndsAt, [property: MaxLength(500)] string? Note);
 
 /// <summary>Record a person's own busy times (UTC), which the scheduling assistant keeps clear of.</summary>
 public static class RecordBusyTimes
@@ -40,5 +40,5 @@ public static class RecordBusyTimes
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/people/{id:guid}/busy", (UseCaseEdge edge, Actor actor, Guid id, IReadOnlyList<BusyInput> body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Record a person's busy times (UTC) for the scheduling assistant");
+            .Requires(Needs).WithSummary("Record a person's busy times (UTC) for the scheduling assistant").Done();
 }

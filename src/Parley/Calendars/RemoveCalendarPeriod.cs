@@ -21,5 +21,5 @@ public static class RemoveCalendarPeriod
     public static void Map(RouteGroupBuilder api) =>
         api.MapDelete("/calendars/periods/{id:guid}", (UseCaseEdge edge, Actor actor, Guid id, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Remove a calendar period");
+            .Requires(Needs).WithSummary("Remove a calendar period").Done();
 }

@@ -39,5 +39,5 @@ public static class AcknowledgeReceipt
     public static void Map(RouteGroupBuilder letter) =>
         letter.MapPost("/acknowledge", (UseCaseEdge edge, Actor actor, Guid id, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, actor, id, edge.Now, null, c), _ => Results.NoContent(), ct))
-            .Requires(Needs);
+            .Requires(Needs).Done().WithSummary("The addressee institution acknowledges receipt: the letter is delivered");
 }

@@ -61,9 +61,9 @@ public static class AnswerHandover
     {
         letter.MapPost("/handovers/{handoverId:guid}/confirm", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, true, body.SealIntact, null, edge.Now, null, c), _ => Results.NoContent(), ct))
-            .Requires(Needs);
+            .Requires(Needs).Done().WithSummary("Confirm receiving the letter in a hand-over (seal intact or not); the receiver's institution signs it");
         letter.MapPost("/handovers/{handoverId:guid}/dispute", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, Guid handoverId, AnswerRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, handoverId, false, true, body.Reason, edge.Now, null, c), _ => Results.NoContent(), ct))
-            .Requires(Needs);
+            .Requires(Needs).Done().WithSummary("Dispute a hand-over (not received, or not as recorded), with the reason; the receiver's institution signs it");
     }
 }

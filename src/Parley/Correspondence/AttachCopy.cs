@@ -66,11 +66,11 @@ public static class AttachCopy
         {
             var read = await ReadAsync(file, ct);
             return read.Succeeded
-                ? await edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, read.Value!, c), a => Results.Created($"/api/letters/{id}/attachments/{a}", new { id = a }), ct)
+                ? await edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, read.Value!, c), a => ApiAnswers.Created($"/api/letters/{id}/attachments/{a}", a), ct)
                 : read.Error!.ToProblem();
         })
             .Requires(Needs).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(RequestLimits.Attachment))
-            .WithSummary("Attach a copy; it is sealed to the addressee institution (HPKE) and only fingerprints enter the record");
+            .WithSummary("Attach a copy; it is sealed to the addressee institution (HPKE) and only fingerprints enter the record").Creates();
 
     /// <summary>HPKE's info binds a sealed copy to its letter and attachment.</summary>
     public static byte[] Info(Guid letterId, Guid attachmentId) => Encoding.UTF8.GetBytes($"parley/letter/{letterId}/attachment/{attachmentId}");

@@ -7,7 +7,7 @@ using Parley.Web;
 namespace Parley.Correspondence;
 
 /// <summary>A hand-over as the giver enters it; its time arrives in UTC (normalised at the edge).</summary>
-public sealed record HandoverInput(Guid? ToInstitution, Guid? ToPerson, Guid? FromPerson, DateTime? At,
+public sealed record HandoverInput([property: Required] Guid? ToInstitution, Guid? ToPerson, Guid? FromPerson, DateTime? At,
     [property: MaxLength(200)] string? Place, bool SealIntact = true, [property: MaxLength(1000)] string? Note = null);
 
 /// <summary>
@@ -65,8 +65,8 @@ public static class HandOver
 
     public static void Map(RouteGroupBuilder letter) =>
         letter.MapPost("/handovers", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, Guid id, HandoverInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, body, edge.Now, null, c), h => Results.Created($"/api/letters/{id}/custody", new { id = h }), ct))
-            .Requires(Needs);
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, id, body, edge.Now, null, c), h => ApiAnswers.Created($"/api/letters/{id}/custody", h), ct))
+            .Requires(Needs).Creates().WithSummary("Hand the letter over to the next holder; the giver's institution signs the step and the receiver confirms or disputes it");
 
     /// <summary>
     /// The letter page's form: the receiver comes as "institution" or "institution|person" (a leg that ends in a

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
@@ -10,12 +11,12 @@ public static class LetterApi
     public static void MapLetterApi(this IEndpointRouteBuilder app)
     {
         var letters = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.ReadLetters));
-        letters.MapGet("/", ListAsync).WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to");
+        letters.MapGet("/", ListAsync).Produces<LetterPage>().WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to");
         letters.MapGet("/{id:guid}", async (ParleyDb db, Actor actor, TimeProvider clock, Guid id, CancellationToken ct) =>
             await LetterRegister.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(actor, s) is var view and not LetterView.None
                 ? Results.Ok(Dto(s, view, clock.GetUtcNow().UtcDateTime))
-                : CorrespondenceErrors.NoLetter(id).ToProblem()).WithSummary("One letter: envelope for holders, register entry for the sender's office and auditors");
-        letters.MapGet("/{id:guid}/custody", CustodyAsync).WithSummary("The chain of custody with signatures, ledger indices and inclusion proofs");
+                : CorrespondenceErrors.NoLetter(id).ToProblem()).Produces<LetterDto>().WithSummary("One letter: envelope for holders, register entry for the sender's office and auditors");
+        letters.MapGet("/{id:guid}/custody", CustodyAsync).Produces<CustodyDto>().WithSummary("The chain of custody with signatures, ledger indices and inclusion proofs");
         OpenCopy.Map(letters);
 
         // Each write is mapped beside its use case, with the permission it needs.
@@ -35,61 +36,37 @@ public static class LetterApi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var result = await LetterRegister.PageAsync(db, actor, now, new LetterRegister.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), page ?? 1, size ?? 50, ct);
-        return Results.Ok(new { items = result.Rows.Select(r => Dto(r.State, r.View, now)), pageNumber = result.PageNumber, pageSize = result.PageSize, hasMore = result.HasMore });
+        return Results.Ok(new LetterPage(result.Rows.Select(r => Dto(r.State, r.View, now)).ToList(), result.PageNumber, result.PageSize, result.HasMore));
     }
 
-    public static object Dto(LetterState s, LetterView view, DateTime now)
+    /// <summary>A letter as this caller may see it: the envelope for every holder, the register entry too from <see cref="LetterView.Metadata"/> on.</summary>
+    public static LetterDto Dto(LetterState s, LetterView view, DateTime now)
     {
         var l = s.Letter;
         var custody = Custody.View(s, now);
-        var envelope = new Dictionary<string, object?>
+        var entry = view >= LetterView.Metadata;
+        return new LetterDto(
+            l.Id, l.Number, l.Registry, l.SenderInstitution, l.AddresseeInstitution, custody.Status, custody.Exceptions, custody.Holder, custody.NextDue,
+            l.Route.OrderBy(r => r.Order).Select(r => new LegDto(r.ToInstitution, r.ToPerson, r.DueHours)).ToList(),
+            s.Handovers.OrderBy(h => h.At).Select(h => new HandoverDto(h.Id, h.FromInstitution, h.FromPerson, h.ToInstitution, h.ToPerson, h.At, h.Place,
+                h.SealIntact, h.State, h.AnsweredAt, h.SealIntactOnReceipt, h.DisputeReason, h.RecordedIndex)).ToList(),
+            view)
         {
-            ["id"] = l.Id,
-            ["number"] = l.Number,
-            ["registry"] = l.Registry,
-            ["senderInstitution"] = l.SenderInstitution,
-            ["addresseeInstitution"] = l.AddresseeInstitution,
-            ["status"] = custody.Status,
-            ["exceptions"] = custody.Exceptions,
-            ["holder"] = custody.Holder,
-            ["nextDue"] = custody.NextDue,
-            ["route"] = l.Route.OrderBy(r => r.Order).Select(r => new { r.ToInstitution, r.ToPerson, r.DueHours }),
-            ["handovers"] = s.Handovers.OrderBy(h => h.At).Select(h => new
-            {
-                h.Id,
-                h.FromInstitution,
-                h.FromPerson,
-                h.ToInstitution,
-                h.ToPerson,
-                h.At,
-                h.Place,
-                h.SealIntact,
-                h.State,
-                h.AnsweredAt,
-                h.SealIntactOnReceipt,
-                h.DisputeReason,
-                ledgerIndex = h.RecordedIndex,
-            }),
-            ["view"] = view,
+            Dated = entry ? l.Dated : null,
+            Direction = entry ? l.Direction : null,
+            SenderPerson = entry ? l.SenderPerson : null,
+            AddresseePerson = entry ? l.AddresseePerson : null,
+            Subject = entry ? l.Subject : null,
+            Topics = entry ? l.Topics.Split('|', StringSplitOptions.RemoveEmptyEntries) : null,
+            Classification = entry ? l.Classification : null,
+            Language = entry ? l.Language : null,
+            ReplyBy = entry ? l.ReplyBy : null,
+            InReplyTo = entry ? l.InReplyTo : null,
+            AcknowledgedAt = entry ? l.AcknowledgedAt : null,
+            Embargo = entry ? l.Embargo : null,
+            CopyOf = entry ? l.CopyOf : null,
+            TranslationOf = entry ? l.TranslationOf : null,
         };
-        if (view >= LetterView.Metadata)
-        {
-            envelope["dated"] = l.Dated;
-            envelope["direction"] = l.Direction;
-            envelope["senderPerson"] = l.SenderPerson;
-            envelope["addresseePerson"] = l.AddresseePerson;
-            envelope["subject"] = l.Subject;
-            envelope["topics"] = l.Topics.Split('|', StringSplitOptions.RemoveEmptyEntries);
-            envelope["classification"] = l.Classification;
-            envelope["language"] = l.Language;
-            envelope["replyBy"] = l.ReplyBy;
-            envelope["inReplyTo"] = l.InReplyTo;
-            envelope["acknowledgedAt"] = l.AcknowledgedAt;
-            envelope["embargo"] = l.Embargo;
-            envelope["copyOf"] = l.CopyOf;
-            envelope["translationOf"] = l.TranslationOf;
-        }
-        return envelope;
     }
 
     private static async Task<IResult> CustodyAsync(ParleyDb db, Checkpoints checkpoints, LogKey key, Actor actor, Guid id, CancellationToken ct)
@@ -98,26 +75,48 @@ public static class LetterApi
         if (state is null || LetterAccess.ViewOf(actor, state) == LetterView.None)
             return CorrespondenceErrors.NoLetter(id).ToProblem();
         var certificate = await CustodyCertificate.BuildAsync(db, checkpoints, key, state, ct);
-        return Results.Ok(new
-        {
-            letter = id,
-            checkpoint = certificate.CheckpointNote,
-            treeSize = certificate.Checkpoint.Size,
-            holds = certificate.Holds,
-            chain = certificate.Chain.Select(c => new
-            {
-                handover = c.Handover.Id,
-                c.Handover.State,
-                c.Handover.At,
-                ledgerIndex = c.LedgerIndex,
-                leafHash = Convert.ToBase64String(c.LeafHash),
-                inclusionProof = c.InclusionProof.Select(Convert.ToBase64String),
-                included = c.Included,
-                giverSignature = c.Handover.GiverSignature,
-                giverSignatureValid = c.GiverSignatureValid,
-                receiverSignature = c.Handover.ReceiverSignature,
-                receiverSignatureValid = c.ReceiverSignatureValid,
-            }),
-        });
+        return Results.Ok(new CustodyDto(id, certificate.CheckpointNote, certificate.Checkpoint.Size, certificate.Holds,
+            certificate.Chain.Select(c => new CustodyLink(c.Handover.Id, c.Handover.State, c.Handover.At, c.LedgerIndex, Convert.ToBase64String(c.LeafHash),
+                c.InclusionProof.Select(Convert.ToBase64String).ToList(), c.Included, c.Handover.GiverSignature, c.GiverSignatureValid,
+                c.Handover.ReceiverSignature, c.ReceiverSignatureValid)).ToList()));
     }
 }
+
+public sealed record LetterPage(IReadOnlyList<LetterDto> Items, int PageNumber, int PageSize, bool HasMore);
+
+/// <summary>
+/// A letter's envelope (what every holder sees: parties, status, holder, route and hand-overs) and, for the sender's office,
+/// the addressee and auditors, its register entry (the fields from <c>dated</c> on, absent for a holder); <c>view</c> says which.
+/// </summary>
+public sealed record LetterDto(
+    Guid Id, string Number, Guid Registry, Guid SenderInstitution, Guid AddresseeInstitution, LetterStatus Status, IReadOnlyList<CustodyException> Exceptions,
+    Holder Holder, DateTime? NextDue, IReadOnlyList<LegDto> Route, IReadOnlyList<HandoverDto> Handovers, LetterView View)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? Dated { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public LetterDirection? Direction { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? SenderPerson { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? AddresseePerson { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Subject { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Topics { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Classification { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Language { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? ReplyBy { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? InReplyTo { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTime? AcknowledgedAt { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? Embargo { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? CopyOf { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Guid? TranslationOf { get; init; }
+}
+
+public sealed record LegDto(Guid ToInstitution, Guid? ToPerson, int DueHours);
+
+public sealed record HandoverDto(
+    Guid Id, Guid FromInstitution, Guid? FromPerson, Guid ToInstitution, Guid? ToPerson, DateTime At, string? Place, bool SealIntact, HandoverState State,
+    DateTime? AnsweredAt, bool? SealIntactOnReceipt, string? DisputeReason, long LedgerIndex);
+
+/// <summary>The chain of custody against a checkpoint: each hand-over's inclusion proof and both signatures, and whether the whole holds.</summary>
+public sealed record CustodyDto(Guid Letter, string Checkpoint, long TreeSize, bool Holds, IReadOnlyList<CustodyLink> Chain);
+
+public sealed record CustodyLink(
+    Guid Handover, HandoverState State, DateTime At, long LedgerIndex, string LeafHash, IReadOnlyList<string> InclusionProof, bool Included,
+    string? GiverSignature, bool? GiverSignatureValid, string? ReceiverSignature, bool? ReceiverSignatureValid);

@@ -44,5 +44,5 @@ public static class OpenCopy
     public static void Map(RouteGroupBuilder letters) =>
         letters.MapGet("/{id:guid}/attachments/{attachmentId:guid}", async (ParleyDb db, InstitutionKeys keys, Actor actor, Guid id, Guid attachmentId, CancellationToken ct) =>
             (await HandleAsync(db, keys, actor, id, attachmentId, ct)).ToHttp(o => Results.File(o.Content, o.Meta.MediaType, o.Meta.Name)))
-            .WithSummary("The sealed copy, opened: only for the addressee institution");
+            .Produces<byte[]>(200, "application/octet-stream").WithSummary("The sealed copy, opened, in its own media type: only for the addressee institution");
 }

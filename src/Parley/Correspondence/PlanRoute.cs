@@ -34,5 +34,5 @@ public static class PlanRoute
     public static void Map(RouteGroupBuilder letters) =>
         letters.MapPost("/{id:guid}/route", (UseCaseEdge edge, Actor actor, Guid id, RouteRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, actor, id, body.Legs, c), _ => Results.NoContent(), ct))
-            .Requires(Needs);
+            .Requires(Needs).Done().WithSummary("Plan (or replan) the letter's route: each leg's receiving institution or person and the hours it is due in");
 }

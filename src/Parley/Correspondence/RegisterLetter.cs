@@ -7,8 +7,8 @@ using Parley.Web;
 namespace Parley.Correspondence;
 
 public sealed record RegisterLetterInput(
-    LetterDirection? Direction, DateOnly? Dated, Guid? SenderInstitution, Guid? SenderPerson, Guid? AddresseeInstitution, Guid? AddresseePerson,
-    [property: MaxLength(500)] string? Subject, [property: ItemMaxLength(100)] List<string>? Topics, [property: MaxLength(100)] string? Classification, [property: MaxLength(12)] string? Language, DateOnly? ReplyBy, Guid? InReplyTo,
+    [property: Required] LetterDirection? Direction, [property: Required] DateOnly? Dated, [property: Required] Guid? SenderInstitution, Guid? SenderPerson, [property: Required] Guid? AddresseeInstitution, Guid? AddresseePerson,
+    [property: Required, MaxLength(500)] string? Subject, [property: ItemMaxLength(100)] List<string>? Topics, [property: MaxLength(100)] string? Classification, [property: MaxLength(12)] string? Language, DateOnly? ReplyBy, Guid? InReplyTo,
     DateOnly? Embargo = null, Guid? CopyOf = null, Guid? TranslationOf = null);
 
 /// <summary>Register a letter in the signed-in user's registry; its number is the registry's next of the letter's year.</summary>
@@ -80,8 +80,8 @@ public static class RegisterLetter
 
     public static void Map(RouteGroupBuilder letters) =>
         letters.MapPost("/", (UseCaseEdge edge, InstitutionKeys keys, Actor actor, RegisterLetterInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, body, c), id => Results.Created($"/api/letters/{id}", new { id }), ct))
-            .Requires(Needs);
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, keys, actor, body, c), id => ApiAnswers.Created($"/api/letters/{id}", id), ct))
+            .Requires(Needs).Creates().WithSummary("Register a letter in the caller's registry; its number is the registry's next of the letter's year");
 
     private static List<string> Topics(RegisterLetterInput input) =>
         (input.Topics ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();

@@ -88,7 +88,7 @@ public static class SignedSteps
             if (prepared.Value is not { } begun)
                 return new DomainError("assertion", "You have no passkey: do this step with its own endpoint, and your institution signs it.", ErrorKind.Conflict).ToProblem();
             return WebAuthn.Begun(begun.State, begun.Options.ToJson());
-        }).Requires(HandOver.Needs).WithSummary("Prepare a custody step for the person's passkey: the assertion options (challenge = SHA-256 of the step's statement)");
+        }).Requires(HandOver.Needs).Produces<WebAuthnBegun>().WithSummary("Prepare a custody step for the person's passkey: the assertion options (challenge = SHA-256 of the step's statement)");
         letter.MapPost("/steps/signed", async (ParleyDb db, WebAuthn webAuthn, UseCaseEdge edge, InstitutionKeys keys, HttpRequest request, Actor actor, Guid id,
             SignedStepRequest body, CancellationToken ct) =>
         {
@@ -97,6 +97,6 @@ public static class SignedSteps
             if (!verified.Succeeded)
                 return verified.Error!.ToProblem();
             return await edge.WriteHttpAsync(actor, (s, c) => CommitAsync(s, keys, actor, id, verified.Value!, c), _ => Results.Created($"/api/letters/{id}/custody", null), ct);
-        }).Requires(HandOver.Needs).WithSummary("Record a custody step with the passkey's assertion over its statement");
+        }).Requires(HandOver.Needs).Produces(201).WithSummary("Record a custody step with the passkey's assertion over its statement");
     }
 }

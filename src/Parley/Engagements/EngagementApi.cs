@@ -13,15 +13,15 @@ public static class EngagementApi
         var read = app.MapGroup("/api").WithTags("Engagements").Requires(Permission.ReadEngagements);
         read.MapGet("/visits", async (ParleyDb db, CancellationToken ct) =>
             Results.Ok(await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(500).ToListAsync(ct)))
-            .WithSummary("Visits (delegations), newest first");
+            .Produces<Visit[]>().WithSummary("Visits (delegations), newest first");
         read.MapGet("/visits/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
         {
             if (await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is not { } visit)
                 return Results.Problem($"No visit {id}.", statusCode: 404);
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
             var met = meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-            return Results.Ok(new { visit, meetings = meetings.Select(m => new { m.Id, m.Title, m.StartsAt, m.Status }), institutionsMet = met });
-        }).WithSummary("A visit with its meetings and the institutions met");
+            return Results.Ok(new VisitDetail(visit, meetings.Select(m => new VisitMeeting(m.Id, m.Title, m.StartsAt, m.Status)).ToList(), met));
+        }).Produces<VisitDetail>().WithSummary("A visit with its meetings and the institutions met");
         read.MapGet("/meetings", async (ParleyDb db, Actor actor, DateTime? from, DateTime? to, Guid? person, Guid? series, CancellationToken ct) =>
         {
             var query = db.Meetings.AsNoTracking();
@@ -37,7 +37,7 @@ public static class EngagementApi
             var names = await Parley.Directory.DirectoryNames.NamesAsync(db, meetings.SelectMany(m => m.Participants.SelectMany(x => new[] { x.Person, x.Side })), ct);
             var zone = await EngagementViews.ViewerZoneAsync(db, actor, ct);
             return Results.Ok(meetings.Select(m => EngagementViews.Meeting(m, names, zone)));
-        }).WithSummary("Meetings in a period (UTC bounds), for a person or a series; times also in the place's and the viewer's zone");
+        }).Produces<MeetingDto[]>().WithSummary("Meetings in a period (UTC bounds), for a person or a series; times also in the place's and the viewer's zone");
         read.MapGet("/meetings/{id:guid}", async (ParleyDb db, Actor actor, Guid id, CancellationToken ct) =>
         {
             if (await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } meeting)
@@ -47,21 +47,19 @@ public static class EngagementApi
             var carried = await Series.CarriedOverAsync(db, meeting, ct);
             var next = await Series.NextAsync(db, meeting, ct);
             var names = await Parley.Directory.DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(actions.Concat(carried).Select(a => a.Owner)), ct);
-            return Results.Ok(new
-            {
-                meeting = EngagementViews.Meeting(meeting, names, await EngagementViews.ViewerZoneAsync(db, actor, ct)),
-                minutes = minutes.Select(EngagementViews.Minutes),
-                actions = actions.Select(a => EngagementViews.Action(a, names)),
-                carriedOver = carried.Select(a => EngagementViews.Action(a, names)),
-                nextInSeries = next?.Id,
-            });
-        }).WithSummary("A meeting with its minutes (every version), action items, and items carried over from earlier meetings of its series");
+            return Results.Ok(new MeetingDetail(
+                EngagementViews.Meeting(meeting, names, await EngagementViews.ViewerZoneAsync(db, actor, ct)),
+                minutes.Select(EngagementViews.Minutes).ToList(),
+                actions.Select(a => EngagementViews.Action(a, names)).ToList(),
+                carried.Select(a => EngagementViews.Action(a, names)).ToList(),
+                next?.Id));
+        }).Produces<MeetingDetail>().WithSummary("A meeting with its minutes (every version), action items, and items carried over from earlier meetings of its series");
         read.MapGet("/people/{id:guid}/relationships", async (ParleyDb db, Guid id, CancellationToken ct) =>
         {
             var ties = await Relationships.TiesAsync(db, [id], ct);
             var names = await Parley.Directory.DirectoryNames.NamesAsync(db, ties.Select(t => t.Counterpart), ct);
-            return Results.Ok(ties.Select(t => new { counterpart = t.Counterpart, name = names.GetValueOrDefault(t.Counterpart), meetings = t.Meetings, lastMet = t.LastMet, lastMetOn = t.LastMetOn }));
-        }).WithSummary("Whom a person has met across the sides, how often and when last (from attendance)");
+            return Results.Ok(ties.Select(t => new TieDto(t.Counterpart, names.GetValueOrDefault(t.Counterpart), t.Meetings, t.LastMet, t.LastMetOn)));
+        }).Produces<TieDto[]>().WithSummary("Whom a person has met across the sides, how often and when last (from attendance)");
 
         // Each write is mapped beside its use case, with the permission it needs.
         var writes = app.MapGroup("/api").WithTags("Engagements");
@@ -75,3 +73,14 @@ public static class EngagementApi
         CloseAction.Map(writes);
     }
 }
+
+/// <summary>A visit with its meetings and the institutions met (other than the one that sent it).</summary>
+public sealed record VisitDetail(Visit Visit, IReadOnlyList<VisitMeeting> Meetings, IReadOnlyList<Guid> InstitutionsMet);
+
+public sealed record VisitMeeting(Guid Id, string Title, DateTime StartsAt, MeetingStatus Status);
+
+/// <summary>A meeting with every version of its minutes, its action items, and those carried over from earlier meetings of its series.</summary>
+public sealed record MeetingDetail(MeetingDto Meeting, IReadOnlyList<MinutesDto> Minutes, IReadOnlyList<ActionDto> Actions, IReadOnlyList<ActionDto> CarriedOver, Guid? NextInSeries);
+
+/// <summary>Whom a person has met across the sides: how often, the last meeting's instant and its day.</summary>
+public sealed record TieDto(Guid Counterpart, string? Name, int Meetings, DateTime LastMet, DateOnly LastMetOn);

@@ -26,40 +26,41 @@ public static class EngagementViews
     public static DateOnly Day(DateTime startsAt, bool timeUnknown, string meetingZone, string viewerZone) =>
         DateOnly.FromDateTime(Zones.Local(startsAt, timeUnknown ? meetingZone : viewerZone));
 
-    public static object Meeting(Meeting m, IReadOnlyDictionary<Guid, string> names, string viewerZone) => new
-    {
-        id = m.Id,
-        title = m.Title,
-        status = m.Status,
-        place = m.Place,
-        zone = m.Zone,
-        startsAt = DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc),
-        endsAt = DateTime.SpecifyKind(m.EndsAt, DateTimeKind.Utc),
-        timeUnknown = m.TimeUnknown,
-        local = new { starts = Zones.Label(m.StartsAt, m.Zone), ends = Zones.Label(m.EndsAt, m.Zone) },
-        yours = new { zone = viewerZone, starts = Zones.Label(m.StartsAt, viewerZone), ends = Zones.Label(m.EndsAt, viewerZone) },
-        visit = m.Visit,
-        proposal = m.Proposal,
-        taskForce = m.TaskForce,
-        series = m.Series,
-        outcome = m.Outcome,
-        cancelledBecause = m.CancelledBecause,
-        participants = m.Participants.Select(p => new { person = p.Person, name = names.GetValueOrDefault(p.Person), side = p.Side, sideName = names.GetValueOrDefault(p.Side), post = p.Post, attended = m.Status == MeetingStatus.Held ? p.Attended : (bool?)null }),
-        agenda = m.Agenda.OrderBy(a => a.Order).Select(a => new { order = a.Order, title = a.Title, presenter = a.Presenter, minutes = a.Minutes, letter = a.Letter, proposal = a.LinkedProposal }),
-    };
+    public static MeetingDto Meeting(Meeting m, IReadOnlyDictionary<Guid, string> names, string viewerZone) => new(
+        m.Id, m.Title, m.Status, m.Place, m.Zone,
+        DateTime.SpecifyKind(m.StartsAt, DateTimeKind.Utc), DateTime.SpecifyKind(m.EndsAt, DateTimeKind.Utc), m.TimeUnknown,
+        new LocalTimes(Zones.Label(m.StartsAt, m.Zone), Zones.Label(m.EndsAt, m.Zone)),
+        new ViewerTimes(viewerZone, Zones.Label(m.StartsAt, viewerZone), Zones.Label(m.EndsAt, viewerZone)),
+        m.Visit, m.Proposal, m.TaskForce, m.Series, m.Outcome, m.CancelledBecause,
+        m.Participants.Select(p => new ParticipantDto(p.Person, names.GetValueOrDefault(p.Person), p.Side, names.GetValueOrDefault(p.Side), p.Post,
+            m.Status == MeetingStatus.Held ? p.Attended : null)).ToList(),
+        m.Agenda.OrderBy(a => a.Order).Select(a => new AgendaDto(a.Order, a.Title, a.Presenter, a.Minutes, a.Letter, a.LinkedProposal)).ToList());
 
-    public static object Action(ActionItem a, IReadOnlyDictionary<Guid, string> names) =>
-        new { id = a.Id, meeting = a.Meeting, what = a.What, owner = a.Owner, ownerName = names.GetValueOrDefault(a.Owner), dueOn = a.DueOn, status = a.Status };
+    public static ActionDto Action(ActionItem a, IReadOnlyDictionary<Guid, string> names) =>
+        new(a.Id, a.Meeting, a.What, a.Owner, names.GetValueOrDefault(a.Owner), a.DueOn, a.Status);
 
-    public static object Minutes(MinutesVersion v) =>
-        new
-        {
-            version = v.Version,
-            state = v.State,
-            text = v.Text,
-            correcting = v.Correcting,
-            approvedBy = v.ApprovedBy,
-            approvedAt = v.ApprovedAt,
-            comments = v.Comments.OrderBy(c => c.At).Select(c => new { by = c.By, at = c.At, text = c.Text }),
-        };
+    public static MinutesDto Minutes(MinutesVersion v) =>
+        new(v.Version, v.State, v.Text, v.Correcting, v.ApprovedBy, v.ApprovedAt,
+            v.Comments.OrderBy(c => c.At).Select(c => new CommentDto(c.By, c.At, c.Text)).ToList());
 }
+
+/// <summary>A meeting for the API: UTC instants, and its times as labels in the place's zone and the viewer's.</summary>
+public sealed record MeetingDto(
+    Guid Id, string Title, MeetingStatus Status, string Place, string Zone, DateTime StartsAt, DateTime EndsAt, bool TimeUnknown,
+    LocalTimes Local, ViewerTimes Yours, Guid? Visit, Guid? Proposal, Guid? TaskForce, Guid? Series, string? Outcome, string? CancelledBecause,
+    IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<AgendaDto> Agenda);
+
+public sealed record LocalTimes(string Starts, string Ends);
+
+public sealed record ViewerTimes(string Zone, string Starts, string Ends);
+
+/// <summary>A participant: the person, the side they speak for, their post on the day, and (once held) whether they attended.</summary>
+public sealed record ParticipantDto(Guid Person, string? Name, Guid Side, string? SideName, string? Post, bool? Attended);
+
+public sealed record AgendaDto(int Order, string Title, Guid? Presenter, int Minutes, Guid? Letter, Guid? Proposal);
+
+public sealed record ActionDto(Guid Id, Guid Meeting, string What, Guid Owner, string? OwnerName, DateOnly DueOn, ActionStatus Status);
+
+public sealed record MinutesDto(int Version, MinutesState State, string Text, string? Correcting, string? ApprovedBy, DateTime? ApprovedAt, IReadOnlyList<CommentDto> Comments);
+
+public sealed record CommentDto(string By, DateTime At, string Text);

@@ -7,6 +7,7 @@ using Parley.Access;
 using Parley.Directory;
 using Parley.Record;
 using Parley.Web;
+using Scalar.AspNetCore;
 
 namespace Parley.Host;
 
@@ -104,11 +105,13 @@ public static class ParleyWebApp
                 c.ProblemDetails.Detail ??= "The request body must be JSON (Content-Type: application/json), or multipart/form-data with a \"file\" part where the API takes a file.";
                 c.ProblemDetails.Extensions["field"] = "body";
             }
+            ProblemKinds.Stamp(c.ProblemDetails);
         });
         services.AddScoped<UseCaseEdge>();
         services.AddExceptionHandler<BadRequests>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddSchemaTransformer<UtcInstantSchema>().AddSchemaTransformer<ItemMaxLengthSchema>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<ApiDocument>().AddOperationTransformer<ApiOperations>()
+            .AddSchemaTransformer<UtcInstantSchema>().AddSchemaTransformer<LocalTimeSchema>().AddSchemaTransformer<ItemMaxLengthSchema>());
         services.ConfigureHttpJsonOptions(o =>
         {
             // Enums by name only: an integer ("step": 1) is not a name a client can mean, and out-of-range ones reached the use cases.
@@ -141,8 +144,8 @@ public static class ParleyWebApp
         // The log's size from its last sequence number (sequences are gap-free): an index seek, where COUNT(*) read every
         // event and took 50 ms per probe at a million events.
         app.MapGet("/health", async (ParleyDb db, CancellationToken ct) =>
-                Results.Json(new { status = "ok", provider = db.Provider, events = await LedgerNodes.SizeAsync(db, ct) }))
-            .AllowAnonymous().WithTags("Health");
+                Results.Json(new Health("ok", db.Provider, await LedgerNodes.SizeAsync(db, ct))))
+            .AllowAnonymous().WithTags("Health").Produces<Health>().WithSummary("Whether the node answers, its database and the size of its log");
         app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
         {
             var culture = c == "ru" ? "ru" : "en";
@@ -151,9 +154,18 @@ public static class ParleyWebApp
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
-        app.MapOpenApi();
-        app.MapGet("/api", () => Results.Json(new { openapi = "/openapi/v1.json", people = "/api/people", institutions = "/api/institutions" }))
-            .WithTags("API").RequireAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        // The API's reference for people, from the Scalar package's own copy of its script (no CDN).
+        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, o =>
+        {
+            // Nothing that calls Scalar's services: its fonts, telemetry, AI agent, MCP and developer tools are off, requests go straight to this node.
+            o.WithTitle("Parley API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableTelemetry().DisableAgent().DisableMcp();
+            o.DefaultFonts = false;
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.ProxyUrl = null;
+        }).AllowAnonymous();
+        app.MapGet("/api", () => Results.Json(new ApiIndex("/openapi/v1.json", "/api/docs", "/api/people", "/api/institutions")))
+            .WithTags("API").RequireAuthorization().Produces<ApiIndex>().WithSummary("Where the API's document, its documentation and its first collections are");
         // Every endpoint's input is checked against its documented maxima before it runs.
         var api = app.MapGroup("").AddEndpointFilterFactory(BoundedInput.Filter);
         api.MapLedgerApi();
@@ -165,6 +177,7 @@ public static class ParleyWebApp
         Calendars.CalendarApi.MapCalendarApi(api);
         Engagements.ScheduleAndFeedsApi.MapScheduleAndFeedsApi(api);
         api.MapAccessApi();
+        app.MapUnknownRoutes();
         app.MapScripts();
         app.MapRazorPages();
     }
@@ -176,3 +189,9 @@ public static class ParleyWebApp
     public static bool IsLocalPath(string? path) =>
         path is { Length: > 0 } && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) && !path.Any(char.IsControl);
 }
+
+/// <summary>What /health answers: "ok", the database provider, and the log's size in events.</summary>
+public sealed record Health(string Status, string Provider, long Events);
+
+/// <summary>What /api answers: where to start.</summary>
+public sealed record ApiIndex(string Openapi, string Docs, string People, string Institutions);

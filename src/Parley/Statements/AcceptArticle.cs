@@ -35,6 +35,9 @@ public static class AcceptArticle
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/statements/import/accept", (UseCaseEdge edge, Actor actor, AcceptRequest body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, edge.Now, c), ids => Results.Created("/api/statements", new { ids }), ct))
-            .Requires(Needs).WithSummary("Record the reviewed statements of an import and their source, all or none");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, edge.Now, c), ids => Results.Created("/api/statements", new NewIds(ids)), ct))
+            .Requires(Needs).Produces<NewIds>(201).WithSummary("Record the reviewed statements of an import and their source, all or none");
 }
+
+/// <summary>The statements an accepted import recorded, in the order given.</summary>
+public sealed record NewIds(IReadOnlyList<Guid> Ids);

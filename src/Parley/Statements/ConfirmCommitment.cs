@@ -32,5 +32,5 @@ public static class ConfirmCommitment
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/commitments/{id:guid}/confirm", (UseCaseEdge edge, Actor actor, Guid id, ConfirmRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Note, edge.Now, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Confirm a commitment fulfilled where no record shows it by itself");
+            .Requires(Needs).WithSummary("Confirm a commitment fulfilled where no record shows it by itself").Done();
 }

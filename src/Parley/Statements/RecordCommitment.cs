@@ -8,7 +8,7 @@ using Parley.Web;
 namespace Parley.Statements;
 
 public sealed record CommitmentInput(
-    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, [property: MaxLength(1000)] string? What, DateOnly? DueFrom, DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null,
+    Guid? Statement, Guid? ByPerson, Guid? ByInstitution, [property: Required, MaxLength(1000)] string? What, DateOnly? DueFrom, [property: Required] DateOnly? DueBy, Guid? Letter = null, LetterStatus? LetterReaches = null,
     Guid? Engagement = null);
 
 /// <summary>Record a commitment: who promised or is expected to do what, by when, and what in the record fulfils it (a letter's status, a meeting held).</summary>
@@ -65,6 +65,6 @@ public static class RecordCommitment
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/commitments", (UseCaseEdge edge, Actor actor, CommitmentInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => Results.Created($"/api/commitments?statement={body.Statement}", new { id }), ct))
-            .Requires(Needs).WithSummary("Record a commitment: who, what, by when, and the letter status that fulfils it");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => ApiAnswers.Created($"/api/commitments?statement={body.Statement}", id), ct))
+            .Requires(Needs).WithSummary("Record a commitment: who, what, by when, and the letter status that fulfils it").Creates();
 }

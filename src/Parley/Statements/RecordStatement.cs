@@ -8,7 +8,7 @@ using Parley.Web;
 namespace Parley.Statements;
 
 public sealed record StatementInput(
-    Guid? Speaker, Medium? Medium, DateOnly? SaidOn, [property: MaxLength(20000)] string? Text, [property: MaxLength(12)] string? Language = "en", TimeOnly? Time = null, [property: MaxLength(64)] string? TimeZone = null,
+    [property: Required] Guid? Speaker, [property: Required] Medium? Medium, [property: Required] DateOnly? SaidOn, [property: Required, MaxLength(20000)] string? Text, [property: MaxLength(12)] string? Language = "en", TimeOnly? Time = null, [property: MaxLength(64)] string? TimeZone = null,
     DateBasis DateBasis = DateBasis.Stated, [property: MaxLength(20000)] string? Translation = null, [property: MaxLength(12)] string? TranslationLanguage = null, [property: MaxLength(200)] string? Outlet = null, [property: MaxLength(2000)] string? Url = null,
     [property: MaxLength(2097152)] string? SourceText = null, DateOnly? SourcePublished = null, List<LinkInput>? Links = null);
 
@@ -92,6 +92,6 @@ public static class RecordStatement
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/statements", (UseCaseEdge edge, Actor actor, StatementInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, edge.Now, c), id => Results.Created($"/api/statements/{id}", new { id }), ct))
-            .Requires(Needs).WithSummary("Record a statement; a source text given is stored once by its SHA-256");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, edge.Now, c), id => ApiAnswers.Created($"/api/statements/{id}", id), ct))
+            .Requires(Needs).WithSummary("Record a statement; a source text given is stored once by its SHA-256").Creates();
 }

@@ -64,51 +64,45 @@ public static class StatementViews
         return labels;
     }
 
-    public static object Dto(StatementView v) => new
-    {
-        id = v.Statement.Id,
-        speaker = new { id = v.Statement.Speaker, name = v.Speaker, post = v.Post },
-        medium = v.Statement.Medium,
-        saidOn = v.Statement.SaidOn,
-        saidAt = v.Statement.SaidAt,
-        dateBasis = v.Statement.DateBasis,
-        language = v.Statement.Language,
-        text = v.Statement.Text,
-        translation = v.Statement.Translation is null ? null : new { language = v.Statement.TranslationLanguage, text = v.Statement.Translation },
-        source = new { outlet = v.Statement.Outlet, url = v.Statement.Url, sha256 = v.Statement.SourceSha256 },
-        links = v.Links.Select(l => new { kind = l.Kind, target = l.Target, label = l.Label }),
-    };
+    public static StatementDto Dto(StatementView v) => new(
+        v.Statement.Id,
+        new SpeakerDto(v.Statement.Speaker, v.Speaker, v.Post),
+        v.Statement.Medium, v.Statement.SaidOn, v.Statement.SaidAt, v.Statement.DateBasis, v.Statement.Language, v.Statement.Text,
+        v.Statement.Translation is null ? null : new TranslationDto(v.Statement.TranslationLanguage, v.Statement.Translation),
+        new SourceDto(v.Statement.Outlet, v.Statement.Url, v.Statement.SourceSha256),
+        v.Links.Select(l => new LinkDto(l.Kind, l.Target, l.Label)).ToList());
 
-    public static object Dto(Commitment c, DateOnly today) => new
-    {
-        id = c.Id,
-        statement = c.Statement,
-        byPerson = c.ByPerson,
-        byInstitution = c.ByInstitution,
-        what = c.What,
-        dueFrom = c.DueFrom,
-        dueBy = c.DueBy,
-        letter = c.Letter,
-        letterReaches = c.LetterReaches,
-        engagement = c.Engagement,
-        state = c.StateOn(today),
-        fulfilledAt = c.FulfilledAt,
-        fulfilledByLedgerIndex = c.FulfilledBy,
-        fulfilmentNote = c.FulfilmentNote,
-    };
+    public static CommitmentDto Dto(Commitment c, DateOnly today) => new(
+        c.Id, c.Statement, c.ByPerson, c.ByInstitution, c.What, c.DueFrom, c.DueBy, c.Letter, c.LetterReaches, c.Engagement,
+        c.StateOn(today), c.FulfilledAt, c.FulfilledBy, c.FulfilmentNote);
 
-    public static object Dto(Proposal p) => new
-    {
-        number = p.Number,
-        text = p.Text,
-        language = p.Language,
-        speaker = new { id = p.Speaker.Person, phrase = p.Speaker.Phrase, basis = p.Speaker.Basis, candidates = p.Speaker.Candidates },
-        medium = p.Medium,
-        outlet = p.Outlet,
-        saidOn = p.SaidOn,
-        dateBasis = p.DateBasis,
-        dayPhrase = p.DayPhrase,
-        problem = p.Problem,
-        attribution = p.Attribution,
-    };
+    public static ProposedStatement Dto(Proposal p) => new(
+        p.Number, p.Text, p.Language, new ProposedSpeaker(p.Speaker.Person, p.Speaker.Phrase, p.Speaker.Basis, p.Speaker.Candidates),
+        p.Medium, p.Outlet, p.SaidOn, p.DateBasis, p.DayPhrase, p.Problem, p.Attribution);
 }
+
+/// <summary>A statement for the API: the speaker with their post on the day, the verbatim text, a translation kept apart, the source and the linked records.</summary>
+public sealed record StatementDto(
+    Guid Id, SpeakerDto Speaker, Medium Medium, DateOnly SaidOn, DateTime? SaidAt, DateBasis DateBasis, string Language, string Text,
+    TranslationDto? Translation, SourceDto Source, IReadOnlyList<LinkDto> Links);
+
+public sealed record SpeakerDto(Guid Id, string Name, string? Post);
+
+public sealed record TranslationDto(string? Language, string Text);
+
+public sealed record SourceDto(string? Outlet, string? Url, string? Sha256);
+
+public sealed record LinkDto(RecordKind Kind, Guid Target, string Label);
+
+/// <summary>A commitment and its state today; once fulfilled, when, by which ledger entry, and any note.</summary>
+public sealed record CommitmentDto(
+    Guid Id, Guid? Statement, Guid? ByPerson, Guid? ByInstitution, string What, DateOnly? DueFrom, DateOnly DueBy, Guid? Letter,
+    Correspondence.LetterStatus? LetterReaches, Guid? Engagement, CommitmentState State, DateTime? FulfilledAt,
+    [property: System.Text.Json.Serialization.JsonPropertyName("fulfilledByLedgerIndex")] long? FulfilledBy, string? FulfilmentNote);
+
+/// <summary>A statement the press import proposes, with how its speaker was found (or the candidates to choose from).</summary>
+public sealed record ProposedStatement(
+    int Number, string Text, string Language, ProposedSpeaker Speaker, Medium Medium, string? Outlet, DateOnly? SaidOn, DateBasis DateBasis,
+    string? DayPhrase, string? Problem, string Attribution);
+
+public sealed record ProposedSpeaker(Guid? Id, string Phrase, SpeakerBasis Basis, IReadOnlyList<Guid> Candidates);

@@ -21,8 +21,10 @@ public sealed partial class BadRequests : IExceptionHandler
             _ when BindFailure().Match(bad.Message) is { Success: true } m => (m.Groups[1].Value, $"{m.Groups[1].Value}: “{m.Groups[2].Value}” is not in the form expected."),
             _ => ("request", bad.Message),
         };
-        var problem = TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: message);
-        context.Response.StatusCode = bad.StatusCode;
+        // A body over the limit keeps its own status (413), whose detail the ProblemDetails options give.
+        var problem = bad.StatusCode == StatusCodes.Status400BadRequest
+            ? Problems.Invalid(new Dictionary<string, string[]> { [field] = [message] }, ProblemKinds.Malformed)
+            : TypedResults.Problem(statusCode: bad.StatusCode);
         await problem.ExecuteAsync(context);
         return true;
     }

@@ -8,9 +8,10 @@ namespace Parley.Web;
 
 /// <summary>
 /// Every text an API request carries has a documented maximum: <c>[MaxLength]</c> on its input record, which the
-/// OpenAPI document shows as <c>maxLength</c>. This filter checks them all (nested records and lists included)
-/// before an endpoint runs, so nothing longer reaches a use case or the append-only ledger, and names the field
-/// as the JSON does ("names[0].value"). The use cases keep their own checks for pages and the command line.
+/// OpenAPI document shows as <c>maxLength</c>; every field a request cannot do without is <c>[Required]</c>, which it
+/// shows in <c>required</c>. This filter checks them all (nested records and lists included) before an endpoint runs,
+/// so nothing longer reaches a use case or the append-only ledger, and answers with every invalid field at once,
+/// named as the JSON names it ("names[0].value"). The use cases keep their own checks for pages and the command line.
 /// </summary>
 public static class BoundedInput
 {
@@ -23,54 +24,62 @@ public static class BoundedInput
             return next;
         return async invocation =>
         {
+            var errors = new Dictionary<string, string[]>();
             foreach (var (index, _) in checks)
             {
-                if (FirstViolation(invocation.Arguments[index], "") is { } violation)
-                    return Results.ValidationProblem(new Dictionary<string, string[]> { [violation.Field] = [violation.Message] }, title: violation.Message);
+                foreach (var (field, message) in Violations(invocation.Arguments[index], ""))
+                    errors.TryAdd(field, [message]);
             }
-            return await next(invocation);
+            return errors.Count > 0 ? Problems.Invalid(errors) : await next(invocation);
         };
     }
 
-    /// <summary>The first text over its maximum, or null.</summary>
-    public static (string Field, string Message)? FirstViolation(object? value, string prefix)
+    /// <summary>Every text over its maximum and every required field missing, in the order the record declares them.</summary>
+    public static IEnumerable<(string Field, string Message)> Violations(object? value, string prefix)
     {
         if (value is null || !IsBounded(value.GetType()))
-            return null;
+            yield break;
         foreach (var bound in BoundsOf(value.GetType()))
         {
             var field = prefix + bound.Name;
             var current = bound.Property.GetValue(value);
+            if (bound.Required && (current is null || (current is string blank && string.IsNullOrWhiteSpace(blank))))
+            {
+                yield return (field, $"{field} is required.");
+                continue;
+            }
             if (current is string text && bound.Max is { } max && text.Length > max)
-                return (field, $"{field} can be at most {max:N0} characters; this one has {text.Length:N0}.");
+                yield return (field, $"{field} can be at most {max:N0} characters; this one has {text.Length:N0}.");
             if (current is IEnumerable items and not string)
             {
                 var i = 0;
                 foreach (var item in items)
                 {
                     if (item is string s && bound.ItemMax is { } each && s.Length > each)
-                        return ($"{field}[{i}]", $"Each of {field} can be at most {each:N0} characters; item {i + 1} has {s.Length:N0}.");
-                    if (FirstViolation(item, $"{field}[{i}].") is { } nested)
-                        return nested;
+                        yield return ($"{field}[{i}]", $"Each of {field} can be at most {each:N0} characters; item {i + 1} has {s.Length:N0}.");
+                    foreach (var nested in Violations(item, $"{field}[{i}]."))
+                        yield return nested;
                     i++;
                 }
             }
-            else if (FirstViolation(current, field + ".") is { } inner)
-                return inner;
+            else
+            {
+                foreach (var inner in Violations(current, field + "."))
+                    yield return inner;
+            }
         }
-        return null;
     }
 
     /// <summary>A property that carries a maximum or leads to one, with its JSON name; worked out once per type, not per request.</summary>
-    private sealed record Bound(PropertyInfo Property, string Name, int? Max, int? ItemMax);
+    private sealed record Bound(PropertyInfo Property, string Name, int? Max, int? ItemMax, bool Required);
 
     private static readonly ConcurrentDictionary<Type, Bound[]> Bounds = new();
 
     private static Bound[] BoundsOf(Type type) => Bounds.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.GetIndexParameters().Length == 0)
         .Select(p => new Bound(p, JsonNamingPolicy.CamelCase.ConvertName(p.Name),
-            p.GetCustomAttribute<MaxLengthAttribute>()?.Length, p.GetCustomAttribute<ItemMaxLengthAttribute>()?.Length))
-        .Where(b => b.Max is not null || b.ItemMax is not null || IsBounded(b.Property.PropertyType)
+            p.GetCustomAttribute<MaxLengthAttribute>()?.Length, p.GetCustomAttribute<ItemMaxLengthAttribute>()?.Length, p.GetCustomAttribute<RequiredAttribute>() is not null))
+        .Where(b => b.Max is not null || b.ItemMax is not null || b.Required || IsBounded(b.Property.PropertyType)
             || (b.Property.PropertyType.IsGenericType && b.Property.PropertyType.GetGenericArguments().Any(IsBounded)))
         .ToArray());
 
@@ -83,7 +92,7 @@ public static class BoundedInput
             return false;
         return type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
             p.GetCustomAttribute<MaxLengthAttribute>() is not null || p.GetCustomAttribute<ItemMaxLengthAttribute>() is not null
-            || Search(p.PropertyType, seen) || (p.PropertyType.IsGenericType && p.PropertyType.GetGenericArguments().Any(a => Search(a, seen))));
+            || p.GetCustomAttribute<RequiredAttribute>() is not null || Search(p.PropertyType, seen) || (p.PropertyType.IsGenericType && p.PropertyType.GetGenericArguments().Any(a => Search(a, seen))));
     }
 }
 

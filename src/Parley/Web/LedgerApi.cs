@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Ledger;
@@ -14,6 +15,8 @@ public static class LedgerApi
 {
     public const int MaxPage = 1000;
 
+    private const string Text = "text/plain";
+
     public static void MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/ledger").WithTags("Ledger").AllowAnonymous();
@@ -26,13 +29,13 @@ public static class LedgerApi
             return await checkpoints.AtSizeAsync(wanted, ct) is { } note
                 ? Results.Text(note, "text/plain; charset=utf-8")
                 : new DomainError("size", $"The log signed no checkpoint of size {wanted}; the current one is at /ledger/checkpoint.", ErrorKind.NotFound).ToProblem();
-        }).WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note), or with ?size=N the one signed for that size, with its cosignatures");
-        open.MapGet("/tile/{**path}", TileAsync)
+        }).Produces<string>(200, Text).WithSummary("The current signed checkpoint (C2SP tlog-checkpoint in a signed note), or with ?size=N the one signed for that size, with its cosignatures");
+        open.MapGet("/tile/{**path}", TileAsync).Produces<byte[]>(200, "application/octet-stream")
             .WithSummary("C2SP tlog-tiles: Merkle tree tiles /ledger/tile/<L>/<N>[.p/<W>] and entry bundles /ledger/tile/entries/<N>[.p/<W>] (each entry a salted event's SHA-256); this prefix's checkpoint is /ledger/checkpoint");
-        open.MapGet("/key", (LogKey key) => Results.Text(key.VerifierKey + "\n", "text/plain; charset=utf-8"))
+        open.MapGet("/key", (LogKey key) => Results.Text(key.VerifierKey + "\n", "text/plain; charset=utf-8")).Produces<string>(200, Text)
             .WithSummary("The log's verifier key (name+keyid+base64 key)");
-        open.MapGet("/proof/inclusion", InclusionAsync).WithSummary("RFC 9162 inclusion proof for a leaf index (or leaf_hash) in a tree size");
-        open.MapGet("/proof/consistency", ConsistencyAsync).WithSummary("RFC 9162 consistency proof between two tree sizes");
+        open.MapGet("/proof/inclusion", InclusionAsync).Produces<InclusionProof>().WithSummary("RFC 9162 inclusion proof for a leaf index (or leaf_hash) in a tree size");
+        open.MapGet("/proof/consistency", ConsistencyAsync).Produces<ConsistencyProof>().WithSummary("RFC 9162 consistency proof between two tree sizes");
         open.MapGet("/leaf-hashes", async (ParleyDb db, long start, long end, CancellationToken ct) =>
         {
             if (Range(start, end, await LedgerNodes.SizeAsync(db, ct)) is { } bad)
@@ -40,15 +43,15 @@ public static class LedgerApi
             var hashes = await db.LedgerNodes.AsNoTracking().Where(n => n.Level == 0 && n.Index >= start && n.Index < end)
                 .OrderBy(n => n.Index).Select(n => n.Hash).ToListAsync(ct);
             return Results.Json(hashes.Select(Convert.ToBase64String));
-        }).WithSummary($"Leaf hashes for indices [start, end), at most {MaxPage}");
+        }).Produces<string[]>().WithSummary($"Leaf hashes for indices [start, end), at most {MaxPage}");
         open.MapPost("/cosignature", async (Checkpoints checkpoints, HttpRequest request, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             var note = await reader.ReadToEndAsync(ct);
-            return (await checkpoints.AddCosignatureAsync(note, ct)).ToHttp(size => Results.Ok(new { size }));
-        }).WithSummary("A configured witness posts the checkpoint note with its signature line");
+            return (await checkpoints.AddCosignatureAsync(note, ct)).ToHttp(size => Results.Ok(new Cosigned(size)));
+        }).Accepts<string>(Text).Produces<Cosigned>().WithSummary("A configured witness posts the checkpoint note with its signature line");
 
-        open.MapGet("/witness-key", (WitnessKey key) => Results.Text(key.Verifier.VerifierKey + "\n", "text/plain; charset=utf-8"))
+        open.MapGet("/witness-key", (WitnessKey key) => Results.Text(key.Verifier.VerifierKey + "\n", "text/plain; charset=utf-8")).Produces<string>(200, Text)
             .WithSummary("This node's verifier key as a witness (cosignature/v1, type 0x04)");
         app.MapPost("/add-checkpoint", async (ParleyDb db, WitnessKey key, TimeProvider clock, HttpRequest request, CancellationToken ct) =>
         {
@@ -60,12 +63,13 @@ public static class LedgerApi
                 WitnessAnswer.Refused r => Results.Problem(r.Reason, statusCode: r.Status, extensions: new Dictionary<string, object?> { ["field"] = "body" }),
                 _ => throw new InvalidOperationException("An answer the witness does not give."),
             };
-        }).AllowAnonymous().WithTags("Ledger")
+        }).AllowAnonymous().WithTags("Ledger").Accepts<string>(Text)
+            .Produces<string>(200, Text).Produces<string>(409, "text/x.tlog.size")
             .WithSummary("C2SP tlog-witness add-checkpoint: old size, consistency proof lines, an empty line, then the checkpoint; answers cosignature/v1 lines");
 
-        app.MapGet("/ledger/tlog-proof/{index:long}", TlogProofAsync).WithTags("Ledger").RequireAuthorization()
+        app.MapGet("/ledger/tlog-proof/{index:long}", TlogProofAsync).WithTags("Ledger").RequireAuthorization().Produces<string>(200, Text)
             .WithSummary("A C2SP tlog-proof file for an entry one may see: the event's canonical bytes, its inclusion proof and the cosigned checkpoint");
-        app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization()
+        app.MapGet("/ledger/entries", EntriesAsync).WithTags("Ledger").RequireAuthorization().Produces<LedgerEntry[]>()
             .WithSummary("Entries with leaf data (leaf_format 2: the SHA-256 of event_data; 1: event_data itself), the event's canonical bytes and the decoded event; an auditor sees all, others only records they may see");
     }
 
@@ -138,7 +142,7 @@ public static class LedgerApi
             return new DomainError("index", $"Give index (0 to {size - 1}) or leaf_hash.").ToProblem();
         var (leaf, proof) = await LedgerNodes.InclusionAsync(db, i, size, ct);
         var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, size, ct);
-        return Results.Json(new { index = i, size, leaf_hash = Convert.ToBase64String(leaf), proof = proof.Select(Convert.ToBase64String), checkpoint, witnessed });
+        return Results.Json(new InclusionProof(i, size, Convert.ToBase64String(leaf), proof.Select(Convert.ToBase64String).ToList(), checkpoint, witnessed));
     }
 
     private static async Task<IResult> ConsistencyAsync(ParleyDb db, Checkpoints checkpoints, PolicyConfig policy, long from, long to, CancellationToken ct)
@@ -148,7 +152,7 @@ public static class LedgerApi
             return new DomainError("from", $"Need 1 ≤ from ≤ to ≤ {current} (the tree's current size).").ToProblem();
         var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(from, to), ct);
         var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, to, ct);
-        return Results.Json(new { from, to, proof = proof.Select(Convert.ToBase64String), checkpoint, witnessed });
+        return Results.Json(new ConsistencyProof(from, to, proof.Select(Convert.ToBase64String).ToList(), checkpoint, witnessed));
     }
 
     /// <summary>A proof the user keeps: verifiable offline with `parley verify-proof` and nothing but src/Parley.Ledger.</summary>
@@ -169,14 +173,8 @@ public static class LedgerApi
         var visible = events.Where(e => RecordVisibility.CanSee(actor, e.Stream)).Select(e =>
         {
             var canonical = e.ToCanonical().Encode();
-            return new
-            {
-                index = e.Sequence,
-                leaf_format = (int)format,
-                leaf_data = Convert.ToBase64String(LeafData.Of(format, canonical)),
-                event_data = Convert.ToBase64String(canonical),
-                @event = new { e.Type, e.RecordedAt, e.Actor, e.Stream, Payload = JsonDocument.Parse(e.Payload).RootElement },
-            };
+            return new LedgerEntry(e.Sequence, (int)format, Convert.ToBase64String(LeafData.Of(format, canonical)), Convert.ToBase64String(canonical),
+                new LedgerEvent(e.Type, e.RecordedAt, e.Actor, e.Stream, JsonDocument.Parse(e.Payload).RootElement));
         });
         return Results.Json(visible);
     }
@@ -186,3 +184,20 @@ public static class LedgerApi
         : end - start > MaxPage ? new DomainError("end", $"At most {MaxPage} entries per request.")
         : null;
 }
+
+/// <summary>An RFC 9162 inclusion proof (base64 hashes), and the checkpoint of its size where the log signed one.</summary>
+public sealed record InclusionProof(
+    long Index, long Size, [property: JsonPropertyName("leaf_hash")] string LeafHash, IReadOnlyList<string> Proof, string? Checkpoint, bool? Witnessed);
+
+/// <summary>An RFC 9162 consistency proof between two sizes.</summary>
+public sealed record ConsistencyProof(long From, long To, IReadOnlyList<string> Proof, string? Checkpoint, bool? Witnessed);
+
+/// <summary>The size of the checkpoint a witness's cosignature was added to.</summary>
+public sealed record Cosigned(long Size);
+
+/// <summary>A log entry: its leaf data as the tiles carry it, the event's canonical bytes, and the event decoded.</summary>
+public sealed record LedgerEntry(
+    long Index, [property: JsonPropertyName("leaf_format")] int LeafFormat, [property: JsonPropertyName("leaf_data")] string LeafData,
+    [property: JsonPropertyName("event_data")] string EventData, LedgerEvent Event);
+
+public sealed record LedgerEvent(string Type, DateTime RecordedAt, string Actor, string Stream, JsonElement Payload);

@@ -8,7 +8,8 @@ namespace Parley.Web;
 /// <summary>
 /// Instants in API bodies are read as UTC once, here: a value with an offset is converted, one without is
 /// taken as UTC (never as the server's local time, which would move it by the server's zone). Forms do the same
-/// where they post an instant. Writing is unchanged.
+/// where they post an instant. Written, every instant carries its "Z": Parley stores instants in UTC, but SQLite gives
+/// them back without a kind, and an instant without an offset is no RFC 3339 date-time (the document says it is one).
 /// </summary>
 public sealed class UtcInstantConverter : JsonConverter<DateTime>
 {
@@ -23,7 +24,8 @@ public sealed class UtcInstantConverter : JsonConverter<DateTime>
         };
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
 /// <summary>
@@ -41,6 +43,26 @@ public sealed class UtcInstantSchema : IOpenApiSchemaTransformer
             var query = context.ParameterDescription?.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query;
             schema.Type = type == typeof(DateTime) || query ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
             schema.Format = "date-time";
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// A time of day (a task force's first meeting at 10:00 in its zone) is a wall time, not RFC 3339's full-time, which
+/// carries an offset: described as the pattern it is written in, so a validator does not demand the offset.
+/// </summary>
+public sealed class LocalTimeSchema : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(TimeOnly) || type == typeof(TimeOnly?))
+        {
+            schema.Format = null;
+            schema.Pattern = @"^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
+            schema.MaxLength = "hh:mm:ss.fffffff".Length;
+            schema.Description ??= "A local time of day (hh:mm:ss), in the zone the record names.";
         }
         return Task.CompletedTask;
     }

@@ -24,7 +24,6 @@ public sealed class AccessMatrixTests
         ("GET", "/api/feed-tokens", Permission.ReadEngagements),
         ("POST", "/api/calendars/{chamber}/periods", Permission.RecordEngagements),
         ("GET", "/api/me", null),
-        ("GET", "/openapi/v1.json", null),
     ];
 
     [Theory]

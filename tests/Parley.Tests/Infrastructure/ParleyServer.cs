@@ -97,6 +97,25 @@ public sealed class ParleyServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client signed in (by bearer token) as a person of a new office who holds every role.</summary>
+    public async Task<HttpClient> EverythingClientAsync()
+    {
+        var office = await AddInstitutionAsync("Office of every role");
+        var name = "everything-" + Guid.NewGuid().ToString("N")[..6];
+        await InScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<Credential>>();
+            var created = await s.GetRequiredService<Recorder>().WriteAsync("test", (scope, ct) =>
+                CreateAccount.HandleAsync(scope, users, new NewAccount(name, null, office, Enum.GetValues<Role>(), Password), ct));
+            Assert.True(created.Succeeded, created.Error?.Message);
+            return 0;
+        });
+        var (_, token) = await WriteAsync(s => IssueToken.HandleAsync(s, name, "test", default));
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

@@ -3,9 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Parley.Access;
 using Parley.Record;
 using Parley.Tests.Infrastructure;
 
@@ -26,7 +24,8 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
     public async Task Malformed_requests_to_every_write_get_a_problem_naming_the_field_and_write_nothing(string provider)
     {
         await using var server = await ParleyServer.StartAsync(provider);
-        using var client = await EverythingClientAsync(server);
+        // Every role, so no write is refused for permission before its body is read.
+        using var client = await server.EverythingClientAsync();
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject();
         var events = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync());
@@ -67,7 +66,8 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
     public async Task Every_text_a_write_takes_has_a_documented_maximum_that_the_API_enforces_naming_the_field(string provider)
     {
         await using var server = await ParleyServer.StartAsync(provider);
-        using var client = await EverythingClientAsync(server);
+        // Every role, so no write is refused for permission before its body is read.
+        using var client = await server.EverythingClientAsync();
         var document = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!;
         var schemas = document["components"]?["schemas"]?.AsObject();
         var events = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Events.CountAsync());
@@ -250,23 +250,5 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
         var named = (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object && errors.EnumerateObject().Any())
             || (root.TryGetProperty("field", out var field) && field.GetString() is { Length: > 0 });
         return named ? null : $"{status} problem names no field: {body[..Math.Min(body.Length, 200)]}";
-    }
-
-    /// <summary>A user with every role, so no write is refused for permission before its body is read.</summary>
-    private static async Task<HttpClient> EverythingClientAsync(ParleyServer server)
-    {
-        var office = await server.AddInstitutionAsync("Office of Fuzzing");
-        await server.InScopeAsync(async s =>
-        {
-            var users = s.GetRequiredService<UserManager<Credential>>();
-            var created = await s.GetRequiredService<Recorder>().WriteAsync("test", (scope, ct) =>
-                CreateAccount.HandleAsync(scope, users, new NewAccount("fuzzer", null, office, Enum.GetValues<Role>(), ParleyServer.Password), ct));
-            Assert.True(created.Succeeded, created.Error?.Message);
-            return 0;
-        });
-        var (_, token) = await server.WriteAsync(s => IssueToken.HandleAsync(s, "fuzzer", "fuzz", default));
-        var client = new HttpClient { BaseAddress = server.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

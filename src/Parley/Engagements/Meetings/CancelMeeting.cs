@@ -32,5 +32,5 @@ public static class CancelMeeting
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/meetings/{id:guid}/cancel", (UseCaseEdge edge, Actor actor, Guid id, CancelRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Reason, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Cancel a scheduled meeting, with the reason; feeds then mark it CANCELLED");
+            .Requires(Needs).WithSummary("Cancel a scheduled meeting, with the reason; feeds then mark it CANCELLED").Done();
 }

@@ -31,5 +31,5 @@ public static class CloseAction
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/actions/{id:guid}/close", (UseCaseEdge edge, Actor actor, Guid id, CloseActionRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Status, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Close an action item as done or dropped");
+            .Requires(Needs).WithSummary("Close an action item as done or dropped").Done();
 }

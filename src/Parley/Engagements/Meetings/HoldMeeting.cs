@@ -34,5 +34,5 @@ public static class HoldMeeting
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/meetings/{id:guid}/held", (UseCaseEdge edge, Actor actor, Guid id, HoldRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Absent, body.Outcome, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Record that a meeting took place, who was absent, and its outcome");
+            .Requires(Needs).WithSummary("Record that a meeting took place, who was absent, and its outcome").Done();
 }

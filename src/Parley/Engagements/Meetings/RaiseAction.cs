@@ -6,7 +6,7 @@ using Parley.Web;
 
 namespace Parley.Engagements;
 
-public sealed record ActionRequest([property: MaxLength(1000)] string? What, Guid? Owner, DateOnly? DueOn);
+public sealed record ActionRequest([property: Required, MaxLength(1000)] string? What, [property: Required] Guid? Owner, [property: Required] DateOnly? DueOn);
 
 /// <summary>Raise an action item at a meeting: what, who owns it, when it is due. Open items carry over to later meetings of the series.</summary>
 public static class RaiseAction
@@ -37,6 +37,6 @@ public static class RaiseAction
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/meetings/{id:guid}/actions", (UseCaseEdge edge, Actor actor, Guid id, ActionRequest body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.What, body.Owner, body.DueOn, c), a => Results.Created($"/api/meetings/{id}", new { id = a }), ct))
-            .Requires(Needs).WithSummary("Raise an action item at a meeting");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.What, body.Owner, body.DueOn, c), a => ApiAnswers.Created($"/api/meetings/{id}", a), ct))
+            .Requires(Needs).WithSummary("Raise an action item at a meeting").Creates();
 }

@@ -66,5 +66,5 @@ public static class RecordMinutes
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/meetings/{id:guid}/minutes", (UseCaseEdge edge, Actor actor, Guid id, MinutesRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Command, body.Text, body.Correcting, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Draft, share, comment on (while shared) or approve minutes; approved minutes are locked and a correction is a new version");
+            .Requires(Needs).WithSummary("Draft, share, comment on (while shared) or approve minutes; approved minutes are locked and a correction is a new version").Done();
 }

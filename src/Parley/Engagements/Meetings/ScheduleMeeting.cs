@@ -11,7 +11,7 @@ public sealed record ParticipantInput(Guid Person, Guid Side);
 
 /// <summary>A meeting to schedule: start and end are wall times in <see cref="Zone"/>, the place's zone.</summary>
 public sealed record MeetingInput(
-    [property: MaxLength(300)] string? Title, [property: MaxLength(300)] string? Place, [property: MaxLength(64)] string? Zone, DateTime? Start, DateTime? End, IReadOnlyList<ParticipantInput>? Participants,
+    [property: Required, MaxLength(300)] string? Title, [property: Required, MaxLength(300)] string? Place, [property: Required, MaxLength(64)] string? Zone, [property: Required] DateTime? Start, [property: Required] DateTime? End, IReadOnlyList<ParticipantInput>? Participants,
     IReadOnlyList<AgendaInput>? Agenda = null, Guid? Visit = null, Guid? TaskForce = null, Guid? Series = null, bool TimeUnknown = false, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>
@@ -75,8 +75,8 @@ public static class ScheduleMeeting
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/meetings", (UseCaseEdge edge, Actor actor, MeetingInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, null, c), id => Results.Created($"/api/meetings/{id}", new { id }), ct))
-            .Requires(Needs).WithSummary("Schedule a meeting; start and end are wall times in the given tz zone");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, null, c), id => ApiAnswers.Created($"/api/meetings/{id}", id), ct))
+            .Requires(Needs).WithSummary("Schedule a meeting; start and end are wall times in the given tz zone").Creates();
 
     private static async Task<Known> KnownAsync(ParleyDb db, MeetingInput input, CancellationToken ct)
     {

@@ -30,5 +30,5 @@ public static class SetAgenda
     public static void Map(RouteGroupBuilder api) =>
         api.MapPut("/meetings/{id:guid}/agenda", (UseCaseEdge edge, Actor actor, Guid id, IReadOnlyList<AgendaInput> body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Replace a meeting's agenda");
+            .Requires(Needs).WithSummary("Replace a meeting's agenda").Done();
 }

@@ -7,7 +7,7 @@ using Parley.Web;
 namespace Parley.Engagements;
 
 public sealed record ProposalInput(
-    [property: MaxLength(300)] string? Title, [property: MaxLength(4000)] string? Purpose, Guid? PartyA, Guid? PartyB, Guid? ProposedBy, Guid? Oversight, IReadOnlyList<WindowEntry>? Window, [property: MaxLength(2000)] string? Source = null);
+    [property: Required, MaxLength(300)] string? Title, [property: Required, MaxLength(4000)] string? Purpose, [property: Required] Guid? PartyA, [property: Required] Guid? PartyB, Guid? ProposedBy, [property: Required] Guid? Oversight, IReadOnlyList<WindowEntry>? Window, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>Propose an engagement: two parties, its purpose, a target window, and the oversight institution that approves it.</summary>
 public static class MakeProposal
@@ -58,8 +58,8 @@ public static class MakeProposal
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/proposals", (UseCaseEdge edge, Actor actor, ProposalInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => Results.Created($"/api/proposals/{id}", new { id }), ct))
-            .Requires(Needs).WithSummary("Propose an engagement: parties, purpose, target window, oversight institution");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => ApiAnswers.Created($"/api/proposals/{id}", id), ct))
+            .Requires(Needs).WithSummary("Propose an engagement: parties, purpose, target window, oversight institution").Creates();
 
     private static bool NeedsChamber(WindowEntry w) => w.Kind is WindowKind.DuringSession or WindowKind.WhileInRecess;
 }

@@ -40,6 +40,6 @@ public static class ScheduleProposal
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/proposals/{id:guid}/schedule", (UseCaseEdge edge, Actor actor, Guid id, MeetingInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, c), m => Results.Created($"/api/meetings/{m}", new { id = m }), ct))
-            .Requires(Needs).WithSummary("Schedule an approved proposal's meeting on a day its target window allows");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, c), m => ApiAnswers.Created($"/api/meetings/{m}", m), ct))
+            .Requires(Needs).WithSummary("Schedule an approved proposal's meeting on a day its target window allows").Creates();
 }

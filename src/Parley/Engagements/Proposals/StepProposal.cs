@@ -44,7 +44,7 @@ public static class StepProposal
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/proposals/{id:guid}/steps", (UseCaseEdge edge, Actor actor, Guid id, StepRequest body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Step, body.Reason, actor, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Take a workflow step: review, approve or return (oversight officers of the oversight institution), resubmit or close");
+            .Requires(Needs).WithSummary("Take a workflow step: review, approve or return (oversight officers of the oversight institution), resubmit or close").Done();
 
     private static string Verb(ProposalStep step) => step switch
     {

@@ -18,16 +18,19 @@ public static class ScheduleAndFeedsApi
             if (!loaded.Succeeded)
                 return loaded.Error!.ToProblem();
             var problem = loaded.Value!;
-            return Results.Ok(new { suggestions = Scheduler.Suggest(problem), asked = (body.Ask ?? []).Select(d => Scheduler.Explain(problem, d)) });
-        }).WithSummary("Propose windows for a meeting and explain why asked-about days are ruled out (reads only)");
-        read.MapGet("/meetings/{id:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await MeetingFileAsync(db, clock, id, ct)).WithSummary("One meeting as an iCalendar file");
-        read.MapGet("/task-forces/{id:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await TaskForceFileAsync(db, clock, id, ct)).WithSummary("A task force's series (RRULE, VTIMEZONE) and meetings");
-        read.MapGet("/people/{id:guid}/meetings.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await PersonFileAsync(db, clock, id, ct)).WithSummary("A person's meetings");
+            return Results.Ok(new SchedulingAnswer(Scheduler.Suggest(problem), (body.Ask ?? []).Select(d => Scheduler.Explain(problem, d)).ToList()));
+        }).Produces<SchedulingAnswer>().WithSummary("Propose windows for a meeting and explain why asked-about days are ruled out (reads only)");
+        read.MapGet("/meetings/{id:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await MeetingFileAsync(db, clock, id, ct)).Produces<string>(200, "text/calendar").WithSummary("One meeting as an iCalendar file");
+        read.MapGet("/task-forces/{id:guid}.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await TaskForceFileAsync(db, clock, id, ct)).Produces<string>(200, "text/calendar").WithSummary("A task force's series (RRULE, VTIMEZONE) and meetings");
+        read.MapGet("/people/{id:guid}/meetings.ics", async (ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct) => await PersonFileAsync(db, clock, id, ct)).Produces<string>(200, "text/calendar").WithSummary("A person's meetings");
 
         var feeds = app.MapGroup("/feeds/{secret}").WithTags(CalendarApi.Tag).AllowAnonymous();
-        feeds.MapGet("/meetings/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => MeetingFileAsync(db, clock, id, ct), ct));
-        feeds.MapGet("/people/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => PersonFileAsync(db, clock, id, ct), ct));
-        feeds.MapGet("/task-forces/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => TaskForceFileAsync(db, clock, id, ct), ct));
+        feeds.MapGet("/meetings/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => MeetingFileAsync(db, clock, id, ct), ct))
+            .Produces<string>(200, "text/calendar").WithSummary("One meeting as an iCalendar subscription, by the secret of a feed link");
+        feeds.MapGet("/people/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => PersonFileAsync(db, clock, id, ct), ct))
+            .Produces<string>(200, "text/calendar").WithSummary("A person's meetings as an iCalendar subscription, by the secret of a feed link");
+        feeds.MapGet("/task-forces/{id:guid}.ics", (ParleyDb db, TimeProvider clock, string secret, Guid id, CancellationToken ct) => FeedLinks.ByTokenAsync(db, secret, () => TaskForceFileAsync(db, clock, id, ct), ct))
+            .Produces<string>(200, "text/calendar").WithSummary("A task force's series as an iCalendar subscription, by the secret of a feed link");
     }
 
     private static async Task<IResult> MeetingFileAsync(ParleyDb db, TimeProvider clock, Guid id, CancellationToken ct)
@@ -47,3 +50,6 @@ public static class ScheduleAndFeedsApi
             ? IcsFiles.File(await Feeds.PersonAsync(db, id, name, clock.GetUtcNow().UtcDateTime, ct), $"person-{id}.ics")
             : Results.Problem($"No person {id}.", statusCode: 404);
 }
+
+/// <summary>Suggested windows, and for each day asked about why it is or is not possible.</summary>
+public sealed record SchedulingAnswer(IReadOnlyList<Suggestion> Suggestions, IReadOnlyList<DayVerdict> Asked);

@@ -41,5 +41,5 @@ public static class ChangeMembers
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/task-forces/{id:guid}/members", (UseCaseEdge edge, Actor actor, Guid id, RosterChange body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Members join or leave together; after an approved charter the sides must stay within the allowed difference");
+            .Requires(Needs).WithSummary("Members join or leave together; after an approved charter the sides must stay within the allowed difference").Done();
 }

@@ -8,8 +8,8 @@ using Parley.Web;
 namespace Parley.Engagements;
 
 public sealed record TaskForceInput(
-    [property: MaxLength(300)] string? Name, [property: MaxLength(4000)] string? Purpose, Guid? SideA, Guid? SideB, Guid? Oversight, [property: MaxLength(20000)] string? Charter, int? SeatsPerSide, int? AllowedDifference,
-    [property: MaxLength(500)] string? Cadence, DateTime? FirstMeeting, [property: MaxLength(64)] string? Zone, int? DurationMinutes, bool AlternateHosts = true, [property: MaxLength(4000)] string? StandingAgenda = null, [property: MaxLength(2000)] string? Source = null);
+    [property: Required, MaxLength(300)] string? Name, [property: Required, MaxLength(4000)] string? Purpose, [property: Required] Guid? SideA, [property: Required] Guid? SideB, [property: Required] Guid? Oversight, [property: Required, MaxLength(20000)] string? Charter, int? SeatsPerSide, int? AllowedDifference,
+    [property: MaxLength(500)] string? Cadence, [property: Required] DateTime? FirstMeeting, [property: Required, MaxLength(64)] string? Zone, int? DurationMinutes, bool AlternateHosts = true, [property: MaxLength(4000)] string? StandingAgenda = null, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>Propose a standing task force: its two sides, charter, seats, balance and cadence (an RFC 5545 RRULE), for the oversight institution to approve.</summary>
 public static class CharterTaskForce
@@ -62,6 +62,6 @@ public static class CharterTaskForce
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/task-forces", (UseCaseEdge edge, Actor actor, TaskForceInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => Results.Created($"/api/task-forces/{id}", new { id }), ct))
-            .Requires(Needs).WithSummary("Propose a task force with its charter, sides, seats and cadence (an RFC 5545 RRULE)");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => ApiAnswers.Created($"/api/task-forces/{id}", id), ct))
+            .Requires(Needs).WithSummary("Propose a task force with its charter, sides, seats and cadence (an RFC 5545 RRULE)").Creates();
 }

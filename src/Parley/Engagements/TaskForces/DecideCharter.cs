@@ -37,5 +37,5 @@ public static class DecideCharter
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/task-forces/{id:guid}/charter", (UseCaseEdge edge, Actor actor, Guid id, CharterDecision body, CancellationToken ct) =>
             edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, id, body.Approve, body.Reason, actor, c), _ => Results.NoContent(), ct))
-            .Requires(Needs).WithSummary("Approve or return a task force's charter (oversight officers of the oversight institution)");
+            .Requires(Needs).WithSummary("Approve or return a task force's charter (oversight officers of the oversight institution)").Done();
 }

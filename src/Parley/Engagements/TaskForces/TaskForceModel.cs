@@ -43,6 +43,8 @@ public sealed class TaskForce
 
     public TimeOnly FirstTime { get; set; }
 
+    /// <summary>The same wall time as one value, for the code: not in the API, where a date-time without an offset reads as UTC.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public DateTime FirstMeeting => FirstDay.ToDateTime(FirstTime);
 
     public required string Zone { get; set; }

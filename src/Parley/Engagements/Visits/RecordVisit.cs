@@ -7,7 +7,7 @@ using Parley.Web;
 namespace Parley.Engagements;
 
 public sealed record VisitInput(
-    [property: MaxLength(300)] string? Title, [property: MaxLength(4000)] string? Purpose, Guid? Leader, Guid? SentBy, [property: MaxLength(200)] string? Destination, [property: MaxLength(2)] string? DestinationCountry, DateOnly? StartsOn, DateOnly? EndsOn,
+    [property: Required, MaxLength(300)] string? Title, [property: Required, MaxLength(4000)] string? Purpose, Guid? Leader, [property: Required] Guid? SentBy, [property: Required, MaxLength(200)] string? Destination, [property: Required, MaxLength(2)] string? DestinationCountry, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn,
     IReadOnlyList<Guid>? Travellers, [property: MaxLength(1000)] string? MembersNote = null, [property: MaxLength(2000)] string? Source = null);
 
 /// <summary>Record a visit: a delegation sent by an institution to a place for some days, with who travels (or why they are not named).</summary>
@@ -61,8 +61,8 @@ public static class RecordVisit
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/visits", (UseCaseEdge edge, Actor actor, VisitInput body, CancellationToken ct) =>
-            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => Results.Created($"/api/visits/{id}", new { id }), ct))
-            .Requires(Needs).WithSummary("Record a visit");
+            edge.WriteHttpAsync(actor, (s, c) => HandleAsync(s, body, c), id => ApiAnswers.Created($"/api/visits/{id}", id), ct))
+            .Requires(Needs).WithSummary("Record a visit").Creates();
 
     /// <summary>The travellers, each once, the leader first.</summary>
     private static List<Guid> Travellers(VisitInput input)

@@ -1,0 +1,43 @@
+namespace Parley.Tests.Infrastructure;
+
+/// <summary>
+/// tests/checkers: implementations Parley did not write (ical.js, swagger-parser, Ajv, Redocly), which tests read Parley's
+/// output with. test.sh installs them; a test run on its own installs them (npm ci) on first use.
+/// </summary>
+public static class Checkers
+{
+    private static readonly SemaphoreSlim Installing = new(1, 1);
+
+    public static async Task<string> FolderAsync()
+    {
+        var folder = Find() ?? throw new InvalidOperationException("tests/checkers was not found above the test binaries.");
+        await Installing.WaitAsync();
+        try
+        {
+            var packages = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "package.json")))
+                .RootElement.GetProperty("dependencies").EnumerateObject().Select(p => p.Name);
+            if (packages.Any(p => !System.IO.Directory.Exists(Path.Combine(folder, "node_modules", p))))
+            {
+                Console.WriteLine("Installing the independent checkers (npm ci in tests/checkers)...");
+                var (code, _, error) = await Processes.RunAsync("npm", folder, "ci", "--no-audit", "--no-fund");
+                Assert.True(code == 0, $"npm ci in {folder} failed: {error}");
+            }
+        }
+        finally
+        {
+            Installing.Release();
+        }
+        return folder;
+    }
+
+    private static string? Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "tests", "checkers");
+            if (File.Exists(Path.Combine(candidate, "package.json")))
+                return candidate;
+        }
+        return null;
+    }
+}

@@ -802,6 +802,24 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Directory.RecordDetails", b =>
+                {
+                    b.Property<string>("Of")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Of", "Id");
+
+                    b.ToTable("record_details", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Engagements.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -795,6 +795,24 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Directory.RecordDetails", b =>
+                {
+                    b.Property<string>("Of")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Of", "Id");
+
+                    b.ToTable("record_details", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Engagements.ActionItem", b =>
                 {
                     b.Property<Guid>("Id")

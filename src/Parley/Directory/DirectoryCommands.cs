@@ -21,8 +21,13 @@ public static class DirectoryCommands
             return CongressFiles.Read(result.GetValue(folder)!, date, Progress());
         }, "import:congress", ct));
         var file = new Argument<string>("FILE");
-        var popolo = new Command("popolo", "Import people, organizations and memberships from Popolo JSON (idempotent)") { file };
-        popolo.SetAction((result, ct) => RunImportAsync(result, () => Popolo.Read(result.GetValue(file)!), "import:popolo", ct));
+        var scheme = new Option<string>("--scheme")
+        {
+            Description = "The identifier scheme of the publisher's own ids (e.g. everypolitician); they are kept as identifiers of it",
+            DefaultValueFactory = _ => "popolo",
+        };
+        var popolo = new Command("popolo", "Import people, organizations, memberships and posts from Popolo JSON (idempotent; reports what it could not place)") { file, scheme };
+        popolo.SetAction((result, ct) => RunImportAsync(result, () => Popolo.Read(result.GetValue(file)!, result.GetValue(scheme)!), "import:popolo", ct));
         return new Command("import", "Import directory data") { congress, popolo };
     }
 
@@ -58,6 +63,12 @@ public static class DirectoryCommands
                 var outcome = await services.GetRequiredService<Recorder>().WriteAsync(actor,
                     async (scope, c) => Result<ImportSummary>.Ok(await PlanWriter.WriteAsync(scope, plan, Progress(), c)), token);
                 Console.WriteLine(outcome.Value);
+                if (plan.NotPlaced.Count > 0)
+                {
+                    Console.WriteLine($"Not placed ({plan.NotPlaced.Count:N0}):");
+                    foreach (var line in plan.NotPlaced)
+                        Console.WriteLine("  " + line);
+                }
                 return 0;
             }
             catch (ImportException e)

@@ -28,6 +28,7 @@ public sealed class DirectoryModule : IRecordModule
             await db.Institutions.ExecuteDeleteAsync(ct);
         }),
         ProjectionTable.Of<Country>(q => q.OrderBy(x => x.Code)),
+        ProjectionTable.Of<RecordDetails>(q => q.OrderBy(x => x.Of).ThenBy(x => x.Id)),
     ];
 
     public void Map(ModelBuilder model)
@@ -36,6 +37,12 @@ public sealed class DirectoryModule : IRecordModule
         model.ApplyConfiguration(new InstitutionMap());
         model.ApplyConfiguration(new PersonMap());
         model.ApplyConfiguration(new MembershipMap());
+        model.Entity<RecordDetails>(e =>
+        {
+            e.ToTable("record_details");
+            e.HasKey(x => new { x.Of, x.Id });
+            e.Property(x => x.Of).HasConversion<string>().HasMaxLength(20);
+        });
     }
 
     public ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct) =>

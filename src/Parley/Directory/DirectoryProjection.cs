@@ -52,6 +52,12 @@ public static class DirectoryProjection
                 membership.End = m.End;
                 membership.Source = m.Source;
                 break;
+            case DetailsRecorded d:
+                var details = await db.FindRowAsync<RecordDetails>([d.Of, d.Id], ct);
+                if (details is null)
+                    db.RecordDetails.Add(details = new RecordDetails { Of = d.Of, Id = d.Id, Json = "" });
+                details.Json = Details.Serialize(Details.Of(d));
+                break;
             default:
                 throw new InvalidOperationException($"DirectoryProjection does not handle {e.GetType().Name}.");
         }

@@ -15,7 +15,8 @@ public sealed record InstitutionSummary(Guid Id, string Name, InstitutionKind Ki
 public sealed record Post(Guid MembershipId, Guid InstitutionId, string Institution, Guid PersonId, string Person, string Role,
     string? Party, string? Area, string? Note, DateOnly? Start, DateOnly? End, string Source);
 
-public sealed record PersonDetails(Person Person, IReadOnlyList<Post> Posts);
+/// <summary>A person, their posts over time, and the Popolo details their sources gave (contact details, links, sources, other fields).</summary>
+public sealed record PersonDetails(Person Person, IReadOnlyList<Post> Posts, Details Details);
 
 public sealed record InstitutionDetails(Institution Institution, IReadOnlyList<InstitutionSummary> Ancestors,
     IReadOnlyList<InstitutionSummary> SubBodies, IReadOnlyList<Post> Members, DateOnly? On);
@@ -59,7 +60,8 @@ public static class DirectoryQueries
         if (person is null)
             return null;
         var posts = await Posts(db, db.Memberships.Where(m => m.PersonId == id)).ToListAsync(ct);
-        return new PersonDetails(person, posts.OrderByDescending(p => p.Start ?? p.End ?? DateOnly.MaxValue).ThenBy(p => p.Institution).ToList());
+        var details = await db.RecordDetails.AsNoTracking().Where(d => d.Of == DetailsOf.Person && d.Id == id).Select(d => d.Json).FirstOrDefaultAsync(ct);
+        return new PersonDetails(person, posts.OrderByDescending(p => p.Start ?? p.End ?? DateOnly.MaxValue).ThenBy(p => p.Institution).ToList(), Details.Parse(details));
     }
 
     /// <summary>An institution with its members: on a given day, or (without one) its current members.</summary>

@@ -59,3 +59,42 @@ public sealed record MembershipRecorded(
 {
     public override string Stream => $"person/{PersonId}";
 }
+
+/// <summary>A way to reach a person or institution (Popolo contact_detail): an e-mail address, a phone, an account.</summary>
+public sealed record ContactDetail(string Type, string Value, string? Label = null, string? Note = null, string? ValidFrom = null, string? ValidUntil = null);
+
+/// <summary>A web page about a record, or one its data came from (Popolo link and source).</summary>
+public sealed record WebLink(string Url, string? Note = null);
+
+/// <summary>Which record a <see cref="DetailsRecorded"/> is about.</summary>
+public enum DetailsOf
+{
+    Person,
+    Institution,
+    Membership,
+}
+
+/// <summary>
+/// What the Popolo specification defines for a person, institution or membership beyond the directory's own columns:
+/// contact details, links, sources, and every other spec-defined field (given and family names, partial dates, an
+/// image, a post and whom the post is held on behalf of…) verbatim in <see cref="Fields"/>. The whole current state,
+/// recorded whenever it changes; an export writes it back.
+/// </summary>
+[EventType("directory.details-recorded")]
+public sealed record DetailsRecorded(
+    DetailsOf Of,
+    Guid Id,
+    Guid? Person,
+    IReadOnlyList<ContactDetail> ContactDetails,
+    IReadOnlyList<WebLink> Links,
+    IReadOnlyList<WebLink> Sources,
+    System.Text.Json.Nodes.JsonObject Fields) : DirectoryEvent
+{
+    // A membership's details are its person's record, as the membership is.
+    public override string Stream => Of switch
+    {
+        DetailsOf.Institution => $"institution/{Id}",
+        DetailsOf.Membership => $"person/{Person}",
+        _ => $"person/{Id}",
+    };
+}

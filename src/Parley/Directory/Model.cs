@@ -87,3 +87,14 @@ public sealed class Membership
     public DateOnly? End { get; set; }
     public required string Source { get; set; }
 }
+
+/// <summary>
+/// Projection of <see cref="DetailsRecorded"/>: a record's Popolo details as one JSON document (contact details, links,
+/// sources, fields), read whole by the export, a person's page and invitations.
+/// </summary>
+public sealed class RecordDetails
+{
+    public DetailsOf Of { get; set; }
+    public Guid Id { get; set; }
+    public required string Json { get; set; }
+}

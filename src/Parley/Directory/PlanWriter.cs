@@ -21,31 +21,54 @@ public static class PlanWriter
     public static async Task<ImportSummary> WriteAsync(WriteScope scope, DirectoryPlan plan, IProgress<string>? progress, CancellationToken ct)
     {
         var db = scope.Db;
-        var done = 0;
-        async Task Step(IEvent? change)
+        var (done, changed) = (0, 0);
+        // One record of the plan: its change, then its details' change; the record counts once if either changed.
+        async Task Step(IEvent? change, Func<Task<bool>>? details = null)
         {
+            var changes = change is not null;
             if (change is not null)
-            {
                 await scope.RecordAsync(change, ct);
-                if (scope.Recorded % FlushEvery == 0)
-                    await scope.FlushAsync(ct);
-            }
+            if (details is not null && await details())
+                changes = true;
+            if (changes && ++changed % FlushEvery == 0)
+                await scope.FlushAsync(ct);
             if (++done % 500 == 0 || done == plan.Count)
-                progress?.Report($"{done:N0} of {plan.Count:N0} records checked, {scope.Recorded:N0} changes");
+                progress?.Report($"{done:N0} of {plan.Count:N0} records checked, {changed:N0} changed");
         }
 
         var countries = await db.Countries.AsNoTracking().ToDictionaryAsync(c => c.Code, ct);
         foreach (var country in plan.Countries)
             await Step(countries.TryGetValue(country.Code, out var c) && c.NameEn == country.NameEn && c.NameRu == country.NameRu ? null : country);
 
+        var details = await db.RecordDetails.AsNoTracking().ToDictionaryAsync(d => (d.Of, d.Id), d => d.Json, ct);
+        // A record's details follow it in the same step: the change only when they differ from what is stored.
+        async Task<bool> DetailsStep(DetailsOf of, Guid id, Guid? person, Details? incoming)
+        {
+            if (incoming is null)
+                return false;
+            var stored = details.GetValueOrDefault((of, id));
+            var merged = Details.Merge(incoming, Details.Parse(stored));
+            var json = Details.Serialize(merged);
+            if (json == stored || (stored is null && merged.IsEmpty))
+                return false;
+            details[(of, id)] = json;
+            await scope.RecordAsync(merged.Recorded(of, id, person), ct);
+            return true;
+        }
+
         var institutions = await db.Institutions.AsNoTracking().ToDictionaryAsync(i => i.Id, ct);
         foreach (var planned in plan.Institutions)
-            await Step(DecideInstitution(planned, institutions));
+        {
+            await Step(DecideInstitution(planned, institutions), () => DetailsStep(DetailsOf.Institution, planned.Id, null, planned.Details));
+        }
 
-        var people = new PersonIndex(await db.People.AsNoTracking().ToListAsync(ct));
+        var people = new PersonIndex(await db.People.AsNoTracking().ToListAsync(ct), plan.MatchingScheme);
         var combined = Combine(plan.People);
         foreach (var planned in combined)
-            await Step(DecidePerson(planned, people));
+        {
+            var (id, change) = DecidePerson(planned, people);
+            await Step(change, () => DetailsStep(DetailsOf.Person, id, null, planned.Details));
+        }
         done += plan.People.Count - combined.Count;
 
         var memberships = await db.Memberships.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
@@ -58,10 +81,11 @@ public static class PlanWriter
             var input = planned.Input with { PersonId = personId };
             if (RecordMembership.Validate(input) is { } error)
                 throw planned.Origin.Fault($"{error.Field}: {error.Message}");
-            await Step(RecordMembership.Decide(planned.Id, memberships.GetValueOrDefault(planned.Id), input));
+            await Step(RecordMembership.Decide(planned.Id, memberships.GetValueOrDefault(planned.Id), input),
+                () => DetailsStep(DetailsOf.Membership, planned.Id, personId, planned.Details));
         }
         await scope.FlushAsync(ct);
-        return new ImportSummary(plan.Count, scope.Recorded);
+        return new ImportSummary(plan.Count, changed);
     }
 
     private static InstitutionRecorded? DecideInstitution(PlannedInstitution planned, Dictionary<Guid, Institution> known)
@@ -93,7 +117,7 @@ public static class PlanWriter
             },
         })).ToList();
 
-    private static PersonRecorded? DecidePerson(PlannedPerson planned, PersonIndex people)
+    private static (Guid Id, PersonRecorded? Change) DecidePerson(PlannedPerson planned, PersonIndex people)
     {
         var matches = (planned.Input.Identifiers ?? []).Select(people.Find).OfType<Guid>().Distinct().ToList();
         if (matches.Count > 1)
@@ -108,29 +132,31 @@ public static class PlanWriter
         var change = RecordPerson.Decide(id, current, input);
         if (change is not null)
             people.Put(new Person { Id = id, Name = NameRules.Display(change.Names, "en"), SortName = change.SortName, Names = NameRules.ToForms(change.Names), Identifiers = Merge.ToIds(change.Identifiers), BirthDate = change.BirthDate, Gender = change.Gender });
-        return change;
+        return (id, change);
     }
 
     private sealed class PersonIndex
     {
         private readonly Dictionary<Guid, Person> _byId = [];
         private readonly Dictionary<(string, string), Guid> _byIdentifier = [];
+        private readonly HashSet<string> _schemes;
 
-        public PersonIndex(IEnumerable<Person> people)
+        public PersonIndex(IEnumerable<Person> people, string? source)
         {
+            _schemes = source is null ? MatchingSchemes : [.. MatchingSchemes, source];
             foreach (var person in people)
                 Put(person);
         }
 
         public Person? Get(Guid id) => _byId.GetValueOrDefault(id);
 
-        public Guid? Find(Identifier id) => !MatchingSchemes.Contains(id.Scheme) ? null : _byIdentifier.TryGetValue((id.Scheme, id.Value), out var found) ? found : null;
+        public Guid? Find(Identifier id) => !_schemes.Contains(id.Scheme) ? null : _byIdentifier.TryGetValue((id.Scheme, id.Value), out var found) ? found : null;
 
         public void Put(Person person)
         {
             _byId[person.Id] = person;
             _byIdentifier[(OwnIdScheme, person.Id.ToString())] = person.Id;
-            foreach (var id in person.Identifiers.Where(i => MatchingSchemes.Contains(i.Scheme)))
+            foreach (var id in person.Identifiers.Where(i => _schemes.Contains(i.Scheme)))
                 _byIdentifier[(id.Scheme, id.Value)] = person.Id;
         }
     }

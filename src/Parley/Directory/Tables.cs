@@ -10,4 +10,5 @@ public abstract partial class ParleyDb
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<RecordDetails> RecordDetails => Set<RecordDetails>();
 }

@@ -23,6 +23,7 @@ public static class ParleyModules
         new CalendarsModule(),
         new EngagementsModule(),
         new StatementsModule(),
+        new Mail.MailModule(),
         new DemoModule());
 
     /// <summary>The store with every feature's tables, projections and services.</summary>

@@ -55,6 +55,9 @@ public sealed class EngagementsModule : IRecordModule
         model.ApplyConfiguration(new TaskForceMap());
     }
 
+    /// <summary>A meeting's participants are invited by e-mail where Parley has an SMTP server (<see cref="Invitations"/>).</summary>
+    public void AddServices(IServiceCollection services, StoreSettings store) => services.AddSingleton<IRecordReaction, Invitations>();
+
     /// <summary>Each sub-capability projects its own events.</summary>
     public async ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct)
     {

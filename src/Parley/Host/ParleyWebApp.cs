@@ -35,6 +35,8 @@ public static class ParleyWebApp
         builder.Services.TryAddSingleton(new PolicyConfig((Parley.Ledger.WitnessPolicy?)null));
         builder.Services.AddHttpClient(nameof(WitnessCalls), c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<WitnessCalls>();
+        builder.Services.AddSingleton<Mail.MailDelivery>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Mail.MailDelivery>());
         var app = builder.Build();
         // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
         // works on every store a server has opened.

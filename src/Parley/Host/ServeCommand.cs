@@ -11,14 +11,21 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Addresses to listen on (default http://localhost:5000)" };
         var demo = new Option<bool>("--demo") { Description = "Load the demo story (the Moscow letter, August 2018) into an empty store" };
         var policy = new Option<string?>("--witness-policy") { Description = $"A C2SP tlog-policy file: the witnesses to call (those with a URL) and the quorum a checkpoint needs (or set {PolicyConfig.Variable})" };
-        var command = new Command("serve", "Run the web app and the HTTP API") { urls, demo, policy };
+        var smtp = new Option<string?>("--smtp") { Description = $"The SMTP server for invitations, smtp://host:port or smtps://host:port (or set {Mail.MailConfig.ServerVariable}); without one no mail is sent" };
+        var from = new Option<string?>("--mail-from") { Description = $"The address Parley's mail comes from and invitations' organizer (or set {Mail.MailConfig.FromVariable})" };
+        var command = new Command("serve", "Run the web app and the HTTP API") { urls, demo, policy, smtp, from };
         command.SetAction(async (result, ct) =>
         {
             var store = CommandLine.Store(result);
             if (result.GetValue(demo) && store.Secret is null && KeySecret.FromEnvironment() is null)
                 store = store with { Secret = DemoSecret() };
             var witnessing = PolicyConfig.From(result.GetValue(policy));
-            var app = ParleyWebApp.Build(store, result.GetValue(urls) ?? "http://localhost:5000", b => b.Services.AddSingleton(witnessing));
+            var mail = Mail.MailConfig.Read(result.GetValue(smtp), result.GetValue(from));
+            var app = ParleyWebApp.Build(store, result.GetValue(urls) ?? "http://localhost:5000", b =>
+            {
+                b.Services.AddSingleton(witnessing);
+                b.Services.AddSingleton(mail);
+            });
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 await scope.ServiceProvider.OpenStoreAsync(ct);
@@ -31,6 +38,7 @@ public static class ServeCommand
                 }
             }
             Console.WriteLine($"Parley is using {(store.IsPostgres ? "PostgreSQL" : store.SqlitePath)}.");
+            Console.WriteLine(mail.Enabled ? $"Invitations are sent through {mail.Server} from {mail.From}." : "No SMTP server (--smtp): no invitations are sent.");
             await app.RunAsync(ct);
             return 0;
         });

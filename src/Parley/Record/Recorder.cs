@@ -8,7 +8,7 @@ namespace Parley.Record;
 /// PostgreSQL, BEGIN IMMEDIATE on SQLite), so sequence numbers are gap-free and ordered; events and the
 /// projections they imply are saved together or not at all.
 /// </summary>
-public sealed class Recorder(ParleyDb db, TimeProvider clock)
+public sealed class Recorder(ParleyDb db, TimeProvider clock, IEnumerable<IRecordReaction> reactions)
 {
     private const long WriterLockKey = 0x7061726c6579;
 
@@ -21,7 +21,7 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
         if (db is PostgresParleyDb)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", ct);
         var size = await LedgerNodes.SizeAsync(db, ct);
-        var scope = new WriteScope(db, clock, actor, await LedgerNodes.EdgeAsync(db, size, ct), await LogFormats.OfAsync(db, ct));
+        var scope = new WriteScope(db, clock, actor, await LedgerNodes.EdgeAsync(db, size, ct), await LogFormats.OfAsync(db, ct), reactions);
         Result<T> result;
         try
         {
@@ -47,13 +47,15 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock)
 /// What a write may do: read through <see cref="Db"/> and record events. Each event's canonical bytes
 /// become the next leaf of the Merkle tree, whose completed nodes are saved in the same transaction.
 /// </summary>
-public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Ledger.CompactRange tree, Ledger.LeafFormat format)
+public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Ledger.CompactRange tree, Ledger.LeafFormat format,
+    IEnumerable<IRecordReaction> reactions)
 {
     private readonly List<StoredEvent> _events = [];
     private readonly List<LedgerNode> _nodes = [];
 
     public ParleyDb Db => db;
     public string Actor => actor;
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public int Recorded { get; private set; }
 
     public async Task<StoredEvent> RecordAsync(IEvent e, CancellationToken ct)
@@ -72,6 +74,8 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
         foreach (var (id, hash) in tree.Append(Ledger.LeafData.LeafHash(format, stored.ToCanonical().Encode())))
             _nodes.Add(new LedgerNode { Level = id.Level, Index = id.Index, Hash = hash });
         await db.Modules.ApplyAsync(db, e, stored, ct);
+        foreach (var reaction in reactions)
+            await reaction.ReactAsync(this, e, stored, ct);
         Recorded++;
         return stored;
     }
@@ -99,4 +103,14 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
     // PostgreSQL keeps microseconds; truncating first makes both stores hold the same instant.
     private static DateTime Truncate(DateTime utc) =>
         new(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+}
+
+/// <summary>
+/// What a live write does beside projecting an event, in the same transaction: queue the mail it causes (an
+/// invitation, a cancellation), so the message is kept exactly when the event is. Replays and rebuilds never react:
+/// they project what was already recorded, and what it caused was queued when it was.
+/// </summary>
+public interface IRecordReaction
+{
+    ValueTask ReactAsync(WriteScope scope, IEvent e, StoredEvent stored, CancellationToken ct);
 }

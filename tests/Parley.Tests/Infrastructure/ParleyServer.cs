@@ -43,9 +43,17 @@ public sealed class ParleyServer : IAsyncDisposable
 
     public static async Task<ParleyServer> StartAsync(string provider) => await StartAsync(await NewStoreAsync(provider));
 
-    public static async Task<ParleyServer> StartAsync(StoreSettings store)
+    /// <summary>The host with services of the test's own (an SMTP server's address, say) over a fresh store.</summary>
+    public static async Task<ParleyServer> StartAsync(string provider, Action<IServiceCollection> services) =>
+        await StartAsync(await NewStoreAsync(provider), services);
+
+    public static async Task<ParleyServer> StartAsync(StoreSettings store, Action<IServiceCollection>? services = null)
     {
-        var app = ParleyWebApp.Build(store, "http://127.0.0.1:0", b => b.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = ParleyWebApp.Build(store, "http://127.0.0.1:0", b =>
+        {
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            services?.Invoke(b.Services);
+        });
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.OpenStoreAsync();
         await app.StartAsync();

@@ -49,7 +49,7 @@ public static class Feeds
         return IcsFiles.Write(IcsFiles.Calendar(force.Name), events, stamp);
     }
 
-    private static CalendarEvent Event(Meeting m, IReadOnlyDictionary<Guid, string> names)
+    public static CalendarEvent Event(Meeting m, IReadOnlyDictionary<Guid, string> names)
     {
         var agenda = m.Agenda.OrderBy(a => a.Order).Select(a => $"{a.Order}. {a.Title} ({a.Minutes} min)");
         var people = m.Participants.Select(p => names.GetValueOrDefault(p.Person, "") + (p.Post is { } post ? $" ({post})" : ""));

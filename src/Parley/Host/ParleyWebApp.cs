@@ -128,8 +128,20 @@ public static class ParleyWebApp
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors as ProblemDetails; a page's error is a page in the layout (Pages/Error.cshtml).
+        app.UseWhen(c => AnswersProblems(c.Request.Path), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !AnswersProblems(c.Request.Path), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        });
+        // Routing after the error handling, so a re-executed request is routed to the error page (which anyone may see)
+        // instead of keeping the empty endpoint of the path that failed.
+        app.UseRouting();
         app.UseRequestLocalization(o =>
         {
             o.SetDefaultCulture("en").AddSupportedCultures("en", "ru").AddSupportedUICultures("en", "ru");
@@ -183,6 +195,11 @@ public static class ParleyWebApp
         app.MapScripts();
         app.MapRazorPages();
     }
+
+    /// <summary>The paths whose errors are ProblemDetails for programs: the API, the ledger, the OpenAPI document, the feeds.</summary>
+    public static bool AnswersProblems(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/ledger") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/feeds") || path.StartsWithSegments("/add-checkpoint") || path.StartsWithSegments("/health");
 
     /// <summary>
     /// A path on this site: one slash, then not a second slash or a backslash (browsers read "/\x" as "//x"), and no

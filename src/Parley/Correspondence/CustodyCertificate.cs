@@ -16,6 +16,13 @@ public sealed record CertifiedHandover(
     Handover Handover, long LedgerIndex, byte[] LeafHash, IReadOnlyList<byte[]> InclusionProof, bool Included,
     bool? GiverSignatureValid, bool? ReceiverSignatureValid, PersonalCheck? Giver = null, PersonalCheck? Receiver = null);
 
+public enum CertificateVerdict
+{
+    DoesNotVerify,
+    VerifiesSoFar,
+    Complete,
+}
+
 /// <summary>
 /// What a custody certificate states and proves: each hand-over's recorded event is in the ledger under a
 /// signed checkpoint (inclusion proof checked here) and carries valid signatures of both institutions, and every
@@ -27,6 +34,37 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
     public bool Holds => CheckpointSigned && Chain.All(c => c.Included && c.GiverSignatureValid == true
         && (c.Handover.State != HandoverState.Confirmed || c.ReceiverSignatureValid == true)
         && c.Giver?.Valid != false && c.Receiver?.Valid != false) && Acknowledgement?.Valid != false;
+
+    /// <summary>
+    /// What the certificate may say of the chain as a whole: something in it does not verify; what is recorded verifies
+    /// but steps are still open (a hand-over awaiting its receiver's confirmation, one disputed, a leg still planned,
+    /// the letter not yet with its addressee); or it verifies and is complete.
+    /// </summary>
+    public CertificateVerdict Verdict(CustodyView custody) =>
+        !Holds ? CertificateVerdict.DoesNotVerify
+        : Chain.Count > 0 && Chain.All(c => c.Handover.State == HandoverState.Confirmed) && custody.NextLeg is null
+            && custody.Status >= LetterStatus.DeliveredToOffice ? CertificateVerdict.Complete
+        : CertificateVerdict.VerifiesSoFar;
+
+    /// <summary>Why the chain does not verify, one message per failure (a text to translate, and the ledger index it names).</summary>
+    public IEnumerable<(string Message, long Index)> Failures()
+    {
+        if (!CheckpointSigned)
+            yield return ("The checkpoint of size {0} is not signed by the log's key.", Checkpoint.Size);
+        foreach (var c in Chain)
+        {
+            if (!c.Included)
+                yield return ("The hand-over at ledger index {0} is not in the signed tree.", c.LedgerIndex);
+            if (c.GiverSignatureValid != true)
+                yield return ("The hand-over at ledger index {0} lacks a valid signature of the giver's institution.", c.LedgerIndex);
+            if (c.Handover.State == HandoverState.Confirmed && c.ReceiverSignatureValid != true)
+                yield return ("The hand-over at ledger index {0} lacks a valid signature of the receiver's institution.", c.LedgerIndex);
+            if (c.Giver?.Valid == false || c.Receiver?.Valid == false)
+                yield return ("A person's passkey signature on the hand-over at ledger index {0} is invalid.", c.LedgerIndex);
+        }
+        if (Acknowledgement is { Valid: false } acknowledged)
+            yield return ("The passkey signature on the acknowledgement at ledger index {0} is invalid.", acknowledged.Step);
+    }
 
     /// <summary>Against the checkpoint for the current size (signed now if it never was): what the server serves.</summary>
     public static async Task<CustodyCertificate> BuildAsync(ParleyDb db, Checkpoints checkpoints, LogKey key, LetterState state, CancellationToken ct)

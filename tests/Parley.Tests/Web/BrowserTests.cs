@@ -71,9 +71,15 @@ public sealed class BrowserTests
 
         var history = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "directory.membership-recorded" }).First;
         await Assertions.Expect(history.GetByRole(AriaRole.Link, new() { Name = "inclusion proof" })).ToBeVisibleAsync();
+        // The proof opens as a page that says it verifies, with the JSON a click away.
         var proofHref = await history.GetByRole(AriaRole.Link, new() { Name = "inclusion proof" }).GetAttributeAsync("href");
-        var proof = await page.APIRequest.GetAsync(new Uri(server.Address, proofHref!).ToString());
+        var proofPage = await browser.NewPageAsync();
+        await proofPage.GotoAsync(new Uri(server.Address, proofHref!).ToString());
+        await Assertions.Expect(proofPage.Locator("#verdict")).ToContainTextAsync("Verified:");
+        var json = await proofPage.GetByRole(AriaRole.Link, new() { Name = "The proof as JSON" }).GetAttributeAsync("href");
+        var proof = await page.APIRequest.GetAsync(new Uri(server.Address, json!).ToString());
         Assert.Contains("\"proof\"", await proof.TextAsync());
+        await proofPage.CloseAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Рон Джонсон" })).ToBeVisibleAsync();

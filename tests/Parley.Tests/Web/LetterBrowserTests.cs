@@ -39,6 +39,26 @@ public sealed class LetterBrowserTests
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("dispatched");
 
+        // Before the courier confirms, the certificate says what it proves and what is still open, not that the chain verifies.
+        await clerk.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
+        var verdict = clerk.Locator("#verdict");
+        await Assertions.Expect(verdict).ToContainTextAsync("What is recorded verifies, but the chain of custody is not complete.");
+        await Assertions.Expect(verdict).ToContainTextAsync("Letter 2018/1 of the registry of Executive Office of the President, dated 2018-08-03; status: dispatched.");
+        await Assertions.Expect(clerk.Locator("#awaiting")).ToContainTextAsync("Executive Office of the President → United States Senate");
+        await Assertions.Expect(clerk.Locator("#planned")).ToContainTextAsync("Presidential Administration of Russia");
+        await Assertions.Expect(verdict).ToContainTextAsync("against the checkpoint of size");
+        // Its QR code's address is a check anyone can make without an account: the entries' leaf hashes, as printed here.
+        var check = await clerk.Locator("#verdict a[href*='/proofs?size=']").GetAttributeAsync("href");
+        var printed = await clerk.Locator(".proof").Filter(new() { HasText = "leaf " }).First.InnerTextAsync();
+        var stranger = await browser.NewPageAsync();
+        await stranger.GotoAsync(check!);
+        await Assertions.Expect(stranger.Locator("#verdict")).ToContainTextAsync("Verified:");
+        var leaf = await stranger.Locator("table code").First.InnerTextAsync();
+        Assert.Contains(leaf, printed, StringComparison.Ordinal);
+        await Assertions.Expect(stranger.GetByText("Letter from the President")).ToHaveCountAsync(0);
+        await stranger.CloseAsync();
+        await clerk.GotoAsync(letterUrl);
+
         var courier = await BrowserTests.SignInAsync(browser, server.Address, courierName, ParleyServer.Password);
         await courier.GotoAsync(new Uri(server.Address, "/letters").ToString());
         await courier.GetByRole(AriaRole.Link, new() { Name = "2018/1" }).ClickAsync();
@@ -56,7 +76,7 @@ public sealed class LetterBrowserTests
         await clerk.ReloadAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("delivered to the office");
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
-        await Assertions.Expect(clerk.GetByText("The chain of custody verifies.")).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("#verdict")).ToContainTextAsync("The chain of custody verifies and is complete.");
         await Assertions.Expect(clerk.GetByRole(AriaRole.Img, new() { Name = "QR code of this certificate's address" })).ToBeVisibleAsync();
         Assert.Equal(2, await clerk.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" }).CountAsync());
     }

@@ -7,7 +7,12 @@ public sealed record LetterState(Letter Letter, IReadOnlyList<Handover> Handover
 
 public sealed record Holder(Guid Institution, Guid? Person);
 
-public sealed record CustodyView(LetterStatus Status, IReadOnlyList<CustodyException> Exceptions, Holder Holder, DateTime? NextDue, RouteLeg? NextLeg);
+/// <summary>
+/// A letter's custody at a moment. <see cref="Pending"/> is the last hand-over while its receiver has not confirmed it:
+/// the holder is then that receiver, and the status says so ("handed to …, awaiting its confirmation"), from this one view.
+/// </summary>
+public sealed record CustodyView(LetterStatus Status, IReadOnlyList<CustodyException> Exceptions, Holder Holder, DateTime? NextDue, RouteLeg? NextLeg,
+    Handover? Pending = null);
 
 /// <summary>
 /// Custody rules as pure functions: status and exceptions are derived from the hand-overs, and each command
@@ -59,7 +64,7 @@ public static class Custody
             exceptions.Add(CustodyException.LegOverdue);
         if (letter.ReplyBy is { } replyBy && !s.Replied && DateOnly.FromDateTime(now) > replyBy)
             exceptions.Add(CustodyException.ReplyOverdue);
-        return new CustodyView(status, exceptions, HolderOf(s), due, nextLeg);
+        return new CustodyView(status, exceptions, HolderOf(s), due, nextLeg, chain.LastOrDefault() is { State: HandoverState.Recorded } pending ? pending : null);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public static class Labels
         LetterStatus.Replied => "replied",
     };
 
+    /// <summary>What a letter's status reads as: its status, or while the last hand-over awaits its receiver, that (with the holder for {0}).</summary>
+    public static string Phrase(CustodyView custody) => custody.Pending is null ? Of(custody.Status) : "handed to {0}, awaiting its confirmation";
+
     public static string Of(CustodyException exception) => exception switch
     {
         CustodyException.UnconfirmedHandover => "unconfirmed hand-over",

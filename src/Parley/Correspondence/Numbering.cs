@@ -13,6 +13,9 @@ public static class Numbering
 
     public static string Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } f ? f : DefaultFormat;
 
+    /// <summary>A number as it names one letter where registries share numbers: "2018/1 (Executive Office of the President)".</summary>
+    public static string WithRegistry(string number, string registry) => $"{number} ({registry})";
+
     public static string Format(string format, int year, int sequence, string registryName)
     {
         var initials = string.Concat(registryName.Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -47,8 +47,9 @@ public static class StatementErrors
 
     public static readonly DomainError ArticleWithoutText = new("text", "The article has no text once its markup is removed.");
 
-    public static DomainError LetterNumber(string number, int matches) =>
-        new("letter", $"{(matches == 0 ? "No letter" : "More than one letter")} has the number {number}.");
+    public static DomainError LetterNumber(string number, IReadOnlyList<string> matches) => new("letter", matches.Count == 0
+        ? $"No letter has the number {number}."
+        : $"{matches.Count} letters have the number {number}; enter the one you mean with its registry: {string.Join("; ", matches)}.");
 
     // Commitments
     public static readonly DomainError CommitmentWhat = new("what", "Say what was promised or expected, up to 1,000 characters.");

@@ -15,12 +15,32 @@ public static class StatementRegister
 
     public static string Fingerprint(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    /// <summary>The one letter with this registration number, as forms type a link.</summary>
-    public static async Task<Result<Guid>> LetterNumberedAsync(ParleyDb db, string number, CancellationToken ct)
+    /// <summary>
+    /// The one letter a form names by its number: "2018/1", or where registries share numbers, "2018/1 (registry)" as the
+    /// register shows it. When several letters match, the refusal lists each as it can be entered (<see cref="LetterChoicesAsync"/>).
+    /// </summary>
+    public static async Task<Result<Guid>> LetterNumberedAsync(ParleyDb db, string entered, CancellationToken ct)
     {
-        var letters = await db.Letters.Where(l => l.Number == number.Trim()).Select(l => l.Id).Take(2).ToListAsync(ct);
-        return letters.Count == 1 ? Result<Guid>.Ok(letters[0])
-            : StatementErrors.LetterNumber(number, letters.Count);
+        var matches = await LettersNumberedAsync(db, entered, ct);
+        return matches.Count == 1 ? Result<Guid>.Ok(matches[0].Id)
+            : StatementErrors.LetterNumber(entered.Trim(), matches.Select(m => m.Label).ToList());
+    }
+
+    /// <summary>The letters an entry could mean, each labelled as it can be entered to mean only it.</summary>
+    public static async Task<IReadOnlyList<string>> LetterChoicesAsync(ParleyDb db, string entered, CancellationToken ct) =>
+        (await LettersNumberedAsync(db, entered, ct)).Select(m => m.Label).ToList();
+
+    public sealed record LetterMatch(Guid Id, string Label);
+
+    private static async Task<List<LetterMatch>> LettersNumberedAsync(ParleyDb db, string entered, CancellationToken ct)
+    {
+        var text = entered.Trim();
+        var open = text.IndexOf(" (", StringComparison.Ordinal);
+        var (number, registry) = open > 0 && text.EndsWith(')') ? (text[..open].Trim(), text[(open + 2)..^1].Trim()) : (text, null);
+        var letters = await db.Letters.AsNoTracking().Where(l => l.Number == number)
+            .Join(db.Institutions, l => l.Registry, i => i.Id, (l, i) => new { l.Id, l.Number, Registry = i.Name }).Take(50).ToListAsync(ct);
+        return letters.Where(l => registry is null || string.Equals(l.Registry, registry, StringComparison.OrdinalIgnoreCase))
+            .Select(l => new LetterMatch(l.Id, Correspondence.Numbering.WithRegistry(l.Number, l.Registry))).ToList();
     }
 
     public static async Task<bool> LinkExistsAsync(ParleyDb db, LinkInput link, CancellationToken ct) => link.Kind switch

@@ -37,13 +37,13 @@ public sealed class LetterBrowserTests
         await clerk.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "United States Senate" });
         await clerk.GetByLabel("Where").FillAsync("Washington");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("dispatched");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("handed to United States Senate, awaiting its confirmation");
 
         // Before the courier confirms, the certificate says what it proves and what is still open, not that the chain verifies.
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
         var verdict = clerk.Locator("#verdict");
         await Assertions.Expect(verdict).ToContainTextAsync("What is recorded verifies, but the chain of custody is not complete.");
-        await Assertions.Expect(verdict).ToContainTextAsync("Letter 2018/1 of the registry of Executive Office of the President, dated 2018-08-03; status: dispatched.");
+        await Assertions.Expect(verdict).ToContainTextAsync("Letter 2018/1 of the registry of Executive Office of the President, dated 2018-08-03; status: handed to United States Senate, awaiting its confirmation.");
         await Assertions.Expect(clerk.Locator("#awaiting")).ToContainTextAsync("Executive Office of the President → United States Senate");
         await Assertions.Expect(clerk.Locator("#planned")).ToContainTextAsync("Presidential Administration of Russia");
         await Assertions.Expect(verdict).ToContainTextAsync("against the checkpoint of size");
@@ -68,6 +68,10 @@ public sealed class LetterBrowserTests
         await courier.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Presidential Administration of Russia" });
         await courier.GetByLabel("Where").FillAsync("Moscow");
         await courier.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
+        // Status and holder say the same: handed over, the receiver has not confirmed yet.
+        await Assertions.Expect(courier.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" }))
+            .ToContainTextAsync("handed to Presidential Administration of Russia, awaiting its confirmation");
+        await Assertions.Expect(courier.GetByText("Now held by:")).ToContainTextAsync("Presidential Administration of Russia (awaiting its confirmation)");
 
         var receiving = await BrowserTests.SignInAsync(browser, server.Address, receivingName, ParleyServer.Password);
         await receiving.GotoAsync(letterUrl);

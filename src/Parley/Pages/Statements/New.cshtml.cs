@@ -25,10 +25,15 @@ public sealed class NewStatementModel(ParleyDb db, TimeProvider clock) : ParleyP
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string? LetterNumber { get; set; }
 
+    /// <summary>One of the letters an ambiguous number offered, chosen with its button.</summary>
+    [BindProperty] public string? LetterChoice { get; set; }
+
 
     public void OnGet()
     {
     }
+
+    public IReadOnlyList<string> LetterChoices { get; private set; } = [];
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -39,11 +44,15 @@ public sealed class NewStatementModel(ParleyDb db, TimeProvider clock) : ParleyP
             return Page();
         }
         var links = new List<LinkInput>();
+        if (LetterChoice is { Length: > 0 } chosen)
+            LetterNumber = chosen;
         if (LetterNumber is { Length: > 0 } number)
         {
             var letter = await StatementRegister.LetterNumberedAsync(db, number, ct);
             if (!letter.Succeeded)
             {
+                // The letters the number could mean, offered as the field's suggestions.
+                LetterChoices = await StatementRegister.LetterChoicesAsync(db, number, ct);
                 Error = $"Letter number: {letter.Error!.Message}";
                 return Page();
             }

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Parley.Tests.Web;
+
+/// <summary>
+/// Every text a page passes through the localizer has its Russian in Web/Text.ru.resx, so a page in Russian shows no
+/// English words of Parley's own; and no two keys differ only in case, which the resources do not tell apart.
+/// </summary>
+public sealed partial class RussianTextTests
+{
+    [Fact]
+    public void Every_text_the_pages_localize_has_its_Russian_and_no_two_keys_differ_only_in_case()
+    {
+        var source = Source();
+        var keys = XDocument.Load(Path.Combine(source, "Web", "Text.ru.resx")).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!).ToList();
+        var known = keys.ToHashSet(StringComparer.Ordinal);
+        var missing = System.IO.Directory.GetFiles(Path.Combine(source, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(file => Localized().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
+            .Where(x => !known.Contains(x.Key))
+            .Select(x => $"{x.File}: \"{x.Key}\"").Distinct().Order().ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} texts have no Russian:\n{string.Join("\n", missing)}");
+        var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, $"keys differing only in case: {string.Join("; ", clashes)}");
+    }
+
+    [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"[\],]""")]
+    private static partial Regex Localized();
+
+    private static string Source()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Parley");
+            if (File.Exists(Path.Combine(candidate, "Parley.csproj")))
+                return candidate;
+        }
+        throw new InvalidOperationException("src/Parley was not found above the test binaries.");
+    }
+}

@@ -21,6 +21,8 @@ public static class DemoStory
         ("auditor", "Auditor, Department of State", Role.Auditor, DemoDirectory.StateDepartment),
         ("admin", "Administrator, US Senate", Role.Administrator, KnownInstitutions.UsSenate),
         ("clerk-ru", "Registry clerk, Presidential Administration of Russia", Role.RegistryClerk, DemoDirectory.RuPresidentialAdministration),
+        // Letters handed to the Federation Council can be confirmed and carried on by its own registry.
+        ("clerk-fc", "Registry clerk, Federation Council", Role.RegistryClerk, DemoDirectory.FederationCouncil),
     ];
 
     public static async Task<Result<string>> LoadAsync(IServiceProvider services, CancellationToken ct)

@@ -74,6 +74,10 @@ public sealed class PopoloAndDemoTests
         Assert.Equal(new DateOnly(2018, 8, 11), shortly.DueBy);
         var again = await server.InScopeAsync(s => DemoStory.LoadAsync(s, default));
         Assert.Contains("already loaded", again.Value);
+        // The Federation Council has a registry clerk of its own, so a letter handed to it can be confirmed and carried on.
+        var fc = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().Accounts.SingleAsync(a => a.UserName == "clerk-fc"));
+        Assert.Equal(Parley.Demo.DemoDirectory.FederationCouncil, fc.InstitutionId);
+        Assert.Equal([Parley.Access.Role.RegistryClerk], fc.Roles.Select(r => r.Role));
 
         await using var other = await ParleyServer.StartAsync(provider);
         await other.AddInstitutionAsync("Someone else's committee");

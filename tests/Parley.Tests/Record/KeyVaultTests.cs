@@ -193,7 +193,7 @@ public sealed class KeyVaultTests
         // Stopped before any checkpoint was asked for, the store still verifies: the log key exists from the first start.
         var (code, verified) = await ParleyProcess.RunAsync(install, ["verify", .. args]);
         Assert.True(code == 0, verified);
-        Assert.Contains("Verified: 78 events", verified);
+        Assert.Contains("Verified: 79 events", verified);
         // A plain `serve` on the same data without the secret refuses, saying how to give it.
         var (refusedCode, refused) = await ParleyProcess.RunAsync(install, ["serve", "--urls", "http://127.0.0.1:0", .. args]);
         Assert.Equal(1, refusedCode);

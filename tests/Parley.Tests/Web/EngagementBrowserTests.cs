@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Parley.Access;
 using Parley.Demo;
@@ -232,5 +233,26 @@ public sealed class MeetingDayBrowserTests
         await staff.GotoAsync(new Uri(server.Address, $"/people/{KnownInstitutions.Person("demo", "kosachev")}").ToString());
         var met = staff.GetByRole(AriaRole.Table, new() { Name = "Has met" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Paul" });
         await Assertions.Expect(met).ToContainTextAsync("2018-08-05");
+    }
+
+    [Fact]
+    public async Task The_calendar_opens_where_the_record_is_and_an_empty_month_offers_the_latest_activity()
+    {
+        var (server, _) = await ProposalFlowTests.StoryAsync("sqlite");
+        await using var __ = server;
+        var latest = await server.InScopeAsync(s => s.GetRequiredService<Parley.Record.ParleyDb>().Meetings.MaxAsync(m => m.StartsAt));
+        var staffName = await server.AddUserAsync(Role.Staff, DemoDirectory.Sfrc);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var staff = await BrowserTests.SignInAsync(browser, server.Address, staffName, ParleyServer.Password);
+
+        await staff.GotoAsync(new Uri(server.Address, "/engagements").ToString());
+        var shown = Parley.Calendars.Zones.Local(latest, "America/New_York").ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(staff.Locator("#where")).ToContainTextAsync($"this is {shown}, the month of the latest meeting");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Month view" }).GetByRole(AriaRole.Link)).Not.ToHaveCountAsync(0);
+
+        await staff.GotoAsync(new Uri(server.Address, "/engagements?month=2030-01").ToString());
+        await staff.GetByRole(AriaRole.Link, new() { Name = $"Go to the latest activity ({shown})" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Month view" }).GetByRole(AriaRole.Link)).Not.ToHaveCountAsync(0);
     }
 }

@@ -30,8 +30,10 @@ public sealed class LetterBrowserTests
         await clerk.GetByLabel("Addressee institution (name or id)").FillAsync("Presidential Administration of Russia");
         await clerk.GetByLabel("Carried by (courier institution, optional)").FillAsync("United States Senate");
         await clerk.GetByLabel("Topics (comma-separated)").FillAsync("countering terrorism, legislative dialogue");
+        await clerk.GetByLabel("Reply by").FillAsync("2018-09-01");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToBeVisibleAsync();
+        await Assertions.Expect(clerk.Locator("#reply-by")).ToContainTextAsync("Reply expected by 2018-09-01");
         var letterUrl = clerk.Url;
 
         await clerk.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "United States Senate" });
@@ -148,5 +150,28 @@ public sealed class LetterTimelineBrowserTests
         var delivered = texts.ToList().FindIndex(t => t.Contains("2018-08-05 12:00 UTC", StringComparison.Ordinal));
         Assert.True(delivered > 0 && recorded > delivered, string.Join(" | ", texts));
         Assert.Contains(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), texts[recorded], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_hand_over_form_offers_the_next_leg_first_and_is_gone_when_nothing_more_can_be_handed_over()
+    {
+        await using var server = await ParleyServer.StartAsync("sqlite");
+        Assert.True((await server.InScopeAsync(s => Parley.Demo.DemoStory.LoadAsync(s, default))).Succeeded);
+        var clerkName = await server.AddUserAsync(Role.RegistryClerk, Parley.Demo.DemoDirectory.RuPresidentialAdministration);
+        var moscow = await server.InScopeAsync(s => s.GetRequiredService<Parley.Record.ParleyDb>().Letters
+            .Where(l => l.Dated == new DateOnly(2018, 8, 3)).Select(l => l.Id).SingleAsync());
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var clerk = await BrowserTests.SignInAsync(browser, server.Address, clerkName, ParleyServer.Password);
+        await clerk.GotoAsync(new Uri(server.Address, $"/letters/{moscow}").ToString());
+
+        // At the Presidential Administration's office, the route's next stop is the President, not the senator who carried it.
+        var to = clerk.GetByLabel("To", new() { Exact = true });
+        await Assertions.Expect(to).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\\|"));
+        Assert.StartsWith("Vladimir Putin", (await to.Locator("option").First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        await clerk.GetByLabel("Where").FillAsync("Moscow, the Kremlin");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("awaiting its confirmation");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Record a hand-over" })).ToHaveCountAsync(0);
     }
 }

@@ -26,11 +26,26 @@ public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : ParleyPa
     public IReadOnlyList<Visit> Visits { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
 
+    /// <summary>The month of the latest meeting on record, when it is not the month shown (a store whose record is all in 2018).</summary>
+    public DateOnly? LatestActivity { get; private set; }
+
+    /// <summary>Whether the page opened at <see cref="LatestActivity"/> because the current month holds nothing.</summary>
+    public bool OpenedAtLatest { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Zone = await EngagementViews.ViewerZoneAsync(db, Actor, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : new DateOnly(today.Year, today.Month, 1);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        First = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? m : thisMonth;
+        var latest = await db.Meetings.AsNoTracking().OrderByDescending(x => x.StartsAt).FirstOrDefaultAsync(ct);
+        if (latest is not null && EngagementViews.Day(latest, Zone) is var day && new DateOnly(day.Year, day.Month, 1) is var month && month != First)
+        {
+            LatestActivity = month;
+            // Opening without a month asked for: where the record is, when this month has no meeting and the last one is earlier.
+            if (Month is null && month < thisMonth && !await db.Meetings.AnyAsync(x => x.StartsAt >= Zones.ToUtc(thisMonth, TimeOnly.MinValue, Zones.Find(Zone)!).AddDays(-1), ct))
+                (First, OpenedAtLatest) = (month, true);
+        }
         var (from, to) = (Zones.ToUtc(First, TimeOnly.MinValue, Zones.Find(Zone)!), Zones.ToUtc(First.AddMonths(1), TimeOnly.MinValue, Zones.Find(Zone)!));
         // A day earlier and later: a meeting whose hour is not known is on its own day, which may lie outside the viewer's month in UTC.
         var last = First.AddMonths(1).AddDays(-1);

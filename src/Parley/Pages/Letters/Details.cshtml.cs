@@ -23,6 +23,9 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     public IReadOnlyList<StatementView> Statements { get; private set; } = [];
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
     public List<(string Value, string Label)> Receivers { get; } = [];
+
+    /// <summary>Whether the page offers the hand-over form: the viewer's institution holds the letter and it can go further.</summary>
+    public bool OffersHandOver { get; private set; }
     public bool CanAttach { get; private set; }
     public Guid? Institution => Actor.Institution;
     public bool CanHandOver { get; private set; }
@@ -115,7 +118,12 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
         Statements = await StatementViews.ForAsync(db, said, ct);
         Commitments = await Parley.Statements.Commitments.ListAsync(db, null, DateOnly.FromDateTime(Now), null, id, ct);
         CanHandOver = Actor.May(HandOver.Needs);
-        var candidates = state.Letter.Route.OrderBy(r => r.Order).Select(r => (r.ToInstitution, r.ToPerson))
+        // Nothing to hand over once the letter is in its addressee's hands or acknowledged, or while its receiver has yet to confirm it.
+        OffersHandOver = CanHandOver && Institution == Custody.Holder.Institution && Custody.Pending is null
+            && Custody.Status is not (LetterStatus.InAddresseesHands or LetterStatus.Acknowledged or LetterStatus.Replied);
+        // The next leg of the planned route first (the form's default), then the route's other stops, the addressee, the sender.
+        var next = Custody.NextLeg is { } leg ? new[] { (leg.ToInstitution, leg.ToPerson) } : [];
+        var candidates = next.Concat(state.Letter.Route.OrderBy(r => r.Order).Select(r => (r.ToInstitution, r.ToPerson)))
             .Append((state.Letter.AddresseeInstitution, null)).Append((state.Letter.SenderInstitution, null)).Distinct()
             .Where(c => c != (Custody.Holder.Institution, Custody.Holder.Person));
         foreach (var (institution, person) in candidates)

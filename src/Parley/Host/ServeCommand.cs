@@ -38,7 +38,8 @@ public static class ServeCommand
                 }
             }
             Console.WriteLine($"Parley is using {(store.IsPostgres ? "PostgreSQL" : store.SqlitePath)}.");
-            Console.WriteLine(mail.Enabled ? $"Invitations are sent through {mail.Server} from {mail.From}." : "No SMTP server (--smtp): no invitations are sent.");
+            // The server without its user and password, which stay out of logs.
+            Console.WriteLine(mail.Server is { } server ? $"Invitations are sent through {server.Scheme}://{server.Host}:{server.Port} from {mail.From}." : "No SMTP server (--smtp): no invitations are sent.");
             await app.RunAsync(ct);
             return 0;
         });

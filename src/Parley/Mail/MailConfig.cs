@@ -4,7 +4,8 @@ namespace Parley.Mail;
 
 /// <summary>
 /// Where Parley's mail goes: an SMTP server (<c>smtp://host:port</c>, or <c>smtps://</c> for TLS from the first byte;
-/// plain <c>smtp://</c> upgrades with STARTTLS where the server offers it) and the address it is sent from, which is
+/// plain <c>smtp://</c> upgrades with STARTTLS where the server offers it; <c>smtp://user:password@host</c> signs in)
+/// and the address it is sent from, which is
 /// also the ORGANIZER of the invitations. Without a server Parley sends no mail and queues none.
 /// </summary>
 public sealed record MailConfig(Uri? Server, string From)

@@ -52,6 +52,12 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, MailConfig config,
                 {
                     await smtp.ConnectAsync(config.Server!.Host, config.Server.IsDefaultPort ? (config.Server.Scheme == "smtps" ? 465 : 25) : config.Server.Port,
                         config.Server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
+                    // smtp://user:password@host:port signs in to a server that asks for it.
+                    if (config.Server.UserInfo is { Length: > 0 } user)
+                    {
+                        var parts = user.Split(':', 2);
+                        await smtp.AuthenticateAsync(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : "", ct);
+                    }
                 }
                 await smtp.SendAsync(Message(mail), ct);
                 mail.SentAt = clock.GetUtcNow().UtcDateTime;

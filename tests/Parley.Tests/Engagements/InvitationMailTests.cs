@@ -145,4 +145,14 @@ public sealed class InvitationMailTests
         Assert.Equal(method, invitation.Method);
         return invitation;
     }
+
+    [Fact]
+    public async Task A_mail_server_that_asks_for_a_sign_in_gets_the_user_and_password_of_the_smtp_address()
+    {
+        await using var mail = MailServer.Start(login: ("parley", "s3cret pass"));
+        var server = new Uri($"smtp://parley:s3cret%20pass@127.0.0.1:{mail.Port}");
+        await using var parley = await ParleyServer.StartAsync("sqlite", s => s.AddSingleton(Config(server)));
+        await ScheduleAsync(parley);
+        Assert.Equal(2, (await mail.WaitForAsync(2)).Count);
+    }
 }

@@ -14,12 +14,20 @@ public sealed class MailServer : IAsyncDisposable
     private readonly Task _running;
     private readonly Store _store = new();
 
-    private MailServer(int port)
+    private MailServer(int port, (string User, string Password)? login)
     {
         Port = port;
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port))).Build();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e =>
+        {
+            e.Endpoint(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            // Loopback without TLS: a server that asks for a sign-in must allow it in the clear.
+            if (login is not null)
+                e.AuthenticationRequired().AllowUnsecureAuthentication();
+        }).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        if (login is { } required)
+            services.Add(new Login(required.User, required.Password));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(CancellationToken.None);
     }
@@ -30,7 +38,7 @@ public sealed class MailServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Messages => [.. _store.Messages];
 
-    public static MailServer Start(int? port = null) => new(port ?? ParleyProcess.FreePort());
+    public static MailServer Start(int? port = null, (string User, string Password)? login = null) => new(port ?? ParleyProcess.FreePort(), login);
 
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived (at most a minute), and returns them all.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForAsync(int count)
@@ -45,6 +53,12 @@ public sealed class MailServer : IAsyncDisposable
     {
         _server.Shutdown();
         await _running;
+    }
+
+    private sealed class Login(string user, string password) : SmtpServer.Authentication.UserAuthenticator
+    {
+        public override Task<bool> AuthenticateAsync(ISessionContext context, string name, string secret, CancellationToken cancellationToken) =>
+            Task.FromResult(name == user && secret == password);
     }
 
     private sealed class Store : MessageStore

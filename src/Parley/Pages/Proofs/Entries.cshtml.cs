@@ -44,26 +44,11 @@ public sealed class EntriesModel(ParleyDb db, Checkpoints checkpoints, LogKey ke
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Checkpoint = await checkpoints.AtSizeAsync(Size, ct) ?? (Size == current ? (await checkpoints.CurrentAsync(ct)).Note : null);
-        if (Checkpoint is null)
-        {
-            Problem = $"The log signed no checkpoint of size {Size}.";
+        var tree = await SignedTree.AtAsync(checkpoints, key, Size, current, ct);
+        (Checkpoint, Problem, SignedByLog) = (tree.Note, tree.Problem, tree.Root is not null);
+        if (tree.Root is not { } root)
             return Page();
-        }
-        byte[] root;
-        try
-        {
-            var note = SignedNote.Parse(Checkpoint);
-            note.Verify([key.Signer.Verifier]);
-            SignedByLog = true;
-            root = Ledger.Checkpoint.Parse(note.Text).Root;
-            Witnessed = policy.Witnessed(Checkpoint);
-        }
-        catch (FormatException e)
-        {
-            Problem = e.Message;
-            return Page();
-        }
+        Witnessed = policy.Witnessed(tree.Note!);
         var checkedEntries = new List<Entry>();
         foreach (var index in indices.Order())
         {

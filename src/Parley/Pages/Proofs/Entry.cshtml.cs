@@ -38,25 +38,20 @@ public sealed class EntryModel(ParleyDb db, Checkpoints checkpoints, LogKey key,
         var (leaf, proof) = await LedgerNodes.InclusionAsync(db, index, against, ct);
         LeafHash = Convert.ToBase64String(leaf);
         Path = proof.Select(Convert.ToBase64String).ToList();
-        Checkpoint = await checkpoints.AtSizeAsync(against, ct) ?? (against == current ? (await checkpoints.CurrentAsync(ct)).Note : null);
-        if (Checkpoint is null)
+        var tree = await SignedTree.AtAsync(checkpoints, key, against, current, ct);
+        (Checkpoint, Failure, SignedByLog) = (tree.Note, tree.Problem, tree.Root is not null);
+        if (tree.Root is { } root)
         {
-            Failure = "The log signed no checkpoint of this size; open the proof against the current checkpoint.";
-            return Page();
-        }
-        try
-        {
-            var note = SignedNote.Parse(Checkpoint);
-            note.Verify([key.Signer.Verifier]);
-            SignedByLog = true;
-            var root = Ledger.Checkpoint.Parse(note.Text).Root;
             Root = Convert.ToBase64String(root);
-            Ledger.Proofs.VerifyInclusion(index, against, leaf, proof, root);
-            Witnessed = policy.Witnessed(Checkpoint);
-        }
-        catch (FormatException e)
-        {
-            Failure = e.Message;
+            try
+            {
+                Ledger.Proofs.VerifyInclusion(index, against, leaf, proof, root);
+                Witnessed = policy.Witnessed(tree.Note!);
+            }
+            catch (ProofException e)
+            {
+                Failure = e.Message;
+            }
         }
         return Page();
     }

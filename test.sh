@@ -15,8 +15,10 @@ for tool in initdb pg_ctl; do
   command -v "$tool" >/dev/null || { echo "error: $tool (PostgreSQL server binaries) is not on PATH" >&2; exit 1; }
 done
 
-if [ ! -d tests/checkers/node_modules/ical.js ]; then
-  echo "Installing the independent checkers (npm ci in tests/checkers: ical.js)..."
+# The checkers Parley's output is read with: ical.js, swagger-parser, Ajv, Redocly; installed when one is missing.
+if ! node -e 'const fs = require("fs"); const deps = Object.keys(require("./tests/checkers/package.json").dependencies);
+    process.exit(deps.every(d => fs.existsSync("tests/checkers/node_modules/" + d)) ? 0 : 1)'; then
+  echo "Installing the independent checkers (npm ci in tests/checkers: ical.js, swagger-parser, Ajv, Redocly)..."
   (cd tests/checkers && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -251,6 +251,11 @@ public sealed class MeetingDayBrowserTests
         await Assertions.Expect(staff.Locator("#where")).ToContainTextAsync($"this is {shown}, the month of the latest meeting");
         await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Month view" }).GetByRole(AriaRole.Link)).Not.ToHaveCountAsync(0);
 
+        // On a phone the month's links wrap instead of widening the page.
+        await staff.SetViewportSizeAsync(390, 844);
+        Assert.True(await staff.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "the calendar is wider than a 390 px phone");
+        await staff.SetViewportSizeAsync(1280, 900);
+
         await staff.GotoAsync(new Uri(server.Address, "/engagements?month=2030-01").ToString());
         await staff.GetByRole(AriaRole.Link, new() { Name = $"Go to the latest activity ({shown})" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Month view" }).GetByRole(AriaRole.Link)).Not.ToHaveCountAsync(0);

@@ -39,6 +39,9 @@ public sealed class LetterNumberBrowserTests
 
         var reader = await BrowserTests.SignInAsync(browser, server.Address, auditor, ParleyServer.Password);
         await reader.GotoAsync(new Uri(server.Address, "/letters").ToString());
+        // Every filter is labelled on the page, the dates too.
+        foreach (var label in new[] { "Dated from", "Dated to" })
+            await Assertions.Expect(reader.Locator("label").Filter(new() { HasText = label })).ToBeVisibleAsync();
         var rows = reader.GetByRole(AriaRole.Row).Filter(new() { Has = reader.GetByRole(AriaRole.Link, new() { Name = "2018/1", Exact = true }) });
         await Assertions.Expect(rows.Filter(new() { HasText = "Office of the Secretary of the Senate" })).ToHaveCountAsync(1);
         await Assertions.Expect(rows.Filter(new() { HasText = "Executive Office of the President" })).Not.ToHaveCountAsync(0);

@@ -60,19 +60,29 @@ public sealed class InvitationMailTests
         Assert.Contains("Anna Keller", invitations[0].TextBody!, StringComparison.Ordinal);
 
         using var staff = await server.EverythingClientAsync();
+        // A changed agenda is an update of the same event: the same UID, a higher SEQUENCE.
+        using (var agenda = await staff.PutAsJsonAsync($"/api/meetings/{meeting}/agenda", new[] { new { title = "Verification measures", minutes = 60 } }))
+            Assert.Equal(HttpStatusCode.NoContent, agenda.StatusCode);
+        var updated = (await mail.WaitForAsync(4)).Skip(2).ToList();
+        Assert.All(updated, m => Assert.StartsWith("Updated: Arms control talks", m.Subject, StringComparison.Ordinal));
+        var update = Assert.Single((await ReadAsync(updated[0], "REQUEST")).Events);
+        Assert.Equal(invited.Uid, update.Uid);
+        Assert.True(update.Sequence > invited.Sequence, $"SEQUENCE {update.Sequence} after {invited.Sequence}");
+        Assert.Contains("Verification measures", updated[0].TextBody!, StringComparison.Ordinal);
+
         using (var cancelled = await staff.PostAsJsonAsync($"/api/meetings/{meeting}/cancel", new { reason = "Postponed by both sides" }))
             Assert.Equal(HttpStatusCode.NoContent, cancelled.StatusCode);
-        var all = await mail.WaitForAsync(4);
+        var all = await mail.WaitForAsync(6);
         var cancellation = await ReadAsync(all[^1], "CANCEL");
         var withdrawn = Assert.Single(cancellation.Events);
         Assert.Equal(invited.Uid, withdrawn.Uid);
-        Assert.True(withdrawn.Sequence > invited.Sequence, $"SEQUENCE {withdrawn.Sequence} after {invited.Sequence}");
+        Assert.True(withdrawn.Sequence > update.Sequence, $"SEQUENCE {withdrawn.Sequence} after {update.Sequence}");
         Assert.Equal("CANCELLED", withdrawn.Status);
         Assert.Contains("Postponed by both sides", all[^1].TextBody, StringComparison.Ordinal);
         Assert.Equal(2, all.Count(m => m.Subject!.StartsWith("Cancelled:", StringComparison.Ordinal)));
 
         var outbox = await server.InScopeAsync(s => s.GetRequiredService<ParleyDb>().OutgoingMail.ToListAsync());
-        Assert.Equal(4, outbox.Count);
+        Assert.Equal(6, outbox.Count);
         Assert.All(outbox, m => Assert.NotNull(m.SentAt));
         Assert.DoesNotContain(all, m => To(m).Contains("mark", StringComparison.OrdinalIgnoreCase));
     }

@@ -54,7 +54,7 @@ public sealed class Invitations(MailConfig config) : IRecordReaction
         var when = meeting.TimeUnknown
             ? DateOnly.FromDateTime(Zones.Local(meeting.StartsAt, meeting.Zone)).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : Zones.Label(meeting.StartsAt, meeting.Zone);
-        var subject = method == Cancel ? $"Cancelled: {meeting.Title}" : meeting.Revision > 1 ? $"Updated: {meeting.Title}" : $"Invitation: {meeting.Title}";
+        var subject = method == Cancel ? $"Cancelled: {meeting.Title}" : meeting.Revision > 0 ? $"Updated: {meeting.Title}" : $"Invitation: {meeting.Title}";
         var text = method == Cancel
             ? $"The meeting \"{meeting.Title}\" ({when}, {meeting.Place}) is cancelled: {meeting.CancelledBecause}\n"
             : $"{meeting.Title}\n{when}, {meeting.Place}\n\nParticipants: {string.Join("; ", meeting.Participants.Select(p => names.GetValueOrDefault(p.Person, "")))}\n"

@@ -34,7 +34,7 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, MailConfig config,
         }
     }
 
-    public async Task RoundAsync(CancellationToken ct)
+    private async Task RoundAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();

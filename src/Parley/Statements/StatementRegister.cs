@@ -17,22 +17,19 @@ public static class StatementRegister
 
     /// <summary>
     /// The one letter a form names by its number: "2018/1", or where registries share numbers, "2018/1 (registry)" as the
-    /// register shows it. When several letters match, the refusal lists each as it can be entered (<see cref="LetterChoicesAsync"/>).
+    /// register shows it. When several letters match, the refusal lists each as it can be entered.
     /// </summary>
-    public static async Task<Result<Guid>> LetterNumberedAsync(ParleyDb db, string entered, CancellationToken ct)
-    {
-        var matches = await LettersNumberedAsync(db, entered, ct);
-        return matches.Count == 1 ? Result<Guid>.Ok(matches[0].Id)
-            : StatementErrors.LetterNumber(entered.Trim(), matches.Select(m => m.Label).ToList());
-    }
+    public static async Task<Result<Guid>> LetterNumberedAsync(ParleyDb db, string entered, CancellationToken ct) =>
+        Pick(entered, await LettersNumberedAsync(db, entered, ct));
 
-    /// <summary>The letters an entry could mean, each labelled as it can be entered to mean only it.</summary>
-    public static async Task<IReadOnlyList<string>> LetterChoicesAsync(ParleyDb db, string entered, CancellationToken ct) =>
-        (await LettersNumberedAsync(db, entered, ct)).Select(m => m.Label).ToList();
+    /// <summary>The decision on the letters an entry matched: the one, or the refusal naming none or each of several.</summary>
+    public static Result<Guid> Pick(string entered, IReadOnlyList<LetterMatch> matches) =>
+        matches.Count == 1 ? Result<Guid>.Ok(matches[0].Id) : StatementErrors.LetterNumber(entered.Trim(), matches.Select(m => m.Label).ToList());
 
     public sealed record LetterMatch(Guid Id, string Label);
 
-    private static async Task<List<LetterMatch>> LettersNumberedAsync(ParleyDb db, string entered, CancellationToken ct)
+    /// <summary>The letters an entry could mean, each labelled as it can be entered to mean only it.</summary>
+    public static async Task<IReadOnlyList<LetterMatch>> LettersNumberedAsync(ParleyDb db, string entered, CancellationToken ct)
     {
         var text = entered.Trim();
         var open = text.IndexOf(" (", StringComparison.Ordinal);

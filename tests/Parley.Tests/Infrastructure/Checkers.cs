@@ -10,7 +10,7 @@ public static class Checkers
 
     public static async Task<string> FolderAsync()
     {
-        var folder = Find() ?? throw new InvalidOperationException("tests/checkers was not found above the test binaries.");
+        var folder = Repository.Path("tests/checkers");
         await Installing.WaitAsync();
         try
         {
@@ -28,16 +28,5 @@ public static class Checkers
             Installing.Release();
         }
         return folder;
-    }
-
-    private static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "checkers");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-                return candidate;
-        }
-        return null;
     }
 }

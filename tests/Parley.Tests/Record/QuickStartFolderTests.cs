@@ -12,10 +12,7 @@ public sealed class QuickStartFolderTests
     [Fact]
     public async Task Dotnet_run_keeps_the_data_folder_where_the_command_was_typed()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Parley.slnx")))
-            root = root.Parent;
-        Assert.NotNull(root);
+        var root = new DirectoryInfo(Repository.Root);
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var typedIn = System.IO.Directory.CreateTempSubdirectory("parley-quickstart-").FullName;
         try

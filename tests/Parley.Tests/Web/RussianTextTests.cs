@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Parley.Tests.Infrastructure;
 
 namespace Parley.Tests.Web;
 
@@ -12,7 +13,7 @@ public sealed partial class RussianTextTests
     [Fact]
     public void Every_text_the_pages_localize_has_its_Russian_and_no_two_keys_differ_only_in_case()
     {
-        var source = Source();
+        var source = Repository.Path("src/Parley");
         var keys = XDocument.Load(Path.Combine(source, "Web", "Text.ru.resx")).Root!.Elements("data")
             .Select(d => (string)d.Attribute("name")!).ToList();
         var known = keys.ToHashSet(StringComparer.Ordinal);
@@ -27,15 +28,4 @@ public sealed partial class RussianTextTests
 
     [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex Localized();
-
-    private static string Source()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "Parley");
-            if (File.Exists(Path.Combine(candidate, "Parley.csproj")))
-                return candidate;
-        }
-        throw new InvalidOperationException("src/Parley was not found above the test binaries.");
-    }
 }

@@ -36,10 +36,13 @@ public sealed class Invitations(MailConfig config) : IRecordReaction
         if (method is null || await scope.Db.FindRowAsync<Meeting>([meetingId], ct) is not { } meeting)
             return;
         var people = meeting.Participants.Select(p => p.Person).Distinct().ToList();
+        // Addresses first: a meeting none of whose participants has one costs this one query.
+        var addresses = (await scope.Db.RecordDetails.AsNoTracking().Where(d => d.Of == DetailsOf.Person && people.Contains(d.Id)).ToListAsync(ct))
+            .SelectMany(d => Details.Parse(d.Json).Emails.Take(1).Select(email => (Person: d.Id, Email: email))).OrderBy(a => people.IndexOf(a.Person)).ToList();
+        if (addresses.Count == 0)
+            return;
         var names = await DirectoryNames.NamesAsync(scope.Db, people.Concat(meeting.Participants.Select(p => p.Side)), ct);
-        var details = await scope.Db.RecordDetails.AsNoTracking().Where(d => d.Of == DetailsOf.Person && people.Contains(d.Id)).ToListAsync(ct);
-        var invitees = details.SelectMany(d => Details.Parse(d.Json).Emails.Take(1).Select(email => new Invitee(d.Id, names.GetValueOrDefault(d.Id, email), email)))
-            .OrderBy(i => people.IndexOf(i.Person)).ToList();
+        var invitees = addresses.Select(a => new Invitee(a.Person, names.GetValueOrDefault(a.Person, a.Email), a.Email)).ToList();
         foreach (var mail in Compose(meeting, method, invitees, names, config.From, scope.Now, stored.Sequence))
             scope.Db.OutgoingMail.Add(mail);
     }

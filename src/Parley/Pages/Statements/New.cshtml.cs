@@ -48,11 +48,12 @@ public sealed class NewStatementModel(ParleyDb db, TimeProvider clock) : ParleyP
             LetterNumber = chosen;
         if (LetterNumber is { Length: > 0 } number)
         {
-            var letter = await StatementRegister.LetterNumberedAsync(db, number, ct);
+            var matches = await StatementRegister.LettersNumberedAsync(db, number, ct);
+            var letter = StatementRegister.Pick(number, matches);
             if (!letter.Succeeded)
             {
                 // The letters the number could mean, offered as the field's suggestions.
-                LetterChoices = await StatementRegister.LetterChoicesAsync(db, number, ct);
+                LetterChoices = matches.Select(m => m.Label).ToList();
                 Error = $"Letter number: {letter.Error!.Message}";
                 return Page();
             }

@@ -15,7 +15,8 @@ public sealed class SearchModel(ParleyDb db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query alone: a page's route values hold "page" too (the page's own path), which would fail to bind.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
     public Page<PersonSummary> People { get; private set; } = new([], 0, 1, Size);

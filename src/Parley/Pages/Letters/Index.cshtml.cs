@@ -17,7 +17,8 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock) : ParleyPage
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: a page's route values hold "page" too (the page's own path), which would fail to bind.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<LetterRegister.Row> Rows { get; private set; } = [];
     public bool HasMore { get; private set; }

@@ -15,7 +15,8 @@ public sealed class StatementsModel(ParleyDb db) : ParleyPage
     [BindProperty(SupportsGet = true)] public Medium? Medium { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query alone: a page's route values hold "page" too (the page's own path), which would fail to bind.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true)] public int? Recorded { get; set; }
 
     public IReadOnlyList<StatementView> Rows { get; private set; } = [];

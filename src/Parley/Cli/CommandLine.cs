@@ -36,7 +36,9 @@ public static class CommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AccountCommands.User());
         root.Subcommands.Add(AccountCommands.Token());
-        root.Subcommands.Add(DirectoryCommands.Import());
+        var import = DirectoryCommands.Import();
+        import.Subcommands.Add(Engagements.HistoryCommands.Import());
+        root.Subcommands.Add(import);
         var export = LedgerCommands.Export();
         foreach (var sub in DirectoryCommands.ExportVerbs())
             export.Subcommands.Add(sub);

@@ -28,7 +28,7 @@ public static class DirectoryCommands
         };
         var popolo = new Command("popolo", "Import people, organizations, memberships and posts from Popolo JSON (idempotent; reports what it could not place)") { file, scheme };
         popolo.SetAction((result, ct) => RunImportAsync(result, () => Popolo.Read(result.GetValue(file)!, result.GetValue(scheme)!), "import:popolo", ct));
-        return new Command("import", "Import directory data") { congress, popolo };
+        return new Command("import", "Import the directory and the record from outside sources") { congress, popolo };
     }
 
     /// <summary>
@@ -52,7 +52,8 @@ public static class DirectoryCommands
         yield return popolo;
     }
 
-    private static IProgress<string> Progress() => new SynchronousProgress(m => Console.Error.WriteLine(m));
+    /// <summary>Progress on standard error, in step with the import (Progress&lt;T&gt; would post it to the thread pool, late and out of order).</summary>
+    internal static IProgress<string> Progress() => new SynchronousProgress(m => Console.Error.WriteLine(m));
 
     private static Task<int> RunImportAsync(ParseResult result, Func<DirectoryPlan> read, string actor, CancellationToken ct) =>
         CommandLine.WithStoreAsync(result, async (services, token) =>

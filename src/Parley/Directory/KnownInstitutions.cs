@@ -10,6 +10,16 @@ public static class KnownInstitutions
     public static readonly Guid UsHouse = StableId.For("institution", "us-house");
     public static readonly Guid UsPresident = StableId.For("institution", "us-president-office");
     public static readonly Guid UsVicePresident = StableId.For("institution", "us-vice-president-office");
+    public static readonly Guid UsStateDepartment = StableId.For("institution", "us-department-of-state");
+
+    /// <summary>A country as an institution: the state that sends a visit (histories name no ministry).</summary>
+    public static Guid State(string countryCode) => StableId.For("institution", $"state:{countryCode}");
+
+    public static InstitutionInput StateInput(CountryRecorded country) =>
+        new(InstitutionKind.Country, country.Code, null, [new(country.NameEn, "en"), new(country.NameRu, "ru")], [new("iso3166", country.Code)]);
+
+    public static (Guid Id, InstitutionInput Input) StateDepartment() =>
+        (UsStateDepartment, Make(InstitutionKind.Ministry, null, "United States Department of State", "Государственный департамент США", "Q789915"));
 
     public static Guid Committee(string thomasId) => StableId.For("thomas", thomasId);
 

@@ -11,17 +11,33 @@ public static class EngagementApi
     public static void MapEngagementApi(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("Engagements").Requires(Permission.ReadEngagements);
-        read.MapGet("/visits", async (ParleyDb db, CancellationToken ct) =>
-            Results.Ok(await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(500).ToListAsync(ct)))
-            .Produces<Visit[]>().WithSummary("Visits (delegations), newest first");
+        read.MapGet("/visits", async (ParleyDb db, string? q, string? country, string? with, int? from, int? to, Guid? person, int? page, CancellationToken ct) =>
+        {
+            var filter = new VisitRegister.Filter(q, country, with, from, to, person);
+            if (from > to)
+                return new DomainError("from", $"The first year ({from}) is after the last ({to}).").ToProblem();
+            var number = Math.Max(1, page ?? 1);
+            var (rows, more, total) = await VisitRegister.PageAsync(db, filter, number, 50, ct);
+            return Results.Ok(new VisitPage(rows.Select(VisitItem.Of).ToList(), number, more, total));
+        }).Produces<VisitPage>().WithSummary("Visits (delegations), newest first, 50 a page: by words, a country on either end (country), the pair of countries between which they went (country and with), years (from, to) and a traveller or host (person)");
+        read.MapGet("/visits/timeline", async (ParleyDb db, string? country, string? with, int? from, int? to, CancellationToken ct) =>
+        {
+            if (country is not { Length: 2 } || with is not { Length: 2 })
+                return new DomainError(country is { Length: 2 } ? "with" : "country", "Name two countries by their two-letter codes, e.g. country=US&with=RU.").ToProblem();
+            var rows = await VisitRegister.TimelineAsync(db, new VisitRegister.Filter(Country: country, With: with, FromYear: from, ToYear: to), ct);
+            return Results.Ok(rows.Select(VisitItem.Of).ToList());
+        }).Produces<VisitItem[]>().WithSummary("The visits between two countries, each way, oldest first (at most 2,000)");
         read.MapGet("/visits/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
         {
             if (await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) is not { } visit)
                 return Results.Problem($"No visit {id}.", statusCode: 404);
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
             var met = meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-            return Results.Ok(new VisitDetail(visit, meetings.Select(m => new VisitMeeting(m.Id, m.Title, m.StartsAt, m.Status)).ToList(), met));
-        }).Produces<VisitDetail>().WithSummary("A visit with its meetings and the institutions met");
+            var travellers = visit.Travellers.Select(t => t.Person).ToHashSet();
+            var hosts = (await db.Encounters.AsNoTracking().Where(e => e.Meeting == id).Select(e => new[] { e.PersonA, e.PersonB }).ToListAsync(ct))
+                .SelectMany(pair => pair).Where(p => !travellers.Contains(p)).Distinct().ToList();
+            return Results.Ok(new VisitDetail(visit, meetings.Select(m => new VisitMeeting(m.Id, m.Title, m.StartsAt, m.Status)).ToList(), met, hosts));
+        }).Produces<VisitDetail>().WithSummary("A visit with its meetings, the institutions met and the people its travellers met");
         read.MapGet("/meetings", async (ParleyDb db, Actor actor, DateTime? from, DateTime? to, Guid? person, Guid? series, CancellationToken ct) =>
         {
             var query = db.Meetings.AsNoTracking();
@@ -74,8 +90,17 @@ public static class EngagementApi
     }
 }
 
-/// <summary>A visit with its meetings and the institutions met (other than the one that sent it).</summary>
-public sealed record VisitDetail(Visit Visit, IReadOnlyList<VisitMeeting> Meetings, IReadOnlyList<Guid> InstitutionsMet);
+/// <summary>A visit with its meetings, the institutions met (other than the one that sent it) and the hosts its travellers met.</summary>
+public sealed record VisitDetail(Visit Visit, IReadOnlyList<VisitMeeting> Meetings, IReadOnlyList<Guid> InstitutionsMet, IReadOnlyList<Guid> PeopleMet);
+
+/// <summary>A visit in a list: its days, where it came from (the sending institution's country) and went, and who led it.</summary>
+public sealed record VisitItem(Guid Id, string Title, DateOnly StartsOn, DateOnly EndsOn, Guid SentBy, string? FromCountry, string Destination, string DestinationCountry, Guid? Leader, string? LeaderName)
+{
+    public static VisitItem Of(VisitRow r) =>
+        new(r.Visit.Id, r.Visit.Title, r.Visit.StartsOn, r.Visit.EndsOn, r.Visit.SentBy, r.FromCountry, r.Visit.Destination, r.Visit.DestinationCountry, r.Visit.Leader, r.Leader);
+}
+
+public sealed record VisitPage(IReadOnlyList<VisitItem> Items, int PageNumber, bool HasMore, int Total);
 
 public sealed record VisitMeeting(Guid Id, string Title, DateTime StartsAt, MeetingStatus Status);
 

@@ -7,10 +7,11 @@ public abstract record EngagementEvent : IEvent
     public abstract string Stream { get; }
 }
 
+/// <summary>A visit; <see cref="Met"/> are the hosts its travellers met, as its source says (absent before hosts were recorded).</summary>
 [EventType("engagements.visit-recorded")]
 public sealed record VisitRecorded(
     Guid Id, string Title, string Purpose, Guid? Leader, Guid SentBy, string Destination, string DestinationCountry,
-    DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<Guid> Travellers, string? MembersNote, string? Source) : EngagementEvent
+    DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<Guid> Travellers, string? MembersNote, string? Source, IReadOnlyList<Guid>? Met = null) : EngagementEvent
 {
     public override string Stream => $"visit/{Id}";
 }

@@ -138,6 +138,7 @@ public sealed class ActionItem
 }
 
 /// <summary>Who met whom across sides, one row per pair per held meeting (A's id sorts before B's).</summary>
+/// <summary>Two people who met across the sides: at a held meeting, or during a visit (<see cref="Meeting"/> is then the visit's id).</summary>
 public sealed class Encounter
 {
     public Guid Meeting { get; set; }

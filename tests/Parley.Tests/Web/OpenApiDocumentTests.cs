@@ -108,6 +108,7 @@ public sealed class OpenApiDocumentTests(ITestOutputHelper output)
         };
         var queries = new Dictionary<string, string>
         {
+            ["/api/visits/timeline"] = "?country=US&with=RU",
             ["/ledger/proof/inclusion"] = $"?index=0&size={size}",
             ["/ledger/proof/consistency"] = $"?from=1&to={size}",
             ["/ledger/leaf-hashes"] = $"?start=0&end={Math.Min(size, 20)}",

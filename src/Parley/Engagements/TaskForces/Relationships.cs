@@ -7,7 +7,7 @@ namespace Parley.Engagements;
 /// <summary>Two people who have met: how often, the instant of the last meeting, and its day where it took place.</summary>
 public sealed record Tie(Guid Person, Guid Counterpart, int Meetings, DateTime LastMet, DateOnly LastMetOn);
 
-/// <summary>Who has met whom, built from attendance at held meetings (never typed in).</summary>
+/// <summary>Who has met whom, built from attendance at held meetings and the hosts a visit's travellers met (never typed in).</summary>
 public static class Relationships
 {
     public static async Task<Dictionary<Guid, string?>> CountriesOfAsync(ParleyDb db, IEnumerable<Guid> sides, CancellationToken ct)
@@ -37,15 +37,20 @@ public static class Relationships
         }
     }
 
-    /// <summary>Every counterpart of the given people, with counts and the last meeting.</summary>
+    /// <summary>Every counterpart of the given people, with counts and the last meeting (a held meeting, or a visit's hosts).</summary>
     public static async Task<IReadOnlyList<Tie>> TiesAsync(ParleyDb db, IReadOnlyCollection<Guid> people, CancellationToken ct)
     {
         var rows = await db.Encounters.AsNoTracking()
             .Where(e => people.Contains(e.PersonA) || people.Contains(e.PersonB))
-            .Join(db.Meetings, e => e.Meeting, m => m.Id, (e, m) => new { e.PersonA, e.PersonB, e.MetAt, m.TimeUnknown, m.Zone })
             .ToListAsync(ct);
-        // The day met is the meeting's own day where it took place, as its page says.
-        return rows.Select(r => (r.PersonA, r.PersonB, r.MetAt, On: EngagementViews.Day(r.MetAt, r.TimeUnknown, r.Zone, r.Zone)))
+        var where = rows.Select(r => r.Meeting).Distinct().ToList();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => where.Contains(m.Id))
+            .Select(m => new { m.Id, m.TimeUnknown, m.Zone }).ToDictionaryAsync(m => m.Id, ct);
+        var visits = await db.Visits.AsNoTracking().Where(v => where.Contains(v.Id)).Select(v => new { v.Id, v.StartsOn }).ToDictionaryAsync(v => v.Id, v => v.StartsOn, ct);
+        // The day met is the meeting's own day where it took place, as its page says; a visit's, its first day.
+        DateOnly Day(Encounter e) => meetings.TryGetValue(e.Meeting, out var m) ? EngagementViews.Day(e.MetAt, m.TimeUnknown, m.Zone, m.Zone)
+            : visits.TryGetValue(e.Meeting, out var first) ? first : DateOnly.FromDateTime(e.MetAt);
+        return rows.Select(r => (r.PersonA, r.PersonB, r.MetAt, On: Day(r)))
             .SelectMany(r => new[] { (Person: r.PersonA, Other: r.PersonB, r.MetAt, r.On), (Person: r.PersonB, Other: r.PersonA, r.MetAt, r.On) })
             .Where(r => people.Contains(r.Person))
             .GroupBy(r => (r.Person, r.Other))

@@ -8,7 +8,8 @@ namespace Parley.Engagements;
 
 public sealed record VisitInput(
     [property: Required, MaxLength(300)] string? Title, [property: Required, MaxLength(4000)] string? Purpose, Guid? Leader, [property: Required] Guid? SentBy, [property: Required, MaxLength(200)] string? Destination, [property: Required, MaxLength(2)] string? DestinationCountry, [property: Required] DateOnly? StartsOn, [property: Required] DateOnly? EndsOn,
-    IReadOnlyList<Guid>? Travellers, [property: MaxLength(1000)] string? MembersNote = null, [property: MaxLength(2000)] string? Source = null);
+    IReadOnlyList<Guid>? Travellers, [property: MaxLength(1000)] string? MembersNote = null, [property: MaxLength(2000)] string? Source = null,
+    IReadOnlyList<Guid>? Met = null);
 
 /// <summary>Record a visit: a delegation sent by an institution to a place for some days, with who travels (or why they are not named).</summary>
 public static class RecordVisit
@@ -43,19 +44,25 @@ public static class RecordVisit
             return EngagementErrors.VisitTravellers;
         if (travellers.FirstOrDefault(p => !known.People.Contains(p)) is var stranger && stranger != Guid.Empty)
             return EngagementErrors.NoPerson("travellers", stranger);
+        var met = (input.Met ?? []).Distinct().ToList();
+        if (met.FirstOrDefault(p => !known.People.Contains(p)) is var host && host != Guid.Empty)
+            return EngagementErrors.NoPerson("met", host);
+        if (met.FirstOrDefault(travellers.Contains) is var both && both != Guid.Empty)
+            return EngagementErrors.MetTraveller(both);
         return new VisitRecorded(id, input.Title.Trim(), input.Purpose.Trim(), input.Leader, sentBy, input.Destination.Trim(), country.ToUpperInvariant(),
-            starts, ends, travellers, string.IsNullOrWhiteSpace(input.MembersNote) ? null : input.MembersNote.Trim(), input.Source);
+            starts, ends, travellers, string.IsNullOrWhiteSpace(input.MembersNote) ? null : input.MembersNote.Trim(), input.Source, met.Count == 0 ? null : met);
     }
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, VisitInput input, CancellationToken ct)
     {
         var db = scope.Db;
         var travellers = Travellers(input);
+        var people = travellers.Concat(input.Met ?? []).Distinct().ToList();
         var country = input.DestinationCountry?.ToUpperInvariant();
         var known = new Known(
             input.SentBy is { } sentBy && await db.Institutions.AnyAsync(i => i.Id == sentBy, ct),
             country is { Length: 2 } && await db.Countries.AnyAsync(c => c.Code == country, ct),
-            (await db.People.Where(p => travellers.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet());
+            (await db.People.Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet());
         return await scope.RecordAsync(Decide(input, known, Guid.CreateVersion7()), e => e.Id, ct);
     }
 

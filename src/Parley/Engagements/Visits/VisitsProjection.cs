@@ -26,6 +26,17 @@ public static class VisitsProjection
                     Source = v.Source,
                     Travellers = v.Travellers.Select(p => new Traveller { Person = p }).ToList(),
                 });
+                // Travellers met their hosts during the visit: who met whom, beside attendance at held meetings.
+                var met = new HashSet<(Guid, Guid)>();
+                foreach (var traveller in v.Travellers)
+                {
+                    foreach (var host in v.Met ?? [])
+                    {
+                        var pair = traveller.CompareTo(host) < 0 ? (traveller, host) : (host, traveller);
+                        if (traveller != host && met.Add(pair))
+                            db.Encounters.Add(new Encounter { Meeting = v.Id, PersonA = pair.Item1, PersonB = pair.Item2, MetAt = v.StartsOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+                    }
+                }
                 break;
             default:
                 return false;

@@ -23,6 +23,10 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
     /// <summary>Whom the person has met across the sides (from attendance at held meetings), and their meetings.</summary>
     public IReadOnlyList<Tie> Ties { get; private set; } = [];
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+
+    /// <summary>The person's latest visits, as traveller or as host met, and how many there are in all.</summary>
+    public IReadOnlyList<VisitRow> Visits { get; private set; } = [];
+    public int VisitCount { get; private set; }
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public int BusyTimes { get; private set; }
     public bool CanRecord { get; private set; }
@@ -57,6 +61,7 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
         Statements = await StatementViews.ForAsync(db, said, ct);
         Ties = await Relationships.TiesAsync(db, [id], ct);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == id)).OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(ct);
+        (Visits, _, VisitCount) = await VisitRegister.PageAsync(db, new VisitRegister.Filter(Person: id), 1, 10, ct);
         Names = await DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
         BusyTimes = await db.BusyTimes.CountAsync(b => b.Person == id, ct);
         CanRecord = Actor.May(RecordBusyTimes.Needs);

@@ -15,6 +15,9 @@ public sealed class VisitModel(ParleyDb db) : PageModel
     public Visit Visit { get; private set; } = null!;
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public IReadOnlyList<Guid> Met { get; private set; } = [];
+
+    /// <summary>The hosts the visit's travellers met, as its source says (beside those at its recorded meetings).</summary>
+    public IReadOnlyList<Guid> Hosts { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -24,7 +27,10 @@ public sealed class VisitModel(ParleyDb db) : PageModel
         Visit = visit;
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         Met = Meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-        Names = await DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Append(visit.SentBy), ct);
+        var travellers = visit.Travellers.Select(t => t.Person).ToHashSet();
+        Hosts = (await db.Encounters.AsNoTracking().Where(e => e.Meeting == id).Select(e => new[] { e.PersonA, e.PersonB }).ToListAsync(ct))
+            .SelectMany(pair => pair).Where(p => !travellers.Contains(p)).Distinct().ToList();
+        Names = await DirectoryNames.NamesAsync(db, travellers.Concat(Met).Concat(Hosts).Append(visit.SentBy), ct);
         return Page();
     }
 }

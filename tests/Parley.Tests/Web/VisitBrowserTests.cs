@@ -73,5 +73,12 @@ public sealed class VisitBrowserTests
         await Assertions.Expect(page.GetByText("Page 2")).ToBeVisibleAsync();
         Assert.NotEqual(first, await page.Locator("tbody tr td:nth-child(2)").First.InnerTextAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+
+        // Every register takes its page number from the address (the route's own "page" once shadowed it: always page 1).
+        foreach (var register in new[] { "/letters?page=3", "/statements?page=3", "/directory?q=a&page=3", "/visits?page=3" })
+        {
+            await page.GotoAsync(new Uri(server.Address, register).ToString());
+            await Assertions.Expect(page.Locator("nav.pager")).ToContainTextAsync("Page 3");
+        }
     }
 }

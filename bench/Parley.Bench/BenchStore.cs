@@ -50,4 +50,21 @@ internal sealed class BenchStore : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    /// <summary>
+    /// A folder of ../shared/data beside the repository, found from wherever the benchmark runs (BenchmarkDotNet builds
+    /// and starts each job in a folder of its own, deeper than the project's bin); $PARLEY_SHARED overrides.
+    /// </summary>
+    public static string SharedData(string name)
+    {
+        if (Environment.GetEnvironmentVariable("PARLEY_SHARED") is { Length: > 0 } shared)
+            return Path.Combine(shared, "data", name);
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", name);
+            if (System.IO.Directory.Exists(candidate))
+                return candidate;
+        }
+        throw new DirectoryNotFoundException($"No shared/data/{name} above {AppContext.BaseDirectory}; set PARLEY_SHARED.");
+    }
 }

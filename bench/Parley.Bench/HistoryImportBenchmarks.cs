@@ -10,9 +10,9 @@ namespace Parley.Bench;
 /// congress-legislators directory: reading the XML alone (the baseline), the first import, and a second run (nothing to record).
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[MedianColumn]
 public class HistoryImportBenchmarks
 {
-    private static readonly string Shared = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../../shared/data"));
     private string _history = "";
     private string _congress = "";
     private BenchStore? _store;
@@ -23,8 +23,8 @@ public class HistoryImportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _history = Environment.GetEnvironmentVariable("PARLEY_HISTORY_DIR") ?? Path.Combine(Shared, "history");
-        _congress = Environment.GetEnvironmentVariable("PARLEY_CONGRESS_DIR") ?? Path.Combine(Shared, "congress-legislators");
+        _history = Environment.GetEnvironmentVariable("PARLEY_HISTORY_DIR") ?? BenchStore.SharedData("history");
+        _congress = Environment.GetEnvironmentVariable("PARLEY_CONGRESS_DIR") ?? BenchStore.SharedData("congress-legislators");
     }
 
     [IterationSetup(Target = nameof(FirstImport))]

@@ -14,8 +14,7 @@ public class ImportBenchmarks
     public string Provider { get; set; } = "sqlite";
 
     [GlobalSetup]
-    public void Setup() => _folder = Environment.GetEnvironmentVariable("PARLEY_CONGRESS_DIR")
-        ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../../shared/data/congress-legislators"));
+    public void Setup() => _folder = Environment.GetEnvironmentVariable("PARLEY_CONGRESS_DIR") ?? BenchStore.SharedData("congress-legislators");
 
     [Benchmark(Description = "import congress-legislators into an empty store")]
     public async Task<int> Import()

@@ -12,7 +12,7 @@ public static class DemoDirectory
     public static readonly DateOnly ArticleDate = new(2018, 8, 8);
     public const string Source = "demo: scenario article, 8 Aug 2018";
 
-    public static readonly Guid StateDepartment = StableId.For("institution", "us-state-department");
+    public static readonly Guid StateDepartment = KnownInstitutions.UsStateDepartment;
     public static readonly Guid Sfrc = KnownInstitutions.Committee("SSFR");
     public static readonly Guid SfrcEurope = KnownInstitutions.Committee("SSFR01");
     public static readonly Guid FederalAssembly = StableId.For("institution", "ru-federal-assembly");
@@ -28,7 +28,7 @@ public static class DemoDirectory
         plan.Countries.Add(KnownInstitutions.Russia);
         foreach (var (id, input) in KnownInstitutions.UsCore())
             Institution(plan, id, input);
-        Institution(plan, StateDepartment, Make(InstitutionKind.Ministry, "US", null, "United States Department of State", "Государственный департамент США"));
+        Institution(plan, StateDepartment, KnownInstitutions.StateDepartment().Input);
         Institution(plan, Sfrc, Make(InstitutionKind.Committee, "US", KnownInstitutions.UsSenate, "Senate Committee on Foreign Relations", "Комитет Сената США по международным отношениям", ("thomas", "SSFR")));
         Institution(plan, SfrcEurope, Make(InstitutionKind.Subcommittee, "US", Sfrc, "Subcommittee on Europe and Regional Security Cooperation", "Подкомитет по Европе и региональному сотрудничеству в сфере безопасности", ("thomas", "SSFR01")));
         Institution(plan, FederalAssembly, Make(InstitutionKind.Legislature, "RU", null, "Federal Assembly of the Russian Federation", "Федеральное Собрание Российской Федерации"));

@@ -10,7 +10,7 @@ public static class KnownInstitutions
     public static readonly Guid UsHouse = StableId.For("institution", "us-house");
     public static readonly Guid UsPresident = StableId.For("institution", "us-president-office");
     public static readonly Guid UsVicePresident = StableId.For("institution", "us-vice-president-office");
-    public static readonly Guid UsStateDepartment = StableId.For("institution", "us-department-of-state");
+    public static readonly Guid UsStateDepartment = StableId.For("institution", "us-state-department");
 
     /// <summary>A country as an institution: the state that sends a visit (histories name no ministry).</summary>
     public static Guid State(string countryCode) => StableId.For("institution", $"state:{countryCode}");

@@ -12,13 +12,14 @@ namespace Parley.Pages.Visits;
 [Authorize(Policy = nameof(Permission.RecordEngagements))]
 public sealed class NewVisitModel(ParleyDb db) : ParleyPage
 {
-    protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "title", "purpose", "sentBy", "travellers", "destination", "destinationCountry", "startsOn", "endsOn" };
+    protected override IReadOnlySet<string> InlineFields { get; } = new HashSet<string> { "title", "purpose", "sentBy", "travellers", "met", "destination", "destinationCountry", "startsOn", "endsOn" };
 
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Purpose { get; set; }
     [BindProperty] public Guid? SentBy { get; set; }
     [BindProperty] public string? Leader { get; set; }
     [BindProperty] public string? Travellers { get; set; }
+    [BindProperty] public string? Met { get; set; }
     [BindProperty] public string? MembersNote { get; set; }
     [BindProperty] public string? Destination { get; set; }
     [BindProperty] public string? Country { get; set; }
@@ -42,7 +43,10 @@ public sealed class NewVisitModel(ParleyDb db) : ParleyPage
         var travellers = await DirectoryNames.PeopleNamedAsync(db, Travellers, "travellers", ct);
         if (!travellers.Succeeded)
             return await FailAsync(travellers.Error!, ct);
-        var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers.Value, MembersNote);
+        var met = await DirectoryNames.PeopleNamedAsync(db, Met, "met", ct);
+        if (!met.Succeeded)
+            return await FailAsync(met.Error!, ct);
+        var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers.Value, MembersNote, Met: met.Value);
         var result = await Edge.WriteAsync(Actor, (s, c) => RecordVisit.HandleAsync(s, input, c), ct);
         return result.Succeeded ? Redirect($"/visits/{result.Value}") : await FailAsync(result.Error!, ct);
     }

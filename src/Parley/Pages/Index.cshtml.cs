@@ -5,8 +5,11 @@ using Parley.Web;
 
 namespace Parley.Pages;
 
-public sealed class IndexModel(ParleyDb db) : ParleyPage
+/// <summary>The home page: for a signed-in user, what waits for them (their work); for everyone, the record's size.</summary>
+public sealed class IndexModel(ParleyDb db, TimeProvider clock) : ParleyPage
 {
+    public IReadOnlyList<WorkItem> Work { get; private set; } = [];
+    public bool SignedIn { get; private set; }
     public long Events { get; private set; }
     public int People { get; private set; }
     public int Institutions { get; private set; }
@@ -20,5 +23,8 @@ public sealed class IndexModel(ParleyDb db) : ParleyPage
         Institutions = await db.Institutions.CountAsync(ct);
         Memberships = await db.Memberships.CountAsync(ct);
         CanEdit = Actor.May(Permission.EditDirectory);
+        SignedIn = User.Identity?.IsAuthenticated == true;
+        if (SignedIn)
+            Work = await Pages.Work.ForAsync(db, Actor, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
         ["Statements"] = "The statements register: who said what, where and when, and the commitments made.",
         ["Engagements"] = "Visits, meetings, agendas, minutes and action items.",
         ["Proposals and task forces"] = "Proposals and task force charters, approved by the oversight institution.",
-        [Calendars.CalendarApi.Tag] = "Chamber calendars, busy times, scheduling, and iCalendar files and subscription feeds.",
+        ["Calendars and scheduling"] = "Chamber calendars, busy times, scheduling, and iCalendar files and subscription feeds.",
     };
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

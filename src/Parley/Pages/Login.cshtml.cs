@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Parley.Access;
+using Parley.Record;
 using Parley.Web;
 
 namespace Parley.Pages;
 
-public sealed class LoginModel(SignInManager<Credential> signIn, IStringLocalizer<Text> text) : PageModel
+public sealed class LoginModel(SignInManager<Credential> signIn, IStringLocalizer<Text> text, ParleyDb db) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -24,9 +27,28 @@ public sealed class LoginModel(SignInManager<Credential> signIn, IStringLocalize
     {
         var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            await StartInTheirLanguageAsync(UserName.Trim());
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
         // One answer for every failure: saying "locked" only to existing accounts would tell which user names exist.
         Error = text["Wrong user name or password, or the account is locked for 15 minutes after 5 failed attempts."];
         return Page();
+    }
+
+    /// <summary>
+    /// Someone who has not chosen a language starts in their institution's: Russian for a Russian institution's staff
+    /// (the header's switch sets the cookie, which is then theirs).
+    /// </summary>
+    private async Task StartInTheirLanguageAsync(string userName)
+    {
+        if (Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))
+            return;
+        var country = await db.Accounts.AsNoTracking().Where(a => a.UserName == userName)
+            .Join(db.Institutions, a => a.InstitutionId, i => i.Id, (a, i) => i.CountryCode).FirstOrDefaultAsync();
+        if (country != "RU")
+            return;
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("ru")),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
     }
 }

@@ -24,9 +24,15 @@ public sealed class BrowserTests
         });
     }
 
-    public static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string user, string password)
+    /// <summary>
+    /// Signs in, in <paramref name="language"/> (a user of a Russian institution who has chosen none starts in Russian;
+    /// the tests choose English unless they say otherwise; null leaves the choice to Parley).
+    /// </summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, Uri server, string user, string password, string? language = "en")
     {
         var context = await browser.NewContextAsync();
+        if (language is not null)
+            await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={language}|uic={language}", Url = server.GetLeftPart(UriPartial.Authority) }]);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(server, "/login").ToString());
         await page.GetByLabel("User name").FillAsync(user);
@@ -34,7 +40,7 @@ public sealed class BrowserTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         // Signed in once the layout offers to sign out; waiting for that, not for the page's load event, which a
         // loaded machine was seen to miss after the redirect had already arrived.
-        var signOut = page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).Or(page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }));
+        var signOut = page.GetByRole(AriaRole.Button, new() { NameRegex = new("^(Sign out|Выйти)$") }).Or(page.GetByRole(AriaRole.Link, new() { NameRegex = new("^(Sign out|Выйти)$") }));
         try
         {
             await signOut.First.WaitForAsync(new() { Timeout = 30_000 });

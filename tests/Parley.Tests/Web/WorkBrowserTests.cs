@@ -43,6 +43,12 @@ public sealed class WorkBrowserTests
         await letter.ClickAsync();
         await Assertions.Expect(clerk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/letters/[0-9a-f-]{36}$"));
 
+        // A user of a Russian institution who has not chosen a language starts in Russian; one who has, keeps theirs.
+        var russian = await BrowserTests.SignInAsync(browser, server.Address, "clerk-ru", Parley.Demo.DemoStory.Password, language: null);
+        await Assertions.Expect(russian.GetByRole(AriaRole.Heading, new() { NameRegex = new("^Ждёт вас") })).ToBeVisibleAsync();
+        var chose = await BrowserTests.SignInAsync(browser, server.Address, "clerk-ru", Parley.Demo.DemoStory.Password, language: "en");
+        await Assertions.Expect(chose.GetByRole(AriaRole.Heading, new() { NameRegex = new("^Waiting for you") })).ToBeVisibleAsync();
+
         var auditor = await BrowserTests.SignInAsync(browser, server.Address, "auditor", Parley.Demo.DemoStory.Password);
         await auditor.GotoAsync(server.Address.ToString());
         await Assertions.Expect(auditor.GetByTestId("work-count")).ToHaveTextAsync("0");

@@ -29,12 +29,12 @@ public static class EngagementWork
         {
             // Minutes not yet approved, of meetings where someone spoke for the user's institution.
             var ours = db.Meetings.Where(m => m.Participants.Any(p => p.Side == mine)).Select(m => m.Id);
+            // Only the newest version of a meeting's minutes can wait: an earlier one was superseded or corrected.
             var minutes = await db.Minutes.AsNoTracking()
-                .Where(v => v.State != MinutesState.Approved && ours.Contains(v.Meeting))
+                .Where(v => ours.Contains(v.Meeting) && v.State != MinutesState.Approved && !db.Minutes.Any(w => w.Meeting == v.Meeting && w.Version > v.Version))
                 .Join(db.Meetings, v => v.Meeting, m => m.Id, (v, m) => new { v.Meeting, v.Version, v.State, m.Title, v.DraftedAt })
                 .OrderBy(x => x.DraftedAt).Take(100).ToListAsync(ct);
-            // Only the newest version of each meeting's minutes waits; an earlier one was superseded.
-            foreach (var v in minutes.GroupBy(x => x.Meeting).Select(g => g.MaxBy(x => x.Version)!))
+            foreach (var v in minutes)
             {
                 items.Add(new WorkItem(WorkKind.Minutes, v.State == MinutesState.SharedForComments ? "Comment on or approve the minutes of “{0}” (version {1}, shared for comments)" : "Share or approve the draft minutes of “{0}” (version {1})",
                     [v.Title, v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)], $"/meetings/{v.Meeting}", DateOnly.FromDateTime(v.DraftedAt)));

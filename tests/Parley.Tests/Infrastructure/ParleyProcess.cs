@@ -87,9 +87,9 @@ public sealed class ParleyProcess : IAsyncDisposable
                 if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
                     return running;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or starting so slowly on a loaded machine that one try timed out: try again until the deadline.
             }
             await Task.Delay(250);
         }

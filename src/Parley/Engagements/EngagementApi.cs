@@ -33,10 +33,8 @@ public static class EngagementApi
                 return Results.Problem($"No visit {id}.", statusCode: 404);
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
             var met = meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-            var travellers = visit.Travellers.Select(t => t.Person).ToHashSet();
-            var hosts = (await db.Encounters.AsNoTracking().Where(e => e.Meeting == id).Select(e => new[] { e.PersonA, e.PersonB }).ToListAsync(ct))
-                .SelectMany(pair => pair).Where(p => !travellers.Contains(p)).Distinct().ToList();
-            return Results.Ok(new VisitDetail(visit, meetings.Select(m => new VisitMeeting(m.Id, m.Title, m.StartsAt, m.Status)).ToList(), met, hosts));
+            return Results.Ok(new VisitDetail(visit, meetings.Select(m => new VisitMeeting(m.Id, m.Title, m.StartsAt, m.Status)).ToList(), met,
+                await VisitRegister.HostsAsync(db, visit, ct)));
         }).Produces<VisitDetail>().WithSummary("A visit with its meetings, the institutions met and the people its travellers met");
         read.MapGet("/meetings", async (ParleyDb db, Actor actor, DateTime? from, DateTime? to, Guid? person, Guid? series, CancellationToken ct) =>
         {

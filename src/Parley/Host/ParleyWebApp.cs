@@ -162,10 +162,7 @@ public static class ParleyWebApp
             .AllowAnonymous().WithTags("Health").Produces<Health>().WithSummary("Whether the node answers, its database and the size of its log");
         app.MapGet("/culture", (string c, string? returnUrl, HttpContext http) =>
         {
-            var culture = c == "ru" ? "ru" : "en";
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
+            Languages.Remember(http.Response, c == "ru" ? "ru" : "en");
             return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi().AllowAnonymous();

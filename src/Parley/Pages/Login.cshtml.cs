@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -42,13 +41,12 @@ public sealed class LoginModel(SignInManager<Credential> signIn, IStringLocalize
     /// </summary>
     private async Task StartInTheirLanguageAsync(string userName)
     {
-        if (Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName))
+        if (Languages.Chosen(Request))
             return;
         var country = await db.Accounts.AsNoTracking().Where(a => a.UserName == userName)
             .Join(db.Institutions, a => a.InstitutionId, i => i.Id, (a, i) => i.CountryCode).FirstOrDefaultAsync();
         if (country != "RU")
             return;
-        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("ru")),
-            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax });
+        Languages.Remember(Response, "ru");
     }
 }

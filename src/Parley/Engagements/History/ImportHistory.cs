@@ -176,7 +176,7 @@ public static partial class ImportHistory
             p.Known is { } k && (terms is null || k.WasPresident)
             && (k.BirthDate is not { } born || (birthYear is { } year ? born.Year == year : born.Year < day.Year - 25 && born.Year > day.Year - 90));
         var (person, why) = people.Match(fullName, KnownInstitutions.UnitedStates.Code, day, Plausible);
-        if (person is null || !Plausible(person))
+        if (person is null)
         {
             person = people.Create(StableId.For(Scheme, who), display, KnownInstitutions.UnitedStates.Code, origin);
             plan.Decisions.Add($"{origin.Describe()}: {display} ({who}): created (no one in the directory fits{(terms is null ? "" : " among Presidents")}).");
@@ -205,8 +205,8 @@ public static partial class ImportHistory
         var label = $"{visit.Origin.Describe()}: '{visit.Visitor}' ({from.NameEn})";
         if (person is null)
         {
-            var key = string.Join(' ', HistoricNames.Words(display));
-            person = people.Get(StableId.For("history-visitor", $"{from.Code}:{key}")) ?? people.Create(StableId.For("history-visitor", $"{from.Code}:{key}"), display, from.Code, visit.Origin);
+            var id = StableId.For("history-visitor", $"{from.Code}:{string.Join(' ', HistoricNames.Words(display))}");
+            person = people.Get(id) ?? people.Create(id, display, from.Code, visit.Origin);
             if (person.Seen.Count == 0 && person.Known is null)
                 plan.Decisions.Add($"{label}: created {display}{(why.Length > 0 && why != "no name fits" && !why.StartsWith("nobody", StringComparison.Ordinal) ? $" ({why})" : "")}.");
             return person;

@@ -33,6 +33,14 @@ public static class VisitRegister
         return await RowsAsync(db, visits, ct);
     }
 
+    /// <summary>The people a visit's travellers met there (its encounters' other side), for its page and its API answer.</summary>
+    public static async Task<IReadOnlyList<Guid>> HostsAsync(ParleyDb db, Visit visit, CancellationToken ct)
+    {
+        var travellers = visit.Travellers.Select(t => t.Person).ToHashSet();
+        var pairs = await db.Encounters.AsNoTracking().Where(e => e.Meeting == visit.Id).Select(e => new { e.PersonA, e.PersonB }).ToListAsync(ct);
+        return pairs.SelectMany(p => new[] { p.PersonA, p.PersonB }).Where(p => !travellers.Contains(p)).Distinct().ToList();
+    }
+
     private static IQueryable<Visit> Query(ParleyDb db, Filter filter)
     {
         var query = db.Visits.AsNoTracking();

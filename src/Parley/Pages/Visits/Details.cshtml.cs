@@ -27,10 +27,8 @@ public sealed class VisitModel(ParleyDb db) : PageModel
         Visit = visit;
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         Met = Meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
-        var travellers = visit.Travellers.Select(t => t.Person).ToHashSet();
-        Hosts = (await db.Encounters.AsNoTracking().Where(e => e.Meeting == id).Select(e => new[] { e.PersonA, e.PersonB }).ToListAsync(ct))
-            .SelectMany(pair => pair).Where(p => !travellers.Contains(p)).Distinct().ToList();
-        Names = await DirectoryNames.NamesAsync(db, travellers.Concat(Met).Concat(Hosts).Append(visit.SentBy), ct);
+        Hosts = await VisitRegister.HostsAsync(db, visit, ct);
+        Names = await DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Concat(Hosts).Append(visit.SentBy), ct);
         return Page();
     }
 }

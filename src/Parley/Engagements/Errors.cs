@@ -52,6 +52,9 @@ public static class EngagementErrors
 
     public static DomainError ParticipantOnTwoSides(string name) => new("participants", $"{name} is listed for more than one side; a person speaks for one side at a meeting.");
 
+    public static DomainError ParticipantOfAnotherCountry(string name, string side, string countries) =>
+        new("participants", $"{name} holds posts only in institutions of {countries}; they cannot speak for {side} at this meeting. Put them on their own side.");
+
     public static DomainError MetTraveller(Guid id) => new("met", $"The person {id} travels on the visit; the people met are its hosts.");
 
     public static DomainError NoParticipantPerson(Guid id) => NoPerson("participants", id);

@@ -191,4 +191,30 @@ public sealed class ProposalFlowTests
         }
         Assert.Equal(["2018-11-02 10:00 MSK (UTC+3) = 2018-11-02 03:00 EDT (UTC-4)", "2018-11-05 10:00 MSK (UTC+3) = 2018-11-05 02:00 EST (UTC-5)"], times);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task A_US_senator_is_refused_on_the_Federation_Council_side_and_nothing_is_recorded(string provider)
+    {
+        var (server, _) = await StoryAsync(provider);
+        await using var __ = server;
+        using var staff = await server.ClientAsync(Role.Staff, DemoDirectory.Sfrc);
+        var before = await EventsAsync(server);
+        var swapped = new
+        {
+            title = "SFRC – Federation Council foreign affairs committees",
+            place = "Moscow",
+            zone = "Europe/Moscow",
+            start = "2018-10-15T10:00:00",
+            end = "2018-10-15T11:30:00",
+            participants = new[] { new { person = Kosachev, side = DemoDirectory.FcForeignAffairs }, new { person = Johnson, side = DemoDirectory.FcForeignAffairs } },
+        };
+        var refused = await staff.PostAsJsonAsync("/api/meetings", swapped);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var message = problem.GetProperty("errors").GetProperty("participants")[0].GetString();
+        Assert.Equal("Ron Johnson holds posts only in institutions of US; they cannot speak for Federation Council Committee on Foreign Affairs at this meeting. Put them on their own side.", message);
+        Assert.Equal(before, await EventsAsync(server));
+        Assert.Equal(HttpStatusCode.Created, (await staff.PostAsJsonAsync("/api/meetings", Meeting(new DateTime(2018, 10, 15, 10, 0, 0)))).StatusCode);
+    }
 }

@@ -25,7 +25,18 @@ public static class ScheduleMeeting
     /// <summary>What the store says about the ids the input names; posts are those held on the meeting's day.</summary>
     public sealed record Known(
         IReadOnlySet<Guid> People, IReadOnlySet<Guid> Institutions, IReadOnlyDictionary<(Guid Person, Guid Side), string?> Posts,
-        IReadOnlyDictionary<Guid, string> Names, IReadOnlySet<Guid> Letters, IReadOnlySet<Guid> Proposals, bool VisitKnown, bool TaskForceKnown);
+        IReadOnlyDictionary<Guid, string> Names, IReadOnlySet<Guid> Letters, IReadOnlySet<Guid> Proposals, bool VisitKnown, bool TaskForceKnown,
+        IReadOnlyDictionary<Guid, string?>? SideCountries = null, IReadOnlyDictionary<Guid, IReadOnlySet<string>>? PostCountries = null);
+
+    /// <summary>
+    /// A person whose every known post is in another country's institutions does not speak for this side (a US senator
+    /// on the Federation Council committee's side). A person with no posts, or a side with no country, is not judged.
+    /// </summary>
+    public static bool SpeaksForAnotherCountry(Guid person, Guid side, IReadOnlyDictionary<Guid, string?>? sideCountries,
+        IReadOnlyDictionary<Guid, IReadOnlySet<string>>? postCountries) =>
+        sideCountries?.GetValueOrDefault(side) is { } country
+        && postCountries?.GetValueOrDefault(person) is { Count: > 0 } countries
+        && !countries.Contains(country);
 
     public static Result<MeetingScheduled> Decide(MeetingInput input, Known known, Guid? proposal, Guid id)
     {
@@ -53,6 +64,9 @@ public static class ScheduleMeeting
                 return EngagementErrors.NoParticipantPerson(p.Person);
             if (!known.Institutions.Contains(p.Side))
                 return EngagementErrors.NoParticipantSide(p.Side);
+            if (SpeaksForAnotherCountry(p.Person, p.Side, known.SideCountries, known.PostCountries))
+                return EngagementErrors.ParticipantOfAnotherCountry(known.Names.GetValueOrDefault(p.Person, p.Person.ToString()),
+                    known.Names.GetValueOrDefault(p.Side, p.Side.ToString()), string.Join(", ", known.PostCountries![p.Person].Order()));
             entries.Add(new ParticipantEntry(p.Person, p.Side, known.Posts.GetValueOrDefault((p.Person, p.Side))));
         }
         var agenda = AgendaRules.Check(input.Agenda ?? [], entries.Select(e => e.Person), known.Letters, known.Proposals);
@@ -85,16 +99,23 @@ public static class ScheduleMeeting
         var sides = participants.Select(p => p.Side).Distinct().ToList();
         var (letters, proposals) = AgendaRules.Links(input.Agenda ?? []);
         var day = DateOnly.FromDateTime(input.Start ?? DateTime.MinValue);
+        var sideCountries = await db.Institutions.Where(i => sides.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.CountryCode, ct);
+        var postCountries = (await db.Memberships.Where(m => people.Contains(m.PersonId))
+                .Join(db.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => new { m.PersonId, i.CountryCode })
+                .Where(x => x.CountryCode != null).Distinct().ToListAsync(ct))
+            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(x => x.CountryCode!).ToHashSet());
+        // Names are only for a refusal: a person listed on two sides, or speaking for another country's side.
+        var named = participants.GroupBy(p => p.Person).Any(g => g.Select(p => p.Side).Distinct().Count() > 1)
+            || participants.Any(p => SpeaksForAnotherCountry(p.Person, p.Side, sideCountries, postCountries));
         return new Known(
             (await db.People.Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
-            (await db.Institutions.Where(i => sides.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet(),
+            sideCountries.Keys.ToHashSet(),
             await Posts.OnAsync(db, participants.Select(p => (p.Person, p.Side)).Distinct().ToList(), day, ct),
-            // Names are only for the refusal of a person listed on two sides.
-            participants.GroupBy(p => p.Person).Any(g => g.Select(p => p.Side).Distinct().Count() > 1)
-                ? await Directory.DirectoryNames.NamesAsync(db, people, ct) : new Dictionary<Guid, string>(),
+            named ? await Directory.DirectoryNames.NamesAsync(db, [.. people, .. sides], ct) : new Dictionary<Guid, string>(),
             (await db.Letters.Where(l => letters.Contains(l.Id)).Select(l => l.Id).ToListAsync(ct)).ToHashSet(),
             (await db.Proposals.Where(p => proposals.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet(),
             input.Visit is { } visit && await db.Visits.AnyAsync(v => v.Id == visit, ct),
-            input.TaskForce is { } force && await db.TaskForces.AnyAsync(t => t.Id == force, ct));
+            input.TaskForce is { } force && await db.TaskForces.AnyAsync(t => t.Id == force, ct),
+            sideCountries, postCountries);
     }
 }

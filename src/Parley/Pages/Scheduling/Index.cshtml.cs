@@ -75,7 +75,18 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPag
         (VisitorSide, HostSide) = (VisitorSide ?? proposal.PartyA, HostSide ?? proposal.PartyB);
         if (proposal.Window.FirstOrDefault(w => w.Kind == WindowKind.Before)?.Date is { } before)
             (From, Deadline) = (From ?? before.AddDays(-120), Deadline ?? before.AddDays(-1));
-        HostPeople ??= proposal.ProposedBy is { } by ? await db.People.Where(p => p.Id == by).Select(p => p.Name).FirstOrDefaultAsync(ct) : null;
+        if (proposal.ProposedBy is { } by && HostPeople is null && VisitorPeople is null)
+        {
+            // The proposer joins the side of their own country: Kosachev hosts in Moscow, a senator who proposes visits.
+            var name = await db.People.Where(p => p.Id == by).Select(p => p.Name).FirstOrDefaultAsync(ct);
+            var countries = await db.Memberships.Where(m => m.PersonId == by).Join(db.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => i.CountryCode)
+                .Distinct().ToListAsync(ct);
+            var visitorCountry = await CountryAsync(VisitorSide, ct);
+            if (visitorCountry is not null && countries.Contains(visitorCountry) && !countries.Contains(await CountryAsync(HostSide, ct)))
+                VisitorPeople = name;
+            else
+                HostPeople = name;
+        }
         Place ??= await CountryAsync(HostSide, ct) == "RU" ? "Moscow" : "Washington";
     }
 

@@ -32,6 +32,7 @@ public static class PasskeySignIn
             if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
                 return new DomainError("assertion", "This passkey's account cannot sign in (it is locked for 15 minutes after 5 failed attempts, or gone).", ErrorKind.Forbidden).ToProblem();
             await signIn.SignInAsync(user, isPersistent: false);
+            await SignInLanguage.StartAsync(request.HttpContext, db, user.Id, ct);
             return Results.NoContent();
         }).Produces(204).WithSummary("Finish signing in with a passkey (sets the sign-in cookie)");
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Directory;
 using Parley.Host;
@@ -75,8 +76,16 @@ public sealed class ParleyServer : IAsyncDisposable
     });
 
     /// <summary>An institution of this test's own, so no test depends on another's data.</summary>
-    public Task<Guid> AddInstitutionAsync(string name, InstitutionKind kind = InstitutionKind.Committee, Guid? parent = null) =>
-        WriteAsync(s => RecordInstitution.HandleAsync(s, Guid.CreateVersion7(), new InstitutionInput(kind, null, parent, [new NameEntry(name, "en")], []), default));
+    public Task<Guid> AddInstitutionAsync(string name, InstitutionKind kind = InstitutionKind.Committee, Guid? parent = null, CountryRecorded? country = null) =>
+        WriteAsync(async s =>
+        {
+            if (country is not null && !await s.Db.Countries.AnyAsync(c => c.Code == country.Code))
+            {
+                await s.RecordAsync(country, default);
+                await s.FlushAsync(default);
+            }
+            return await RecordInstitution.HandleAsync(s, Guid.CreateVersion7(), new InstitutionInput(kind, country?.Code, parent, [new NameEntry(name, "en")], []), default);
+        });
 
     public async Task<string> AddUserAsync(Role role, Guid? institution = null)
     {

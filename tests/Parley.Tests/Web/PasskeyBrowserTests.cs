@@ -25,7 +25,7 @@ public sealed class PasskeyBrowserTests
         await using var server = await ParleyServer.StartAsync(store);
         var office = await server.AddInstitutionAsync("Executive Office of the President", InstitutionKind.HeadOfStateOffice);
         var senate = await server.AddInstitutionAsync("United States Senate", InstitutionKind.Chamber);
-        var kremlin = await server.AddInstitutionAsync("Presidential Administration of Russia", InstitutionKind.HeadOfStateOffice);
+        var kremlin = await server.AddInstitutionAsync("Presidential Administration of Russia", InstitutionKind.HeadOfStateOffice, country: KnownInstitutions.Russia);
         var clerkName = await server.AddUserAsync(Role.RegistryClerk, office);
         var courierName = await server.AddUserAsync(Role.Courier, senate);
         var keys = (Func<IServiceProvider, InstitutionKeys>)(s => s.GetRequiredService<InstitutionKeys>());
@@ -128,6 +128,14 @@ public sealed class PasskeyBrowserTests
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, replay.StatusCode);
         Assert.Contains("already answered", await replay.Content.ReadAsStringAsync());
         Assert.False(replay.Headers.Contains("Set-Cookie"));
+
+        // The Russian office's clerk, signing in with a passkey in a browser that has chosen no language, starts in Russian.
+        receiving = await WithAuthenticatorAsync(receiving);
+        await RegisterPasskeyAsync(receiving, site, "Kremlin desk");
+        await receiving.Context.ClearCookiesAsync();
+        await receiving.GotoAsync(new Uri(site, "/login").ToString());
+        await receiving.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+        await Assertions.Expect(receiving.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).Or(receiving.GetByRole(AriaRole.Link, new() { Name = "Выйти" }))).ToBeVisibleAsync();
     }
 
     private static Guid AccountOf(IServiceProvider services, string userName) =>

@@ -11,7 +11,7 @@ public static class LetterApi
     public static void MapLetterApi(this IEndpointRouteBuilder app)
     {
         var letters = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.ReadLetters));
-        letters.MapGet("/", ListAsync).Produces<LetterPage>().WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to");
+        letters.MapGet("/", ListAsync).Produces<LetterPage>().WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to; sort by Recorded (newest first, the default), RecordedOldest, Dated or DatedOldest");
         letters.MapGet("/{id:guid}", async (ParleyDb db, Actor actor, TimeProvider clock, Guid id, CancellationToken ct) =>
             await LetterRegister.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(actor, s) is var view and not LetterView.None
                 ? Results.Ok(Dto(s, view, clock.GetUtcNow().UtcDateTime))
@@ -32,10 +32,11 @@ public static class LetterApi
     }
 
     private static async Task<IResult> ListAsync(ParleyDb db, Actor actor, TimeProvider clock, string? q, LetterStatus? status, bool? exceptions,
-        Guid? sender, Guid? addressee, string? topic, DateOnly? from, DateOnly? to, int? page, int? size, CancellationToken ct)
+        Guid? sender, Guid? addressee, string? topic, DateOnly? from, DateOnly? to, int? page, int? size, LetterRegister.Order? sort, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var result = await LetterRegister.PageAsync(db, actor, now, new LetterRegister.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), page ?? 1, size ?? 50, ct);
+        var result = await LetterRegister.PageAsync(db, actor, now, new LetterRegister.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), page ?? 1, size ?? 50, ct,
+            sort ?? LetterRegister.Order.Recorded);
         return Results.Ok(new LetterPage(result.Rows.Select(r => Dto(r.State, r.View, now)).ToList(), result.PageNumber, result.PageSize, result.HasMore));
     }
 

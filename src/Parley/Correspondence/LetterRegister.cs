@@ -15,14 +15,41 @@ public static class LetterRegister
 
     public sealed record RegisterPage(IReadOnlyList<Row> Rows, int PageNumber, int PageSize, bool HasMore);
 
-    /// <summary>
-    /// One page of the register as the user may see it, newest first. Parties, dates, text, status, topic and
-    /// "exceptions now" narrow the rows in SQL; what the user may see of each row needs its hand-overs, so rows
-    /// are read in chunks until the page is full: memory stays bounded whatever the register's size.
-    /// </summary>
-    public static async Task<RegisterPage> PageAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, int page, int size, CancellationToken ct)
+    /// <summary>The orders the register offers; each ends with the id so that pages never overlap.</summary>
+    public enum Order
+    {
+        Recorded,
+        RecordedOldest,
+        Dated,
+        DatedOldest,
+    }
+
+    /// <summary>One page of the register as the user may see it, in the order asked for (newest recorded first by default).</summary>
+    public static async Task<RegisterPage> PageAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, int page, int size, CancellationToken ct,
+        Order order = Order.Recorded)
     {
         (page, size) = (Math.Max(1, page), Math.Clamp(size, 1, 200));
+        var (skip, rows) = ((page - 1) * size, new List<Row>());
+        await foreach (var row in RowsAsync(db, actor, now, filter, order, ct))
+        {
+            if (skip > 0)
+                skip--;
+            else if (rows.Count <= size)
+                rows.Add(row);
+            else
+                break;
+        }
+        return new RegisterPage(rows.Take(size).ToList(), page, size, rows.Count > size);
+    }
+
+    /// <summary>
+    /// Every row of the register the user may see, in order. Parties, dates, text, status, topic and "exceptions now"
+    /// narrow the rows in SQL; what the user may see of each row needs its hand-overs, so rows are read in chunks:
+    /// memory stays bounded whatever the register's size (a page stops reading once it is full; an export reads on).
+    /// </summary>
+    public static async IAsyncEnumerable<Row> RowsAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, Order order,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         var institution = actor.Institution;
         var auditor = actor.IsAuditor;
         // An auditor reads the whole register; anyone else the letters their institution is a party to,
@@ -60,19 +87,25 @@ public static class LetterRegister
             var like = Contains(topicFilter);
             letters = letters.Where(l => EF.Functions.Like(l.Topics.ToLower(), like));
         }
-        var ordered = auditor
-            ? letters.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id)
-            : from party in parties
-              join letter in letters on party.LetterId equals letter.Id
-              orderby party.RegisteredAt descending, party.LetterId descending
-              select letter;
-        var (skip, rows, offset) = ((page - 1) * size, new List<Row>(), 0);
+        var visible = auditor ? letters : from party in parties join letter in letters on party.LetterId equals letter.Id select letter;
+        var ordered = order switch
+        {
+            Order.RecordedOldest => visible.OrderBy(l => l.RegisteredAt).ThenBy(l => l.Id),
+            Order.Dated => visible.OrderByDescending(l => l.Dated).ThenByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id),
+            Order.DatedOldest => visible.OrderBy(l => l.Dated).ThenBy(l => l.RegisteredAt).ThenBy(l => l.Id),
+            _ when auditor => visible.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id),
+            // The default order for an institution follows its party rows' index.
+            _ => from party in parties
+                 join letter in letters on party.LetterId equals letter.Id
+                 orderby party.RegisteredAt descending, party.LetterId descending
+                 select letter,
+        };
         const int chunk = 500;
-        while (rows.Count <= size)
+        for (var offset = 0; ;)
         {
             var batch = await ordered.Skip(offset).Take(chunk).ToListAsync(ct);
             if (batch.Count == 0)
-                break;
+                yield break;
             offset += batch.Count;
             var ids = batch.Select(l => l.Id).ToList();
             var handovers = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.LetterId)).ToListAsync(ct)).ToLookup(h => h.LetterId);
@@ -80,16 +113,10 @@ public static class LetterRegister
                 .Select(l => l.InReplyTo!.Value).ToListAsync(ct)).ToHashSet();
             foreach (var letter in batch)
             {
-                var state = new LetterState(letter, handovers[letter.Id].ToList(), replied.Contains(letter.Id));
-                if (Matches(actor, state, now, filter) is not { } row)
-                    continue;
-                if (skip > 0)
-                    skip--;
-                else if (rows.Count <= size)
-                    rows.Add(row);
+                if (Matches(actor, new LetterState(letter, handovers[letter.Id].ToList(), replied.Contains(letter.Id)), now, filter) is { } row)
+                    yield return row;
             }
         }
-        return new RegisterPage(rows.Take(size).ToList(), page, size, rows.Count > size);
     }
 
     private static string Contains(string text) =>

@@ -344,5 +344,18 @@ public sealed class LetterTests
         var overdue = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?exceptions=true");
         Assert.Equal(["Awaiting an answer"], overdue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subject").GetString()));
         Assert.Equal(["ReplyOverdue"], overdue.GetProperty("items")[0].GetProperty("exceptions").EnumerateArray().Select(e => e.GetString()));
+
+        // Ordered by the letters' own dates, oldest first, and paged without overlap; the recorded order turned round.
+        var byDate = new List<string>();
+        for (var page = 1; page <= 2; page++)
+        {
+            var answer = await s.Clerk.GetFromJsonAsync<JsonElement>($"/api/letters?sort=DatedOldest&size=30&page={page}");
+            byDate.AddRange(answer.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("dated").GetString()} {i.GetProperty("subject").GetString()}"));
+        }
+        Assert.Equal(56, byDate.Distinct().Count());
+        Assert.Equal("2018-09-02 Awaiting an answer", byDate[^1]);
+        Assert.Equal(byDate.OrderBy(d => d[..10], StringComparer.Ordinal).ToList(), byDate);
+        var oldest = await s.Clerk.GetFromJsonAsync<JsonElement>("/api/letters?sort=RecordedOldest&size=1");
+        Assert.Equal("2018/1", oldest.GetProperty("items")[0].GetProperty("number").GetString());
     }
 }

@@ -7,6 +7,9 @@ namespace Parley.Directory;
 
 public sealed record PersonRequest([property: MaxLength(300)] string? SortName, List<NameEntry>? Names, List<Identifier>? Identifiers, DateOnly? BirthDate, [property: MaxLength(20)] string? Gender);
 
+/// <summary>A person a typed name could mean.</summary>
+public sealed record PersonSuggestion(Guid Id, string Name);
+
 public sealed record InstitutionRequest([property: Required] InstitutionKind? Kind, [property: MaxLength(2)] string? CountryCode, Guid? ParentId, List<NameEntry>? Names, List<Identifier>? Identifiers);
 
 public sealed record MembershipRequest(Guid PersonId, Guid InstitutionId, [property: MaxLength(200)] string? Role, [property: MaxLength(200)] string? Party, [property: MaxLength(200)] string? Area, [property: MaxLength(200)] string? Note, DateOnly? Start, DateOnly? End);
@@ -18,6 +21,9 @@ public static class DirectoryApi
         var read = app.MapGroup("/api").WithTags("Directory").Requires(Permission.ReadDirectory);
         read.MapGet("/people", (ParleyDb db, string? q, int? page, int? size, CancellationToken ct) =>
             DirectoryQueries.SearchPeopleAsync(db, q, page ?? 1, size ?? 25, ct)).WithSummary("Search people by any name form or identifier");
+        read.MapGet("/people/suggestions", async (ParleyDb db, string? q, CancellationToken ct) =>
+            (await DirectoryNames.PartlyNamedAsync(db, NameRules.Fold((q ?? "")[..Math.Min(q?.Length ?? 0, 200)]), DirectoryNames.Choices, ct)).Select(p => new PersonSuggestion(p.Id, p.Name)).ToList())
+            .WithSummary("People a form's entry could mean: each typed word starts a word of one of their names (for the forms' suggestions)");
         read.MapGet("/people/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
             await DirectoryQueries.PersonAsync(db, id, ct) is { } p ? Results.Ok(p) : Results.Problem($"No person {id}.", statusCode: 404))
             .Produces<PersonDetails>().WithSummary("A person with names, identifiers and posts over time");

@@ -9,6 +9,7 @@ public static class Scripts
     private static readonly Dictionary<string, byte[]> Files = new(StringComparer.Ordinal)
     {
         ["passkeys"] = Read("passkeys"),
+        ["suggest"] = Read("suggest"),
     };
 
     public static void MapScripts(this IEndpointRouteBuilder app) =>

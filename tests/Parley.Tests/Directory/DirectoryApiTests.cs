@@ -30,6 +30,14 @@ public sealed class DirectoryApiTests
         }
         var nobody = await client.GetFromJsonAsync<JsonElement>("/api/people?q=peskov");
         Assert.Equal(0, nobody.GetProperty("total").GetInt32());
+
+        // Suggestions: each typed word starts a word of one name form, in either script; a word's middle is no match.
+        async Task<string[]> Suggested(string typed) => (await client.GetFromJsonAsync<JsonElement>($"/api/people/suggestions?q={Uri.EscapeDataString(typed)}"))
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["Konstantin Kosachev"], await Suggested("КОСА"));
+        Assert.Equal(["Konstantin Kosachev"], await Suggested("kon kos"));
+        Assert.Empty(await Suggested("sachev"));
+        Assert.Empty(await Suggested("kon peskov"));
     }
 
     [Theory]

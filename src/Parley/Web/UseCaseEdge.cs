@@ -55,6 +55,20 @@ public abstract class ParleyPage : PageModel
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
 
+    /// <summary>
+    /// Says what was done on the next page the user sees (the redirect after a write), in their language:
+    /// the layout shows it once, then it is gone.
+    /// </summary>
+    protected IActionResult Done(IActionResult next, string message, params object[] args)
+    {
+        var text = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+        TempData[DoneKey] = text[message, args].Value;
+        return next;
+    }
+
+    /// <summary>The TempData entry the layout reads for <see cref="Done"/>.</summary>
+    public const string DoneKey = "done";
+
     protected void Show(DomainError error) => ModelState.AddModelError(error.Field, error.Message);
 
     protected void Show(string message) => ModelState.AddModelError("", message);

@@ -40,6 +40,7 @@ public sealed class EngagementBrowserTests
         await officer.GotoAsync(proposalUrl);
         await officer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("proposal-state")).ToHaveTextAsync("Approved by oversight");
+        await Assertions.Expect(officer.GetByTestId("done")).ToHaveTextAsync("Approved. The proposal may now be scheduled.");
 
         await staff.ReloadAsync();
         await staff.GetByRole(AriaRole.Link, new() { Name = "Find a window with the scheduling assistant" }).ClickAsync();
@@ -60,6 +61,7 @@ public sealed class EngagementBrowserTests
         await staff.GetByRole(AriaRole.Button, new() { Name = "Share for comments" }).ClickAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "Approve and lock" }).ClickAsync();
         await Assertions.Expect(staff.GetByTestId("minutes-state-1")).ToHaveTextAsync("Approved");
+        await Assertions.Expect(staff.GetByTestId("done")).ToHaveTextAsync("Minutes approved and locked.");
         await Assertions.Expect(staff.GetByLabel("Correction (a new version)")).ToBeVisibleAsync();
         await staff.GetByLabel("New action item").FillAsync("Send the draft agenda to the Federation Council");
         await staff.GetByLabel("Owner (full name)").FillAsync("Ron Johnson");

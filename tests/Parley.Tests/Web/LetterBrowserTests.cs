@@ -34,12 +34,17 @@ public sealed class LetterBrowserTests
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToBeVisibleAsync();
         await Assertions.Expect(clerk.Locator("#reply-by")).ToContainTextAsync("Reply expected by 2018-09-01");
+        await Assertions.Expect(clerk.GetByTestId("done")).ToHaveTextAsync("Letter registered. Plan its route, then record its first hand-over.");
         var letterUrl = clerk.Url;
 
         await clerk.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "United States Senate" });
         await clerk.GetByLabel("Where").FillAsync("Washington");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Name = "Letter 2018/1" })).ToContainTextAsync("handed to United States Senate, awaiting its confirmation");
+        await Assertions.Expect(clerk.GetByTestId("done")).ToHaveTextAsync("Hand-over recorded. It waits for the receiver's confirmation.");
+        // Said once: the message is gone when the page is read again.
+        await clerk.ReloadAsync();
+        await Assertions.Expect(clerk.GetByTestId("done")).ToHaveCountAsync(0);
 
         // Before the courier confirms, the certificate says what it proves and what is still open, not that the chain verifies.
         await clerk.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
@@ -67,6 +72,7 @@ public sealed class LetterBrowserTests
         await Assertions.Expect(courier.GetByText("Sealed envelope")).ToBeVisibleAsync();
         await Assertions.Expect(courier.GetByText("Letter from the President")).ToHaveCountAsync(0);
         await courier.GetByRole(AriaRole.Button, new() { Name = "Confirm receipt" }).ClickAsync();
+        await Assertions.Expect(courier.GetByTestId("done")).ToHaveTextAsync("Receipt confirmed and signed.");
         await courier.GetByLabel("To", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Presidential Administration of Russia" });
         await courier.GetByLabel("Where").FillAsync("Moscow");
         await courier.GetByRole(AriaRole.Button, new() { Name = "Record hand-over" }).ClickAsync();

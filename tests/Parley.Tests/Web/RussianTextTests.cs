@@ -21,6 +21,12 @@ public sealed partial class RussianTextTests
             .SelectMany(file => Localized().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal))))
             .Where(x => !known.Contains(x.Key))
             .Select(x => $"{x.File}: \"{x.Key}\"").Distinct().Order().ToList();
+        // What a page model says it did (Done) is localized when it is said: the plain texts on a line that calls Done,
+        // and the sentences a switch chooses among for it.
+        missing.AddRange(System.IO.Directory.GetFiles(Path.Combine(source, "Pages"), "*.cshtml.cs", SearchOption.AllDirectories)
+            .SelectMany(file => File.ReadLines(file).SelectMany(line => SaidOn(line)).Select(key => (File: Path.GetFileName(file), Key: key)))
+            .Where(x => !known.Contains(x.Key))
+            .Select(x => $"{x.File}: \"{x.Key}\"").Distinct().Order());
         Assert.True(missing.Count == 0, $"{missing.Count} texts have no Russian:\n{string.Join("\n", missing)}");
         var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
         Assert.True(clashes.Count == 0, $"keys differing only in case: {string.Join("; ", clashes)}");
@@ -28,4 +34,18 @@ public sealed partial class RussianTextTests
 
     [GeneratedRegex("""T\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex Localized();
+
+    private static IEnumerable<string> SaidOn(string line)
+    {
+        var done = line.IndexOf("Done(", StringComparison.Ordinal);
+        var texts = done < 0 ? [] : Literal().Matches(line[done..]).Where(m => !m.Groups[1].Value.Contains('$', StringComparison.Ordinal)).Select(m => m.Groups[2].Value);
+        return texts.Concat(SwitchArm().Matches(line).Select(m => m.Groups[1].Value));
+    }
+
+    // A string literal, read whole so that an interpolated one ($"/meetings/{id}", an address, not a text) can be left out.
+    [GeneratedRegex(""""([$@]*)"((?:[^"\\]|\\.)*)\x22"""")]
+    private static partial Regex Literal();
+
+    [GeneratedRegex("""=>\s*"([A-Z][^"]*\.)",?\s*$""")]
+    private static partial Regex SwitchArm();
 }

@@ -20,7 +20,6 @@ public sealed class CalendarsModel(ParleyDb db) : ParleyPage
     public List<Institution> Chambers { get; private set; } = [];
     public IReadOnlyList<CalendarPeriod> Periods { get; private set; } = [];
     public bool CanEdit { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -32,25 +31,21 @@ public sealed class CalendarsModel(ParleyDb db) : ParleyPage
             return await FailAsync($"{file.FileName} is {file.Length / 1024.0 / 1024.0:0.0} MB; a calendar file may be up to 2 MB.", ct);
         using var reader = new StreamReader(file.OpenReadStream());
         var body = new CalendarFile(file.FileName, await reader.ReadToEndAsync(ct));
-        return await WriteAsync((s, c) => ImportChamberCalendar.HandleAsync(s, Chamber ?? Guid.Empty, body, c), $"Imported {file.FileName}.", ct);
+        return await WriteAsync((s, c) => ImportChamberCalendar.HandleAsync(s, Chamber ?? Guid.Empty, body, c), ct, "Imported {0}.", file.FileName);
     }
 
     public Task<IActionResult> OnPostAddAsync(PeriodKind? kind, string? name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
-        WriteAsync((s, c) => AddCalendarPeriods.HandleAsync(s, Chamber ?? Guid.Empty, [new PeriodInput(kind, name, startsOn, endsOn)], "entered by hand", c), "Period added.", ct);
+        WriteAsync((s, c) => AddCalendarPeriods.HandleAsync(s, Chamber ?? Guid.Empty, [new PeriodInput(kind, name, startsOn, endsOn)], "entered by hand", c), ct, "Period added.");
 
     public Task<IActionResult> OnPostChangeAsync(Guid period, PeriodKind? kind, string? name, DateOnly? startsOn, DateOnly? endsOn, CancellationToken ct) =>
-        WriteAsync((s, c) => ChangeCalendarPeriod.HandleAsync(s, period, new PeriodInput(kind, name, startsOn, endsOn), c), "Period changed.", ct);
+        WriteAsync((s, c) => ChangeCalendarPeriod.HandleAsync(s, period, new PeriodInput(kind, name, startsOn, endsOn), c), ct, "Period changed.");
 
     public Task<IActionResult> OnPostRemoveAsync(Guid period, CancellationToken ct) =>
-        WriteAsync((s, c) => RemoveCalendarPeriod.HandleAsync(s, period, c), "Period removed.", ct);
+        WriteAsync((s, c) => RemoveCalendarPeriod.HandleAsync(s, period, c), ct, "Period removed.");
 
     /// <summary>Every calendar edit needs the same permission as <see cref="AddCalendarPeriods"/>; the page is shown again either way.</summary>
-    private Task<IActionResult> WriteAsync(Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, string done, CancellationToken ct) =>
-        WriteAsync(AddCalendarPeriods.Needs, work, _ =>
-        {
-            Done = done;
-            return AgainAsync(ct);
-        }, () => AgainAsync(ct), ct);
+    private Task<IActionResult> WriteAsync(Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct, string said, params object[] args) =>
+        WriteAsync(AddCalendarPeriods.Needs, work, async _ => Done(await AgainAsync(ct), said, args), () => AgainAsync(ct), ct);
 
     private async Task<IActionResult> FailAsync(string message, CancellationToken ct)
     {

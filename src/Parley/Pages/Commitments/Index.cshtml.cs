@@ -28,7 +28,7 @@ public sealed class CommitmentsModel(ParleyDb db, TimeProvider clock) : ParleyPa
             return Forbid();
         var result = await Edge.WriteAsync(Actor, (s, c) => ConfirmCommitment.HandleAsync(s, id, note, clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)
-            return RedirectToPage(new { state = State });
+            return Done(RedirectToPage(new { state = State }), "Commitment confirmed as kept.");
         Show(result.Error!);
         await LoadAsync(ct);
         return Page();

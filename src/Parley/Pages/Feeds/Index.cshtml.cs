@@ -28,7 +28,7 @@ public sealed class FeedsModel(ParleyDb db) : ParleyPage
         }, () => AgainAsync(ct), ct);
 
     public Task<IActionResult> OnPostRevokeAsync(Guid token, CancellationToken ct) =>
-        WriteAsync(FeedLinks.Needs, (s, c) => FeedLinks.RevokeAsync(s, Actor.Account ?? Guid.Empty, token, c), _ => AgainAsync(ct), () => AgainAsync(ct), ct);
+        WriteAsync(FeedLinks.Needs, (s, c) => FeedLinks.RevokeAsync(s, Actor.Account ?? Guid.Empty, token, c), async _ => Done(await AgainAsync(ct), "Feed link revoked; calendars that used it stop updating."), () => AgainAsync(ct), ct);
 
     private async Task<IActionResult> AgainAsync(CancellationToken ct)
     {

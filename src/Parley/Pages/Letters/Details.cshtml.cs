@@ -41,7 +41,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
 
     public Task<IActionResult> OnPostHandOverAsync(Guid id, string? to, DateTime? at, string? place, bool sealIntact, string? note, CancellationToken ct) =>
         StepAsync(id, new CustodyStepRequest(CustodyStep.HandOver, Handover: HandOver.FromForm(to, at, place, sealIntact, note)),
-            (s, c) => HandOver.HandleAsync(s, keys, Actor, id, HandOver.FromForm(to, at, place, sealIntact, note), Now, null, c), ct);
+            (s, c) => HandOver.HandleAsync(s, keys, Actor, id, HandOver.FromForm(to, at, place, sealIntact, note), Now, null, c), ct, Said(CustodyStep.HandOver));
 
     public async Task<IActionResult> OnPostAttachAsync(Guid id, IFormFile? file, CancellationToken ct)
     {
@@ -51,19 +51,21 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
             Show(read.Error!);
             return await AgainAsync(id, ct);
         }
-        return await WriteAsync(id, AttachCopy.Needs, (s, c) => AttachCopy.HandleAsync(s, keys, Actor, id, read.Value!, c), ct);
+        return await WriteAsync(id, AttachCopy.Needs, (s, c) => AttachCopy.HandleAsync(s, keys, Actor, id, read.Value!, c), ct,
+            "The digital copy is sealed and attached; its fingerprint is in the ledger.");
     }
 
     public Task<IActionResult> OnPostConfirmAsync(Guid id, Guid handover, bool sealIntact, CancellationToken ct) =>
         StepAsync(id, new CustodyStepRequest(CustodyStep.Confirm, handover, Answer: new AnswerRequest(sealIntact)),
-            (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, true, sealIntact, null, Now, null, c), ct);
+            (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, true, sealIntact, null, Now, null, c), ct, Said(CustodyStep.Confirm));
 
     public Task<IActionResult> OnPostDisputeAsync(Guid id, Guid handover, string? reason, CancellationToken ct) =>
         StepAsync(id, new CustodyStepRequest(CustodyStep.Dispute, handover, Answer: new AnswerRequest(true, reason)),
-            (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, false, true, reason, Now, null, c), ct);
+            (s, c) => AnswerHandover.HandleAsync(s, keys, Actor, id, handover, false, true, reason, Now, null, c), ct, Said(CustodyStep.Dispute));
 
     public Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, new CustodyStepRequest(CustodyStep.Acknowledge), (s, c) => AcknowledgeReceipt.HandleAsync(s, Actor, id, Now, null, c), ct);
+        StepAsync(id, new CustodyStepRequest(CustodyStep.Acknowledge), (s, c) => AcknowledgeReceipt.HandleAsync(s, Actor, id, Now, null, c), ct,
+            Said(CustodyStep.Acknowledge));
 
     /// <summary>The passkey's answer to a step this page prepared: verified, then the step is recorded with it.</summary>
     public async Task<IActionResult> OnPostSignedAsync(Guid id, string? state, string? assertion, CancellationToken ct)
@@ -83,14 +85,16 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
             Show(verified.Error!);
             return await AgainAsync(id, ct);
         }
-        return await WriteAsync(id, HandOver.Needs, (s, c) => SignedSteps.CommitAsync(s, keys, Actor, id, verified.Value!, c), ct);
+        return await WriteAsync(id, HandOver.Needs, (s, c) => SignedSteps.CommitAsync(s, keys, Actor, id, verified.Value!, c), ct,
+            "Signed with your passkey and recorded.");
     }
 
     /// <summary>A person with a passkey signs the step with it first (the page asks, then posts the answer to Signed); others record it at once.</summary>
-    private async Task<IActionResult> StepAsync(Guid id, CustodyStepRequest step, Func<WriteScope, CancellationToken, Task<Result<Guid>>> unsigned, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Guid id, CustodyStepRequest step, Func<WriteScope, CancellationToken, Task<Result<Guid>>> unsigned, CancellationToken ct,
+        string said)
     {
         if (!Actor.May(HandOver.Needs) || (await PersonalSignatures.PasskeysOfAsync(db, Actor, ct)).Count == 0)
-            return await WriteAsync(id, HandOver.Needs, unsigned, ct);
+            return await WriteAsync(id, HandOver.Needs, unsigned, ct, said);
         var prepared = await SignedSteps.PrepareAsync(db, webAuthn, Request, Actor, id, step, Now, ct);
         if (!prepared.Succeeded)
         {
@@ -101,8 +105,16 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
         return await AgainAsync(id, ct);
     }
 
-    private Task<IActionResult> WriteAsync(Guid id, Permission needs, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct) =>
-        WriteAsync(needs, work, _ => RedirectToPage(new { id }), () => AgainAsync(id, ct), ct);
+    private Task<IActionResult> WriteAsync(Guid id, Permission needs, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct, string said) =>
+        WriteAsync(needs, work, _ => Done(RedirectToPage(new { id }), said), () => AgainAsync(id, ct), ct);
+
+    private static string Said(CustodyStep step) => step switch
+    {
+        CustodyStep.HandOver => "Hand-over recorded. It waits for the receiver's confirmation.",
+        CustodyStep.Confirm => "Receipt confirmed and signed.",
+        CustodyStep.Dispute => "Hand-over disputed; your reason is on the record.",
+        _ => "Receipt acknowledged to the sender.",
+    };
 
     private async Task<IActionResult> AgainAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 

@@ -54,7 +54,7 @@ public sealed class NewLetterModel(ParleyDb db, InstitutionKeys keys, TimeProvid
         {
             var registered = await RegisterLetter.HandleAsync(s, keys, Actor, input, c);
             return registered.Succeeded ? await PlanRoute.HandleAsync(s, Actor, registered.Value, route, c) : registered;
-        }, id => Redirect($"/letters/{id}"), () => AgainAsync(ct), ct);
+        }, id => Done(Redirect($"/letters/{id}"), "Letter registered. Plan its route, then record its first hand-over."), () => AgainAsync(ct), ct);
     }
 
     private async Task<IActionResult> AgainAsync(CancellationToken ct)

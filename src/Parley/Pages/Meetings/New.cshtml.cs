@@ -59,7 +59,7 @@ public sealed class NewMeetingModel(ParleyDb db) : ParleyPage
         }
         var input = new MeetingInput(Title, Place, Zone, Start, End, participants, agenda, Visit);
         var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleMeeting.HandleAsync(s, input, null, c), ct);
-        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(result.Error!, ct);
+        return result.Succeeded ? Done(Redirect($"/meetings/{result.Value}"), "Meeting scheduled.") : await FailAsync(result.Error!, ct);
     }
 
     /// <summary>The refusal beside the field it names (or at the top), and the form again.</summary>

@@ -30,7 +30,6 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public int BusyTimes { get; private set; }
     public bool CanRecord { get; private set; }
-    public string? Done { get; private set; }
 
     /// <summary>Busy times from the person's own calendar export, for the scheduling assistant.</summary>
     public async Task<IActionResult> OnPostBusyAsync(Guid id, IFormFile? file, CancellationToken ct)
@@ -44,11 +43,8 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
         }
         using var reader = new StreamReader(file.OpenReadStream());
         var body = new CalendarFile(file.FileName, await reader.ReadToEndAsync(ct));
-        return await WriteAsync(ImportBusyTimes.Needs, (s, c) => ImportBusyTimes.HandleAsync(s, id, body, ImportBusyTimes.HorizonFrom(clock.GetUtcNow().UtcDateTime), c), _ =>
-        {
-            Done = $"Imported busy times from {file.FileName}.";
-            return OnGetAsync(id, ct);
-        }, () => OnGetAsync(id, ct), ct);
+        return await WriteAsync(ImportBusyTimes.Needs, (s, c) => ImportBusyTimes.HandleAsync(s, id, body, ImportBusyTimes.HorizonFrom(clock.GetUtcNow().UtcDateTime), c),
+            async _ => Done(await OnGetAsync(id, ct), "Imported busy times from {0}.", file.FileName), () => OnGetAsync(id, ct), ct);
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

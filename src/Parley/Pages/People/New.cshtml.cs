@@ -31,7 +31,7 @@ public sealed class NewPersonModel : ParleyPage
         var input = new PersonInput(SortName, names, ids, BirthDate);
         var result = await Edge.WriteAsync(Actor, (s, c) => RecordPerson.HandleAsync(s, Guid.CreateVersion7(), input, c), ct);
         if (result.Succeeded)
-            return Redirect($"/people/{result.Value}");
+            return Done(Redirect($"/people/{result.Value}"), "Person added to the directory.");
         ModelState.AddModelError(FormField(result.Error!.Field), result.Error.Message);
         return Page();
     }

@@ -27,7 +27,15 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
             return Forbid();
         var result = await Edge.WriteAsync(Actor, (s, c) => StepProposal.HandleAsync(s, id, step, reason, actor, c), ct);
         if (result.Succeeded)
-            return Redirect($"/proposals/{id}");
+            return Done(Redirect($"/proposals/{id}"), step switch
+            {
+                ProposalStep.Review => "Taken under review.",
+                ProposalStep.Approve => "Approved. The proposal may now be scheduled.",
+                ProposalStep.Return => "Returned with your reasons.",
+                ProposalStep.Resubmit => "Resubmitted for review.",
+                ProposalStep.Close => "Proposal closed.",
+                _ => "Done.",
+            });
         Show(result.Error!);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -50,7 +50,7 @@ public sealed class NewProposalModel(ParleyDb db) : ParleyPage
             window.Add(new WindowEntry(WindowKind.Before, null, b));
         var input = new ProposalInput(Title, Purpose, PartyA, PartyB, by, Oversight, window);
         var result = await Edge.WriteAsync(Actor, (sc, c) => MakeProposal.HandleAsync(sc, input, c), ct);
-        return result.Succeeded ? Redirect($"/proposals/{result.Value}") : await FailAsync(result.Error!, ct);
+        return result.Succeeded ? Done(Redirect($"/proposals/{result.Value}"), "Proposal made; it waits for the oversight institution's review.") : await FailAsync(result.Error!, ct);
     }
 
     /// <summary>The refusal beside the field it names (or at the top), and the form again.</summary>

@@ -57,7 +57,7 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPag
         var input = new MeetingInput(Subject.Title, Place, zone, start, start.AddMinutes(Duration), people);
         var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleProposal.HandleAsync(s, Subject.Id, input, c), ct);
         if (result.Succeeded)
-            return Redirect($"/meetings/{result.Value}");
+            return Done(Redirect($"/meetings/{result.Value}"), "Meeting scheduled; the proposal is now scheduled.");
         Show(result.Error!);
         await SolveAsync(ct);
         return Page();

@@ -38,7 +38,7 @@ public sealed class StatementModel(ParleyDb db, TimeProvider clock) : ParleyPage
         var result = await Edge.WriteAsync(Actor, (s, c) => RecordCommitment.HandleAsync(s,
             new CommitmentInput(id, null, null, What, DueFrom, DueBy, Letter, Letter is null ? null : Reaches ?? LetterStatus.InAddresseesHands), c), ct);
         if (result.Succeeded)
-            return RedirectToPage(new { id });
+            return Done(RedirectToPage(new { id }), "Commitment recorded; it will show as falling due on its date.");
         Error = $"{result.Error!.Field}: {result.Error.Message}";
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }

@@ -63,7 +63,7 @@ public sealed class NewStatementModel(ParleyDb db, TimeProvider clock) : ParleyP
             Translation, TranslationLanguage, Outlet, Address, null, null, links);
         var result = await Edge.WriteAsync(Actor, (s, c) => RecordStatement.HandleAsync(s, input, clock.GetUtcNow().UtcDateTime, c), ct);
         if (result.Succeeded)
-            return Redirect($"/statements/{result.Value}");
+            return Done(Redirect($"/statements/{result.Value}"), "Statement recorded.");
         Error = $"{result.Error!.Field}: {result.Error.Message}";
         return Page();
     }

@@ -27,7 +27,7 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
     {
         var result = await Edge.WriteAsync(Actor, (s, c) => DecideCharter.HandleAsync(s, id, approve, reason, Actor, c), ct);
         if (result.Succeeded)
-            return Redirect($"/task-forces/{id}");
+            return Done(Redirect($"/task-forces/{id}"), approve ? "Charter approved." : "Charter returned with your reasons.");
         Show(result.Error!);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
@@ -48,7 +48,7 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
             joins.Add(new SeatChange(person.Value, side, role));
         }
         var change = new RosterChange(on, joins, leave is { } l ? [l] : []);
-        return await WriteAsync(id, (s, c) => ChangeMembers.HandleAsync(s, id, change, c), ct);
+        return await WriteAsync(id, (s, c) => ChangeMembers.HandleAsync(s, id, change, c), ct, "Membership changed.");
     }
 
     /// <summary>Schedules a planned meeting of the series: the current members, in the host's capital and zone, with the standing agenda.</summary>
@@ -70,13 +70,13 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
         var input = new MeetingInput($"{force.Name}: meeting {number}", country switch { "US" => "Washington", "RU" => "Moscow", _ => "(host to say)" }, occurrence.Zone,
             start, start.AddMinutes(force.DurationMinutes), members, agenda, TaskForce: id);
         var result = await Edge.WriteAsync(Actor, (s, c) => ScheduleMeeting.HandleAsync(s, input, null, c), ct);
-        return result.Succeeded ? Redirect($"/meetings/{result.Value}") : await FailAsync(id, result.Error!, ct);
+        return result.Succeeded ? Done(Redirect($"/meetings/{result.Value}"), "Meeting of the task force scheduled.") : await FailAsync(id, result.Error!, ct);
     }
 
-    private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct)
+    private async Task<IActionResult> WriteAsync(Guid id, Func<WriteScope, CancellationToken, Task<Result<Guid>>> work, CancellationToken ct, string said)
     {
         var result = await Edge.WriteAsync(Actor, work, ct);
-        return result.Succeeded ? Redirect($"/task-forces/{id}") : await FailAsync(id, result.Error!, ct);
+        return result.Succeeded ? Done(Redirect($"/task-forces/{id}"), said) : await FailAsync(id, result.Error!, ct);
     }
 
     private Task<IActionResult> FailAsync(Guid id, DomainError error, CancellationToken ct)

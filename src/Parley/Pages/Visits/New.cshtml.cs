@@ -48,7 +48,7 @@ public sealed class NewVisitModel(ParleyDb db) : ParleyPage
             return await FailAsync(met.Error!, ct);
         var input = new VisitInput(Title, Purpose, leader, SentBy, Destination, Country, StartsOn, EndsOn, travellers.Value, MembersNote, Met: met.Value);
         var result = await Edge.WriteAsync(Actor, (s, c) => RecordVisit.HandleAsync(s, input, c), ct);
-        return result.Succeeded ? Redirect($"/visits/{result.Value}") : await FailAsync(result.Error!, ct);
+        return result.Succeeded ? Done(Redirect($"/visits/{result.Value}"), "Visit recorded.") : await FailAsync(result.Error!, ct);
     }
 
     /// <summary>The refusal beside the field it names (or at the top), and the form again.</summary>

@@ -38,8 +38,14 @@ public sealed class EngagementBrowserTests
 
         var officer = await BrowserTests.SignInAsync(browser, server.Address, officerName, ParleyServer.Password);
         await officer.GotoAsync(proposalUrl);
+        await officer.GetByLabel("Reason or note (required to return)").FillAsync("Within the autumn session, as proposed.");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
         await Assertions.Expect(officer.GetByTestId("proposal-state")).ToHaveTextAsync("Approved by oversight");
+        // The history names each step, who took it and the note given.
+        await Assertions.Expect(officer.GetByTestId("steps").GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Assertions.Expect(officer.GetByTestId("steps").GetByRole(AriaRole.Listitem).Nth(0)).ToContainTextAsync($"Proposed by {staffName}");
+        await Assertions.Expect(officer.GetByTestId("steps").GetByRole(AriaRole.Listitem).Nth(1)).ToContainTextAsync($"Approved by {officerName}");
+        await Assertions.Expect(officer.GetByTestId("steps").GetByRole(AriaRole.Listitem).Nth(1)).ToContainTextAsync("“Within the autumn session, as proposed.”");
         await Assertions.Expect(officer.GetByTestId("done")).ToHaveTextAsync("Approved. The proposal may now be scheduled.");
 
         await staff.ReloadAsync();
@@ -51,6 +57,12 @@ public sealed class EngagementBrowserTests
         await Assertions.Expect(staff.GetByRole(AriaRole.Region, new() { Name = "The day you asked about" })).ToContainTextAsync("United States Senate is in session");
         var first = staff.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "2018-10-15 10:00 MSK (UTC+3)" });
         await Assertions.Expect(first).ToContainTextAsync("2018-10-15 03:00 EDT (UTC-4)");
+        // 03:00 in Washington is night for the visitors at home, and said so; the windows spread over the period, not five days in a row.
+        await Assertions.Expect(first.GetByTestId("night")).ToContainTextAsync("At night at home for the visiting side (2018-10-15 03:00 EDT (UTC-4))");
+        var days = (await staff.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Schedule at this window" }).Locator("strong").AllInnerTextsAsync())
+            .Select(t => DateOnly.ParseExact(t[..10], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(5, days.Count);
+        Assert.All(days.Zip(days.Skip(1)), pair => Assert.True(pair.Second.DayNumber - pair.First.DayNumber >= 3, $"{pair.First} and {pair.Second} are too close"));
         await first.GetByRole(AriaRole.Button, new() { Name = "Schedule at this window" }).ClickAsync();
 
         await Assertions.Expect(staff.GetByTestId("local-time")).ToContainTextAsync("2018-10-15 10:00 MSK");
@@ -98,6 +110,10 @@ public sealed class TaskForceBrowserTests
 
         var staff = await BrowserTests.SignInAsync(browser, server.Address, staffName, ParleyServer.Password);
         await staff.GotoAsync(forceUrl);
+        // The cadence reads in words; the rule is a click away.
+        await Assertions.Expect(staff.GetByTestId("cadence")).ToContainTextAsync("every 8 weeks, each Tuesday");
+        await Assertions.Expect(staff.GetByTestId("cadence")).ToContainTextAsync("hosts alternating: United States Senate, then Federation Council");
+        await Assertions.Expect(staff.GetByText("Federation Council has no members yet; the picture fills in as its members join.")).ToBeVisibleAsync();
         var change = staff.GetByRole(AriaRole.Form, new() { Name = "Change the members" });
         await change.GetByLabel("Change takes effect on").FillAsync("2018-09-01");
         await change.GetByLabel("Joins United States Senate (full name)").FillAsync("Rand Paul");
@@ -107,7 +123,7 @@ public sealed class TaskForceBrowserTests
         await change.GetByLabel("Joins Federation Council (full name)").FillAsync("Konstantin Kosachev");
         await change.GetByLabel("Role on side B").SelectOptionAsync("CoChair");
         await change.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
-        await Assertions.Expect(staff.GetByRole(AriaRole.Row).Filter(new() { HasText = "Konstantin Kosachev" })).ToContainTextAsync("CoChair");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Table, new() { Name = "Members" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Konstantin Kosachev" })).ToContainTextAsync("CoChair");
         await Assertions.Expect(staff.GetByText("1 + 1")).ToBeVisibleAsync();
 
         // The first planned meeting of the series (Tue 5 Feb 2019) is hosted by the US side: 10:00 in Washington, with the members and the standing agenda.
@@ -118,6 +134,8 @@ public sealed class TaskForceBrowserTests
         await staff.GotoAsync(forceUrl);
         var picture = staff.GetByRole(AriaRole.Img, new() { Name = "Relationship picture", Exact = false });
         await Assertions.Expect(picture.Locator("line")).ToHaveCountAsync(1);
+        var met = staff.GetByRole(AriaRole.Table, new() { Name = "Who has met whom" });
+        await Assertions.Expect(met.GetByRole(AriaRole.Row).Filter(new() { HasText = "Ron Johnson" })).ToContainTextAsync("met once, on 2019-02-05");
         // They met in February 2019; against today's clock that is longer ago than the 8-week cadence, so both stay flagged.
         await Assertions.Expect(staff.GetByText("not met a counterpart within the cadence")).ToHaveCountAsync(2);
         await staff.GetByRole(AriaRole.Link, new() { Name = "Konstantin Kosachev" }).First.ClickAsync();

@@ -24,7 +24,9 @@ public sealed record SchedulingProblem(
 
 public sealed record Chamber(string Name, ChamberDays Days);
 
-public sealed record Suggestion(DateTime StartsAt, DateTime EndsAt, string HostLocal, string VisitorLocal, IReadOnlyList<string> Why);
+/// <summary>A window: when, in both zones, why it fits, and what to weigh (an hour at night for one side).</summary>
+public sealed record Suggestion(DateTime StartsAt, DateTime EndsAt, string HostLocal, string VisitorLocal, IReadOnlyList<string> Why,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record DayVerdict(DateOnly Day, Suggestion? Window, IReadOnlyList<string> RuledOutBy);
 
@@ -33,15 +35,27 @@ public static class Scheduler
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Up to <paramref name="count"/> windows spread over the days that work: the first such day, then days evenly
+    /// across the rest of the period (five consecutive days offer one choice, not five).
+    /// </summary>
     public static IReadOnlyList<Suggestion> Suggest(SchedulingProblem p, int count = 5)
     {
-        var found = new List<Suggestion>();
-        for (var day = p.From; day <= p.Deadline && found.Count < count; day = day.AddDays(1))
+        var possible = new List<Suggestion>();
+        for (var day = p.From; day <= p.Deadline; day = day.AddDays(1))
         {
             if (DayFaults(p, day).Count == 0 && BestSlot(p, day) is { } slot)
-                found.Add(slot);
+                possible.Add(slot);
         }
-        return found;
+        return Spread(possible, count);
+    }
+
+    /// <summary>The first item, the last, and the rest at even steps between: <paramref name="count"/> of them at most.</summary>
+    public static IReadOnlyList<T> Spread<T>(IReadOnlyList<T> items, int count)
+    {
+        if (items.Count <= count || count < 2)
+            return items.Take(Math.Max(count, 0)).ToList();
+        return Enumerable.Range(0, count).Select(i => items[(int)Math.Round(i * (items.Count - 1) / (double)(count - 1))]).ToList();
     }
 
     public static DayVerdict Explain(SchedulingProblem p, DateOnly day)
@@ -153,7 +167,20 @@ public static class Scheduler
         why.Add(p.Mode == MeetingMode.Video
             ? $"inside working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}) in both {p.HostZone.Id} and {p.VisitorZone.Id}"
             : $"inside the host's working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm} {p.HostZone.Id})");
-        return new Suggestion(start, end, Zones.Label(start, p.HostZone.Id), Zones.Label(start, p.VisitorZone.Id), why);
+        return new Suggestion(start, end, Zones.Label(start, p.HostZone.Id), Zones.Label(start, p.VisitorZone.Id), why, Night(p, start, end));
+    }
+
+    /// <summary>Night, for a side at home: a start or end between 22:00 and 07:00 in the visitors' zone (the host's hours are working hours already).</summary>
+    private static IReadOnlyList<string> Night(SchedulingProblem p, DateTime start, DateTime end)
+    {
+        var (from, to) = (Zones.Local(start, p.VisitorZone), Zones.Local(end, p.VisitorZone));
+        var (night, morning) = (new TimeSpan(22, 0, 0), new TimeSpan(7, 0, 0));
+        if (from.TimeOfDay >= morning && from.TimeOfDay < night && to.TimeOfDay > morning && to.TimeOfDay <= night && to.Date == from.Date)
+            return [];
+        var when = Zones.Label(start, p.VisitorZone.Id);
+        return [p.Mode == MeetingMode.InPerson
+            ? $"At night at home for the visiting side ({when}): fine for those who travel, not for colleagues following from {p.VisitorZone.Id}."
+            : $"At night for the visiting side ({when})."];
     }
 
     private static string NoFreeHour(SchedulingProblem p, DateOnly day)

@@ -16,6 +16,7 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
     public Proposal Proposal { get; private set; } = null!;
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public History History { get; private set; } = null!;
+    public IReadOnlyList<ProposalStepTaken> Taken { get; private set; } = [];
     public IReadOnlyList<ProposalStep> Steps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -48,6 +49,7 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
         Names = await DirectoryNames.NamesAsync(db, new[] { proposal.PartyA, proposal.PartyB, proposal.Oversight }
             .Concat(proposal.Window.Select(w => w.Chamber).OfType<Guid>()).Concat(proposal.ProposedBy is { } by ? [by] : []), ct);
         History = await RecordHistory.ForAsync(db, $"proposal/{id}", ct);
+        Taken = await ProposalHistory.StepsAsync(db, id, ct);
         var actor = Actor;
         var mayOversee = actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == proposal.Oversight;
         var mayRecord = actor.Roles.Any(r => AccessRules.Allows(r, Permission.RecordEngagements));

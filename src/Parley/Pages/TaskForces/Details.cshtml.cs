@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Parley.Access;
 using Parley.Calendars;
 using Parley.Directory;
@@ -11,7 +12,7 @@ using Parley.Web;
 namespace Parley.Pages.TaskForces;
 
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
+public sealed class TaskForceModel(ParleyDb db, TimeProvider clock, IStringLocalizer<Text> text) : ParleyPage
 {
     public TaskForce Force { get; private set; } = null!;
     public TaskForcePicture Picture { get; private set; } = null!;
@@ -19,6 +20,7 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
     public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
     public Dictionary<Guid, string> Names { get; private set; } = [];
     public bool MayDecide { get; private set; }
+    public string CadenceInWords { get; private set; } = "";
     public bool CanRecord { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
@@ -102,6 +104,8 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock) : ParleyPage
         // The series continues from its last recorded meeting (or its first date), so the next ones can be scheduled in turn.
         Upcoming = Cadence.Between(force, await HostZones.ForAsync(db, force, ct), Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
         Names = await DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
+        CadenceInWords = CadenceWords.Describe(force, Names.GetValueOrDefault(force.SideA, "A"), Names.GetValueOrDefault(force.SideB, "B"),
+            (phrase, args) => text[phrase, args].Value, System.Globalization.CultureInfo.CurrentUICulture);
         var actor = Actor;
         CanRecord = Actor.May(Permission.RecordEngagements);
         MayDecide = force.CharterState == CharterState.AwaitingApproval && actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == force.Oversight;

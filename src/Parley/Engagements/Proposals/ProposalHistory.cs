@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
+namespace Parley.Engagements;
+
+/// <summary>One step of a proposal's way through oversight: what was done, by whom (the account's name), when, and the note given.</summary>
+public sealed record ProposalStepTaken(ProposalStep? Step, string By, DateTime At, string? Note);
+
+/// <summary>A proposal's steps read from its own events in the ledger, so the page says the same as the record.</summary>
+public static class ProposalHistory
+{
+    public static async Task<IReadOnlyList<ProposalStepTaken>> StepsAsync(ParleyDb db, Guid id, CancellationToken ct)
+    {
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.Stream == $"proposal/{id}" && (e.Type == "engagements.proposal-made" || e.Type == "engagements.proposal-stepped"))
+            .OrderBy(e => e.Sequence).Select(e => new { e.Type, e.Payload, e.Actor, e.RecordedAt }).ToListAsync(ct);
+        // Events name the user ("user:clerk"); the page names the person, as their account does.
+        var users = events.Select(e => e.Actor.StartsWith("user:", StringComparison.Ordinal) ? e.Actor[5..] : e.Actor).Distinct().ToList();
+        var names = await db.Accounts.AsNoTracking().Where(a => users.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.DisplayName, ct);
+        return events.Select(e =>
+        {
+            var user = e.Actor.StartsWith("user:", StringComparison.Ordinal) ? e.Actor[5..] : e.Actor;
+            var by = names.GetValueOrDefault(user, user);
+            return EventCatalog.Deserialize(e.Type, e.Payload) is ProposalStepped stepped
+                ? new ProposalStepTaken(stepped.Step, by, e.RecordedAt, stepped.Reason)
+                : new ProposalStepTaken(null, by, e.RecordedAt, null);
+        }).ToList();
+    }
+}

@@ -24,6 +24,7 @@ public static class ParleyModules
         new EngagementsModule(),
         new StatementsModule(),
         new Mail.MailModule(),
+        new Notifications.NotificationsModule(),
         new DemoModule());
 
     /// <summary>The store with every feature's tables, projections and services.</summary>

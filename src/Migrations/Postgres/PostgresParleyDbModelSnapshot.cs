@@ -1235,6 +1235,72 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Notifications.NotificationChoice", b =>
+                {
+                    b.Property<Guid>("Account")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commitments")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Letters")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Reviews")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("notification_choices", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<Guid>("Account")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("LastOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("notification_digests", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Notifications.NotificationSent", b =>
+                {
+                    b.Property<Guid>("Account")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Account", "Item");
+
+                    b.ToTable("notifications_sent", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.Cosignature", b =>
                 {
                     b.Property<long>("Size")

@@ -1228,6 +1228,72 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("mail_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Notifications.NotificationChoice", b =>
+                {
+                    b.Property<Guid>("Account")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commitments")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Letters")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviews")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("notification_choices", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Notifications.NotificationDigest", b =>
+                {
+                    b.Property<Guid>("Account")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account");
+
+                    b.ToTable("notification_digests", (string)null);
+                });
+
+            modelBuilder.Entity("Parley.Notifications.NotificationSent", b =>
+                {
+                    b.Property<Guid>("Account")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Account", "Item");
+
+                    b.ToTable("notifications_sent", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.Cosignature", b =>
                 {
                     b.Property<long>("Size")

@@ -6,14 +6,27 @@ namespace Parley.Directory;
 /// <summary>Names for ids, and ids for the names people type into forms: one place for every feature's pages.</summary>
 public static class DirectoryNames
 {
-    /// <summary>Display names of the people and institutions among <paramref name="ids"/> (other ids are left out).</summary>
-    public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// Display names of the people and institutions among <paramref name="ids"/> (other ids are left out): the
+    /// directory's display name, or with <paramref name="lang"/> its official form in that language where it has one
+    /// (Владимир Путин for a reader in Russian). Pages pass the reader's language; what is recorded never depends on it.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Guid> ids, CancellationToken ct, string? lang = null)
     {
         var list = ids.Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        foreach (var i in await db.Institutions.AsNoTracking().Where(i => list.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
-            names[i.Id] = i.Name;
-        return names;
+        if (lang is null or "en")
+        {
+            var names = await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+            foreach (var i in await db.Institutions.AsNoTracking().Where(i => list.Contains(i.Id)).Select(i => new { i.Id, i.Name }).ToListAsync(ct))
+                names[i.Id] = i.Name;
+            return names;
+        }
+        var inLang = new Dictionary<Guid, string>();
+        foreach (var p in await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Names }).ToListAsync(ct))
+            inLang[p.Id] = NameRules.Display(p.Names, lang, p.Name);
+        foreach (var i in await db.Institutions.AsNoTracking().Where(i => list.Contains(i.Id)).Select(i => new { i.Id, i.Name, i.Names }).ToListAsync(ct))
+            inLang[i.Id] = NameRules.Display(i.Names, lang, i.Name);
+        return inLang;
     }
 
     /// <summary>How many people an ambiguous entry names at most, and the suggestions offer.</summary>

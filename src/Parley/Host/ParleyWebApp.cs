@@ -37,6 +37,9 @@ public static class ParleyWebApp
         builder.Services.AddHostedService<WitnessCalls>();
         builder.Services.AddSingleton<Mail.MailDelivery>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Mail.MailDelivery>());
+        builder.Services.TryAddSingleton(Notifications.NotificationConfig.Read());
+        builder.Services.AddSingleton<Notifications.WorkNotifier>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<Notifications.WorkNotifier>());
         var app = builder.Build();
         // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
         // works on every store a server has opened.
@@ -188,6 +191,7 @@ public static class ParleyWebApp
         Calendars.CalendarApi.MapCalendarApi(api);
         Engagements.ScheduleAndFeedsApi.MapScheduleAndFeedsApi(api);
         api.MapAccessApi();
+        Notifications.ChooseNotifications.Map(api);
         app.MapUnknownRoutes();
         app.MapScripts();
         app.MapRazorPages();

@@ -25,6 +25,6 @@ public sealed class IndexModel(ParleyDb db, TimeProvider clock) : ParleyPage
         CanEdit = Actor.May(Permission.EditDirectory);
         SignedIn = User.Identity?.IsAuthenticated == true;
         if (SignedIn)
-            Work = await Pages.Work.ForAsync(db, Actor, clock.GetUtcNow().UtcDateTime, ct);
+            Work = await Notifications.Work.ForAsync(db, Actor, clock.GetUtcNow().UtcDateTime, ct);
     }
 }

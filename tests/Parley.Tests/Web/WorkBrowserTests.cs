@@ -30,6 +30,18 @@ public sealed class WorkBrowserTests
         await Assertions.Expect(work.GetByRole(AriaRole.Link, new() { NameRegex = new("^Approve or return the proposal “.*” \\(under review\\)$") })).ToBeVisibleAsync();
         await Assertions.Expect(oversight.GetByTestId("work-count")).ToHaveTextAsync("2");
 
+        // The officer chooses to hear of reviews by e-mail at once: an address is needed, said beside its field.
+        await oversight.GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await oversight.GetByLabel("Proposals and charters to review").SelectOptionAsync(new SelectOptionValue { Label = "At once" });
+        await oversight.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(oversight.Locator(".field-error")).ToContainTextAsync("Give the e-mail address the notifications go to");
+        await oversight.GetByLabel("Your e-mail address").FillAsync("oversight@state.example");
+        await oversight.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(oversight.GetByTestId("done")).ToHaveTextAsync("Your notification choices are saved.");
+        await Assertions.Expect(oversight.GetByLabel("Proposals and charters to review")).ToHaveValueAsync("AtOnce");
+        await Assertions.Expect(oversight.GetByLabel("Your e-mail address")).ToHaveValueAsync("oversight@state.example");
+        await oversight.GotoAsync(server.Address.ToString());
+
         // In Russian, the same work in Russian words.
         await oversight.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(oversight.GetByRole(AriaRole.Region, new() { Name = "Ждёт вас" })

@@ -6,7 +6,7 @@ namespace Parley.Engagements;
 public sealed record TaskForcePicture(IReadOnlyList<TaskForceMember> SideA, IReadOnlyList<TaskForceMember> SideB, IReadOnlyList<Tie> Ties,
     IReadOnlyList<Guid> Overdue, IReadOnlyDictionary<Guid, string> Names)
 {
-    public static async Task<TaskForcePicture> ForAsync(ParleyDb db, TaskForce force, DateTime now, CancellationToken ct)
+    public static async Task<TaskForcePicture> ForAsync(ParleyDb db, TaskForce force, DateTime now, CancellationToken ct, string? lang = null)
     {
         var current = force.Members.Where(m => m.Until is null).ToList();
         var (a, b) = (current.Where(m => m.Side == Side.A).ToList(), current.Where(m => m.Side == Side.B).ToList());
@@ -16,7 +16,7 @@ public sealed record TaskForcePicture(IReadOnlyList<TaskForceMember> SideA, IRea
         var cutoff = now - Cadence.Interval(force);
         var overdue = current.Where(m => !ties.Any(t => (t.Person == m.Person || t.Counterpart == m.Person) && t.LastMet >= cutoff)).Select(m => m.Person).ToList();
         var ids = current.Select(m => m.Person).ToList();
-        var names = await Directory.DirectoryNames.NamesAsync(db, ids, ct);
+        var names = await Directory.DirectoryNames.NamesAsync(db, ids, ct, lang);
         return new TaskForcePicture(a, b, ties, overdue, names);
     }
 }

@@ -18,19 +18,19 @@ public static class VisitRegister
     /// <summary>The most a timeline between two countries shows at once.</summary>
     public const int TimelineLimit = 2000;
 
-    public static async Task<(IReadOnlyList<VisitRow> Rows, bool HasMore, int Total)> PageAsync(ParleyDb db, Filter filter, int page, int size, CancellationToken ct)
+    public static async Task<(IReadOnlyList<VisitRow> Rows, bool HasMore, int Total)> PageAsync(ParleyDb db, Filter filter, int page, int size, CancellationToken ct, string? lang = null)
     {
         var query = Query(db, filter);
         var total = await query.CountAsync(ct);
         var visits = await query.OrderByDescending(v => v.StartsOn).ThenBy(v => v.Id).Skip((page - 1) * size).Take(size + 1).ToListAsync(ct);
-        return (await RowsAsync(db, visits.Take(size).ToList(), ct), visits.Count > size, total);
+        return (await RowsAsync(db, visits.Take(size).ToList(), ct, lang), visits.Count > size, total);
     }
 
     /// <summary>Every visit between the filter's two countries in its years, oldest first, for the timeline.</summary>
-    public static async Task<IReadOnlyList<VisitRow>> TimelineAsync(ParleyDb db, Filter filter, CancellationToken ct)
+    public static async Task<IReadOnlyList<VisitRow>> TimelineAsync(ParleyDb db, Filter filter, CancellationToken ct, string? lang = null)
     {
         var visits = await Query(db, filter).OrderBy(v => v.StartsOn).ThenBy(v => v.Id).Take(TimelineLimit).ToListAsync(ct);
-        return await RowsAsync(db, visits, ct);
+        return await RowsAsync(db, visits, ct, lang);
     }
 
     /// <summary>The people a visit's travellers met there (its encounters' other side), for its page and its API answer.</summary>
@@ -75,11 +75,11 @@ public static class VisitRegister
 
     private static string? Code(string? country) => country is { Length: 2 } c ? c.ToUpperInvariant() : null;
 
-    private static async Task<IReadOnlyList<VisitRow>> RowsAsync(ParleyDb db, List<Visit> visits, CancellationToken ct)
+    private static async Task<IReadOnlyList<VisitRow>> RowsAsync(ParleyDb db, List<Visit> visits, CancellationToken ct, string? lang)
     {
         var senders = visits.Select(v => v.SentBy).Distinct().ToList();
         var countries = await db.Institutions.AsNoTracking().Where(i => senders.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.CountryCode, ct);
-        var names = await DirectoryNames.NamesAsync(db, senders.Concat(visits.Select(v => v.Leader).OfType<Guid>()), ct);
+        var names = await DirectoryNames.NamesAsync(db, senders.Concat(visits.Select(v => v.Leader).OfType<Guid>()), ct, lang);
         return visits.Select(v => new VisitRow(v, countries.GetValueOrDefault(v.SentBy), names.GetValueOrDefault(v.SentBy) ?? "", v.Leader is { } l ? names.GetValueOrDefault(l) : null)).ToList();
     }
 }

@@ -39,7 +39,7 @@ public sealed class CommitmentsModel(ParleyDb db, TimeProvider clock) : ParleyPa
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Rows = await Parley.Statements.Commitments.ListAsync(db, State, Today, null, null, ct);
         var ids = Rows.SelectMany(r => new[] { r.ByPerson, r.ByInstitution, r.Letter }).OfType<Guid>().Distinct().ToList();
-        Names = await DirectoryNames.NamesAsync(db, ids, ct);
+        Names = await DirectoryNames.NamesAsync(db, ids, ct, Languages.Current);
         foreach (var l in await db.Letters.Where(l => ids.Contains(l.Id)).Select(l => new { l.Id, l.Number }).ToListAsync(ct))
             Names[l.Id] = $"Letter {l.Number}";
         // An engagement is a meeting or a proposal (whose meeting counts); link to whichever it is.

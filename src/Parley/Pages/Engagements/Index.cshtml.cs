@@ -55,6 +55,6 @@ public sealed class EngagementsModel(ParleyDb db, TimeProvider clock) : ParleyPa
         Proposals = await db.Proposals.AsNoTracking().OrderByDescending(p => p.ProposedAt).Take(50).ToListAsync(ct);
         TaskForces = await db.TaskForces.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
         Visits = await db.Visits.AsNoTracking().OrderByDescending(v => v.StartsOn).Take(10).ToListAsync(ct);
-        Names = await DirectoryNames.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct);
+        Names = await DirectoryNames.NamesAsync(db, Periods.Select(p => p.Chamber).Concat(Proposals.SelectMany(p => new[] { p.PartyA, p.PartyB })), ct, Languages.Current);
     }
 }

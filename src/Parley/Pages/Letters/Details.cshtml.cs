@@ -123,7 +123,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
         if (await LetterRegister.LoadAsync(db, id, ct) is not { } state || LetterAccess.ViewOf(Actor, state) is var view && view == LetterView.None)
             return false;
         (State, View, Custody) = (state, view, Correspondence.Custody.View(state, Now));
-        Names = await Names.ForAsync(db, [state], ct);
+        Names = await Names.ForAsync(db, [state], ct, Languages.Current);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == id).OrderBy(a => a.Name).ToListAsync(ct);
         History = await RecordHistory.ForAsync(db, $"letter/{id}", ct);
         var (said, _) = await StatementRegister.PageAsync(db, new(Kind: RecordKind.Letter, Target: id), 1, 20, ct);

@@ -36,7 +36,7 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IStringLocaliz
     {
         var page = await LetterRegister.PageAsync(db, Actor, clock.GetUtcNow().UtcDateTime, Filter, PageNumber, 50, ct, Sort);
         (Rows, HasMore, PageNumber) = (page.Rows, page.HasMore, page.PageNumber);
-        Names = await Names.ForAsync(db, Rows.Select(r => r.State), ct);
+        Names = await Names.ForAsync(db, Rows.Select(r => r.State), ct, Languages.Current);
         CanRegister = Actor.May(RegisterLetter.Needs);
     }
 
@@ -69,7 +69,7 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IStringLocaliz
 
     private async Task WriteAsync(CsvWriter csv, List<LetterRegister.Row> rows, CancellationToken ct)
     {
-        var names = await Names.ForAsync(db, rows.Select(r => r.State), ct);
+        var names = await Names.ForAsync(db, rows.Select(r => r.State), ct, Languages.Current);
         foreach (var row in rows)
         {
             var (letter, custody) = (row.State.Letter, row.Custody);

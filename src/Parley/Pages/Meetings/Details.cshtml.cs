@@ -112,7 +112,7 @@ public sealed class MeetingModel(ParleyDb db) : ParleyPage
         Actions = await db.Actions.AsNoTracking().Where(a => a.Meeting == id).OrderBy(a => a.DueOn).ToListAsync(ct);
         CarriedOver = await Series.CarriedOverAsync(db, meeting, ct);
         Next = await Series.NextAsync(db, meeting, ct);
-        Names = await DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(Actions.Concat(CarriedOver).Select(a => a.Owner)), ct);
+        Names = await DirectoryNames.NamesAsync(db, meeting.Participants.SelectMany(p => new[] { p.Person, p.Side }).Concat(Actions.Concat(CarriedOver).Select(a => a.Owner)), ct, Languages.Current);
         ViewerZone = await EngagementViews.ViewerZoneAsync(db, Actor, ct);
         CanRecord = Actor.May(Permission.RecordEngagements);
         History = await RecordHistory.ForAsync(db, $"meeting/{id}", ct);

@@ -57,8 +57,8 @@ public sealed class PersonModel(ParleyDb db, TimeProvider clock) : ParleyPage
         Statements = await StatementViews.ForAsync(db, said, ct);
         Ties = await Relationships.TiesAsync(db, [id], ct);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.Person == id)).OrderByDescending(m => m.StartsAt).Take(50).ToListAsync(ct);
-        (Visits, _, VisitCount) = await VisitRegister.PageAsync(db, new VisitRegister.Filter(Person: id), 1, 10, ct);
-        Names = await DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct);
+        (Visits, _, VisitCount) = await VisitRegister.PageAsync(db, new VisitRegister.Filter(Person: id), 1, 10, ct, Languages.Current);
+        Names = await DirectoryNames.NamesAsync(db, Ties.Select(t => t.Counterpart), ct, Languages.Current);
         BusyTimes = await db.BusyTimes.CountAsync(b => b.Person == id, ct);
         CanRecord = Actor.May(RecordBusyTimes.Needs);
         return Page();

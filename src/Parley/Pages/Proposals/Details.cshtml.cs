@@ -47,7 +47,7 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
             return false;
         Proposal = proposal;
         Names = await DirectoryNames.NamesAsync(db, new[] { proposal.PartyA, proposal.PartyB, proposal.Oversight }
-            .Concat(proposal.Window.Select(w => w.Chamber).OfType<Guid>()).Concat(proposal.ProposedBy is { } by ? [by] : []), ct);
+            .Concat(proposal.Window.Select(w => w.Chamber).OfType<Guid>()).Concat(proposal.ProposedBy is { } by ? [by] : []), ct, Languages.Current);
         History = await RecordHistory.ForAsync(db, $"proposal/{id}", ct);
         Taken = await ProposalHistory.StepsAsync(db, id, ct);
         var actor = Actor;

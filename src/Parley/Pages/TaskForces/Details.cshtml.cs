@@ -99,11 +99,11 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock, IStringLocal
             return false;
         Force = force;
         var now = clock.GetUtcNow().UtcDateTime;
-        Picture = await TaskForcePicture.ForAsync(db, force, now, ct);
+        Picture = await TaskForcePicture.ForAsync(db, force, now, ct, Languages.Current);
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.TaskForce == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         // The series continues from its last recorded meeting (or its first date), so the next ones can be scheduled in turn.
         Upcoming = Cadence.Between(force, await HostZones.ForAsync(db, force, ct), Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
-        Names = await DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct);
+        Names = await DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct, Languages.Current);
         CadenceInWords = CadenceWords.Describe(force, Names.GetValueOrDefault(force.SideA, "A"), Names.GetValueOrDefault(force.SideB, "B"),
             (phrase, args) => text[phrase, args].Value, System.Globalization.CultureInfo.CurrentUICulture);
         var actor = Actor;

@@ -6,6 +6,7 @@ using Parley.Access;
 using Parley.Directory;
 using Parley.Engagements;
 using Parley.Record;
+using Parley.Web;
 
 namespace Parley.Pages.Visits;
 
@@ -28,7 +29,7 @@ public sealed class VisitModel(ParleyDb db) : PageModel
         Meetings = await db.Meetings.AsNoTracking().Where(m => m.Visit == id).OrderBy(m => m.StartsAt).ToListAsync(ct);
         Met = Meetings.SelectMany(m => m.Participants.Select(p => p.Side)).Where(s => s != visit.SentBy).Distinct().ToList();
         Hosts = await VisitRegister.HostsAsync(db, visit, ct);
-        Names = await DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Concat(Hosts).Append(visit.SentBy), ct);
+        Names = await DirectoryNames.NamesAsync(db, visit.Travellers.Select(t => t.Person).Concat(Met).Concat(Hosts).Append(visit.SentBy), ct, Languages.Current);
         return Page();
     }
 }

@@ -46,14 +46,14 @@ public sealed class VisitsModel(ParleyDb db) : ParleyPage
         Countries = (await db.Countries.AsNoTracking().Where(c => used.Contains(c.Code)).ToListAsync(ct))
             .OrderBy(c => CountryName(c.Code), StringComparer.CurrentCulture).ToList();
         if (Person is { } person)
-            PersonName = (await DirectoryNames.NamesAsync(db, [person], ct)).GetValueOrDefault(person);
+            PersonName = (await DirectoryNames.NamesAsync(db, [person], ct, Languages.Current)).GetValueOrDefault(person);
         var filter = new VisitRegister.Filter(Q, Country, With, From, From > To ? null : To, Person);
         if (IsTimeline)
         {
-            Rows = await VisitRegister.TimelineAsync(db, filter, ct);
+            Rows = await VisitRegister.TimelineAsync(db, filter, ct, Languages.Current);
             Total = Rows.Count;
             return;
         }
-        (Rows, HasMore, Total) = await VisitRegister.PageAsync(db, filter, PageNumber, 50, ct);
+        (Rows, HasMore, Total) = await VisitRegister.PageAsync(db, filter, PageNumber, 50, ct, Languages.Current);
     }
 }

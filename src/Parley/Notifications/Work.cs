@@ -5,7 +5,7 @@ using Parley.Record;
 using Parley.Statements;
 using Parley.Web;
 
-namespace Parley.Pages;
+namespace Parley.Notifications;
 
 /// <summary>Everything waiting for the signed-in user, from each feature that can have work for them, oldest due first.</summary>
 public static class Work

@@ -46,7 +46,8 @@ public static partial class Attribution
             {
                 var words = run.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => Honorifics.Contains(w)).ToList();
                 var name = string.Join(' ', words).TrimEnd('.');
-                if (name.Length > 1 && !Days.Contains(name, StringComparer.OrdinalIgnoreCase) && (outlet is null || !outlet.Contains(name, StringComparison.Ordinal)))
+                if (name.Length > 1 && !Days.Contains(name, StringComparer.OrdinalIgnoreCase) && !PronounWord().IsMatch(name)
+                    && (outlet is null || !outlet.Contains(name, StringComparison.Ordinal)))
                     names.Add(name);
             }
         }

@@ -40,6 +40,10 @@ public static class PressImport
             var reading = Attribution.Read(quote.Attribution);
             var (saidOn, basis, problem) = DayOf(reading.DayPhrase, article.Published);
             var speaker = SpeakerOf(reading, directory, namedEarlier, mentions, quote.Start, saidOn ?? article.Published);
+            // A few words quoted in the reporter's sentence are a statement only when that sentence names who said them
+            // ("Critics call it “engagement at any price”" is not one); the review lists them among the passages not proposed.
+            if (quote.Partial && speaker.Person is null)
+                continue;
             var language = quote.Text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё') * 2 > quote.Text.Count(char.IsLetter) ? "ru" : "en";
             // The comma that led into the attribution is the reporter's, not the speaker's.
             var said = quote.Text.EndsWith(',') ? quote.Text[..^1] + "." : quote.Text;
@@ -48,6 +52,16 @@ public static class PressImport
             previous = quote;
         }
         return proposals;
+    }
+
+    /// <summary>
+    /// The quoted passages of the article that no proposal holds: phrases in the reporter's text, quotes whose speaker is
+    /// not named, partial quotes with no one to attribute them to. The review lists them so a reviewer can add one.
+    /// </summary>
+    public static IReadOnlyList<QuotedPassage> NotProposed(Article article, IReadOnlyList<Proposal> proposals)
+    {
+        var held = proposals.Select(p => Directory.NameRules.Fold(p.Text)).ToList();
+        return Quotes.Find(article.Text).Where(q => Directory.NameRules.Fold(q.Text.TrimEnd(',', '.')) is { Length: > 0 } folded && !held.Any(h => h.Contains(folded, StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>An unattributed quote continues the last statement in the same paragraph, or as the whole of the next one.</summary>
@@ -86,7 +100,7 @@ public static class PressImport
         IReadOnlyList<(int At, Guid Person)> mentions, int quoteStart, DateOnly? on)
     {
         // Full names first wherever they stand in the clause, then surnames, then titles, then a pronoun.
-        var matches = reading.Names.SelectMany(Suffixes).Select(n => directory.Resolve(n, namedEarlier)).ToList();
+        var matches = reading.Names.SelectMany(Suffixes).Select(n => directory.Resolve(n, namedEarlier, on)).ToList();
         if (matches.FirstOrDefault(m => m.Basis == SpeakerBasis.FullName) is { } fullName)
             return fullName;
         if (matches.FirstOrDefault(m => m.Person is not null) is { } partial)

@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Parley.Statements;
 
-/// <summary>A quoted passage and the words around it that may say who spoke.</summary>
-public sealed record QuotedPassage(int Paragraph, int Start, string Text, string? Attribution, bool AttributionBefore);
+/// <summary>
+/// A quoted passage and the words around it that may say who spoke. <see cref="Partial"/>: a few words quoted inside the
+/// reporter's own sentence ("McConnell said the bill was “a serious proposal”"), attributed by that sentence.
+/// </summary>
+public sealed record QuotedPassage(int Paragraph, int Start, string Text, string? Attribution, bool AttributionBefore, bool Partial = false);
 
 /// <summary>
 /// Finds quoted passages and their attributions in plain paragraphs: “…,” X said. / X said: “…” / «…», — сказал X.
@@ -39,9 +42,10 @@ public static partial class Quotes
                 var content = paragraph[(start + 1)..end].Trim();
                 // Words between two quotes that attributed the first do not attribute the second: “This,” said X, “is it.”
                 var beforeTaken = result.Count > 0 && result[^1] is { Paragraph: var last, AttributionBefore: false, Attribution: not null } && last == p && i > 0;
-                var (attribution, isBefore) = AttributionAfter(after) is { } a ? (a, false)
-                    : !beforeTaken && AttributionBefore(before) is { } b ? (b, true) : ((string?)null, false);
-                result.Add(new QuotedPassage(p, offset + start, content, attribution, isBefore));
+                var (attribution, isBefore, partial) = AttributionAfter(content, after) is { } a ? (a, false, false)
+                    : !beforeTaken && AttributionBefore(before) is { } b ? (b, true, false)
+                    : !beforeTaken && ReportedSpeech(before) is { } r ? (r, true, true) : ((string?)null, false, false);
+                result.Add(new QuotedPassage(p, offset + start, content, attribution, isBefore, partial));
             }
         }
         return result;
@@ -66,11 +70,18 @@ public static partial class Quotes
         return spans;
     }
 
-    /// <summary>The clause right after a quote up to the end of its sentence, if it attributes the quote.</summary>
-    private static string? AttributionAfter(string after)
+    /// <summary>
+    /// The clause right after a quote up to the end of its sentence, if it attributes the quote: the quote closes its
+    /// own sentence or clause (“…,” / «…», —), so a phrase running on into the reporter's sentence (the “reset” with
+    /// Moscow has been declared dead) is not taken for speech.
+    /// </summary>
+    private static string? AttributionAfter(string content, string after)
     {
         var clause = after.TrimStart(' ', ',', '—', '–', '-', '\u00a0');
         if (clause.Length == 0 || after.Length - clause.Length > 4)
+            return null;
+        var closes = content.Length > 0 && content[^1] is ',' or '.' or '!' or '?' or '…';
+        if (!closes && !after.TrimStart(' ', '\u00a0').StartsWith(',') && !after.TrimStart(' ', '\u00a0').StartsWith('—'))
             return null;
         clause = FirstSentence(clause);
         var verb = SpeechVerb().Match(clause);
@@ -87,6 +98,26 @@ public static partial class Quotes
         var sentence = LastSentence(trimmed[..^1]);
         return SpeechVerb().IsMatch(sentence) ? sentence.Trim() : null;
     }
+
+    /// <summary>
+    /// The reporter's sentence up to a quote inside it, when it reports speech (said, called, described as, назвала…)
+    /// and the quote is not introduced by ':' or ','. The speaker must then be named in it: see <see cref="PressImport"/>.
+    /// </summary>
+    private static string? ReportedSpeech(string before)
+    {
+        var trimmed = before.TrimEnd();
+        if (trimmed.Length == 0 || trimmed[^1] is ':' or ',' or '.' or '!' or '?')
+            return null;
+        var sentence = LastSentence(trimmed);
+        // The verb governs the quote only near it: "said the talks had been “…”", not "announced a trip … in support of
+        // the policy of “engaging around the world”".
+        var verb = SpeechVerb().Matches(sentence).Concat(ReportingVerb().Matches(sentence)).MaxBy(m => m.Index);
+        return verb is not null && sentence[(verb.Index + verb.Length)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? sentence.Trim() : null;
+    }
+
+    /// <summary>Verbs that report words without quoting a whole sentence: called it “…”, described as “…”, назвала «…».</summary>
+    [GeneratedRegex(@"\b(call|calls|called|described|describes|hoped|hopes|promised|vowed|назвал|назвала|назвали|охарактеризовал|охарактеризовала)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReportingVerb();
 
     private static string FirstSentence(string text)
     {

@@ -57,8 +57,48 @@ public sealed class SpeakerDirectory
         set.Add(person);
     }
 
-    /// <summary>A name as written: a full name (or first and last) matches exactly; a single word matches a surname.</summary>
-    public SpeakerMatch Resolve(string phrase, IReadOnlyDictionary<string, Guid> namedEarlier)
+    /// <summary>
+    /// A name as written: a full name (or first and last) matches exactly; a single word matches a surname. A Russian
+    /// name in another case ("По словам Константина Косачёва") is tried again in the nominative. Where a surname is
+    /// several people's, the one who holds a post on the day is meant ("Paul said" of Sen. Rand Paul, not Ron Paul).
+    /// </summary>
+    public SpeakerMatch Resolve(string phrase, IReadOnlyDictionary<string, Guid> namedEarlier, DateOnly? on = null)
+    {
+        var match = ResolveAsWritten(phrase, namedEarlier);
+        if (match.Basis == SpeakerBasis.Unresolved && Nominative(NameRules.Fold(phrase)) is { } nominative)
+            match = ResolveAsWritten(nominative, namedEarlier) with { Phrase = phrase };
+        if (match.Basis == SpeakerBasis.Ambiguous && match.Candidates.Where(c => HoldsPost(c, on)).ToList() is [var sitting])
+            return new SpeakerMatch(sitting, phrase, SpeakerBasis.Surname, []);
+        return match;
+    }
+
+    private bool HoldsPost(Guid person, DateOnly? on) =>
+        posts.Any(p => p.Person == person && (on is null || ((p.Start is null || p.Start <= on) && (p.End is null || p.End >= on))));
+
+    /// <summary>Cyrillic words with a case ending taken off (genitive, dative, instrumental, prepositional); null when nothing changes.</summary>
+    private static string? Nominative(string folded)
+    {
+        string[] endings = ["ого", "ему", "ому", "ым", "им", "ой", "ей", "ом", "ем", "а", "я", "у", "ю", "е"];
+        var changed = false;
+        var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w =>
+        {
+            if (!w.Any(c => c is >= 'а' and <= 'я'))
+                return w;
+            foreach (var ending in endings)
+            {
+                if (w.Length > ending.Length + 2 && w.EndsWith(ending, StringComparison.Ordinal))
+                {
+                    changed = true;
+                    // Feminine surnames keep their -а (Захарова); only the case ending after it goes.
+                    return w[..^ending.Length] + (ending is "ой" or "ей" && w.Length > 5 ? "а" : "");
+                }
+            }
+            return w;
+        }).ToList();
+        return changed ? string.Join(' ', words) : null;
+    }
+
+    private SpeakerMatch ResolveAsWritten(string phrase, IReadOnlyDictionary<string, Guid> namedEarlier)
     {
         var folded = NameRules.Fold(phrase);
         var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);

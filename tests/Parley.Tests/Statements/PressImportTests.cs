@@ -8,7 +8,7 @@ public sealed class PressImportTests
 {
     private static readonly Dictionary<string, Guid> People = [];
 
-    private static SpeakerDirectory Directory()
+    internal static SpeakerDirectory Directory()
     {
         var directory = new SpeakerDirectory();
         void Person(string key, string[] names, params string[] posts)
@@ -37,7 +37,7 @@ public sealed class PressImportTests
         return directory;
     }
 
-    private static string? Key(Guid? person) => person is { } id ? People.First(p => p.Value == id).Key : null;
+    internal static string? Key(Guid? person) => person is { } id ? People.First(p => p.Value == id).Key : null;
 
     [Fact]
     public void The_story_article_imports_into_its_four_statements()

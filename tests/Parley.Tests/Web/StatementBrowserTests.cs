@@ -57,6 +57,13 @@ public sealed class StatementBrowserTests
         await Assertions.Expect(staff.GetByRole(AriaRole.Group, new() { Name = "Proposal" })).ToHaveCountAsync(4);
         await Assertions.Expect(staff.GetByLabel("Speaker (proposal 2)")).ToHaveValueAsync("Dmitry Peskov");
         await Assertions.Expect(staff.GetByLabel("Medium (proposal 4)")).ToHaveValueAsync("Interview");
+        // The quoted phrases it did not propose are listed, unticked, for the reviewer to add by naming a speaker.
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Quoted passages not proposed" })).ToBeVisibleAsync();
+        var passages = staff.GetByRole(AriaRole.Group, new() { NameRegex = new(@"^Passage \d+ \(not proposed\)$") });
+        // “enhancing legislative dialogue” is inside Paul's tweet, which is proposed; “engaging around the world” is the reporter's.
+        await Assertions.Expect(passages).ToHaveCountAsync(1);
+        await Assertions.Expect(passages.First.GetByRole(AriaRole.Textbox).First).ToHaveValueAsync("engaging around the world");
+        await Assertions.Expect(passages.First.GetByRole(AriaRole.Checkbox)).Not.ToBeCheckedAsync();
         await staff.GetByLabel("Concerns letter number (proposal 2, optional)").FillAsync("2018/1");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Accept the ticked proposals" }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("Recorded 4 statements.");

@@ -25,6 +25,9 @@ public sealed class ReviewItem
     public string? Problem { get; set; }
     public string? Attribution { get; set; }
     public string? LetterNumber { get; set; }
+
+    /// <summary>A quoted passage the import did not propose, listed so the reviewer can add it by naming its speaker.</summary>
+    public bool NotProposed { get; set; }
 }
 
 [Authorize(Policy = nameof(Permission.RecordStatements))]
@@ -83,9 +86,23 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
             Problem = p.Problem,
             Attribution = p.Attribution,
         }).ToList();
+        Items.AddRange(PressImport.NotProposed(article, proposals).Select(q => new ReviewItem
+        {
+            Text = q.Text.TrimEnd(','),
+            Language = q.Text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё') * 2 > q.Text.Count(char.IsLetter) ? "ru" : "en",
+            SpeakerNote = q.Attribution is { } said ? $"not proposed: no one in the directory is named in “{said}”" : "not proposed: nothing in the text attributes it",
+            Medium = Medium.Remarks,
+            Outlet = article.Outlet,
+            SaidOn = article.Published,
+            DateBasis = DateBasis.Reported,
+            Attribution = q.Attribution ?? "",
+            NotProposed = true,
+        }));
         Reviewing = true;
         if (Items.Count == 0)
-            Error = "No attributed quotations were found in this article; nothing to review.";
+            Error = "No quotations were found in this article; nothing to review.";
+        else if (proposals.Count == 0)
+            Error = "No attributed quotations were found; the quoted passages are listed below, to add any by naming its speaker.";
         return Page();
     }
 

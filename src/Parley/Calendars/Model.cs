@@ -53,12 +53,16 @@ public sealed class ChamberDays(IReadOnlyList<CalendarPeriod> periods)
     public CalendarPeriod? RecessOn(DateOnly day) => periods.FirstOrDefault(p => p.Kind == PeriodKind.Recess && p.StartsOn <= day && day <= p.EndsOn);
 
     /// <summary>Words for the day: "in the autumn session" or "in recess (state work period)".</summary>
-    public string Describe(DateOnly day) => (SessionOn(day), RecessOn(day)) switch
+    public string Describe(DateOnly day, Web.Say? say = null)
     {
-        (_, { } recess) => $"in recess ({recess.Name}, {recess.StartsOn:d MMM yyyy} – {recess.EndsOn:d MMM yyyy})",
-        ({ } session, null) => $"in session ({session.Name}, {session.StartsOn:d MMM yyyy} – {session.EndsOn:d MMM yyyy})",
-        (null, null) => "outside any recorded session",
-    };
+        say ??= Web.Says.English;
+        return (SessionOn(day), RecessOn(day)) switch
+        {
+            (_, { } recess) => say("in recess ({0}, {1:d MMM yyyy} – {2:d MMM yyyy})", recess.Name, recess.StartsOn, recess.EndsOn),
+            ({ } session, null) => say("in session ({0}, {1:d MMM yyyy} – {2:d MMM yyyy})", session.Name, session.StartsOn, session.EndsOn),
+            (null, null) => say("outside any recorded session"),
+        };
+    }
 }
 
 /// <summary>A time a person is not available (from their own calendar), which the scheduling assistant avoids.</summary>

@@ -6,10 +6,12 @@ using Parley.Web;
 
 namespace Parley.Notifications;
 
-/// <summary>Where and how often a user hears of their work: an address, and for each kind never, at once, or in a daily digest.</summary>
-public sealed record NotificationsInput([property: MaxLength(320)] string? Email, NotificationFrequency Letters = NotificationFrequency.Never,
-    NotificationFrequency Reviews = NotificationFrequency.Never, NotificationFrequency Minutes = NotificationFrequency.Never,
-    NotificationFrequency Commitments = NotificationFrequency.Never);
+/// <summary>
+/// Where and how often a user hears of their work: an address ("" for none), and for each kind never, at once, or in a
+/// daily digest. A PUT replaces the whole choice, so every field is given.
+/// </summary>
+public sealed record NotificationsInput([property: Required(AllowEmptyStrings = true), MaxLength(320)] string? Email, [property: Required] NotificationFrequency? Letters,
+    [property: Required] NotificationFrequency? Reviews, [property: Required] NotificationFrequency? Minutes, [property: Required] NotificationFrequency? Commitments);
 
 /// <summary>A signed-in user chooses their own notifications; nobody chooses for another.</summary>
 public static class ChooseNotifications
@@ -18,12 +20,14 @@ public static class ChooseNotifications
     public static Result<NotificationsChosen> Decide(Guid account, NotificationsInput input)
     {
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-        var any = new[] { input.Letters, input.Reviews, input.Minutes, input.Commitments }.Any(f => f != NotificationFrequency.Never);
+        var (letters, reviews, minutes, commitments) = (input.Letters ?? NotificationFrequency.Never, input.Reviews ?? NotificationFrequency.Never,
+            input.Minutes ?? NotificationFrequency.Never, input.Commitments ?? NotificationFrequency.Never);
+        var any = new[] { letters, reviews, minutes, commitments }.Any(f => f != NotificationFrequency.Never);
         if (email is { Length: > 320 } || (email is not null && (!MimeKit.MailboxAddress.TryParse(email, out var parsed) || parsed.Address != email || !email.Contains('@', StringComparison.Ordinal))))
             return new DomainError("email", $"“{email}” is not an e-mail address like name@registry.example.org.");
         if (any && email is null)
             return new DomainError("email", "Give the e-mail address the notifications go to, or choose “never” for every kind.");
-        return new NotificationsChosen(account, email, input.Letters, input.Reviews, input.Minutes, input.Commitments);
+        return new NotificationsChosen(account, email, letters, reviews, minutes, commitments);
     }
 
     public static async Task<Result<Guid>> HandleAsync(WriteScope scope, Actor actor, NotificationsInput input, CancellationToken ct)
@@ -46,5 +50,6 @@ public static class ChooseNotifications
         actor.Account is { } account ? await db.NotificationChoices.AsNoTracking().FirstOrDefaultAsync(c => c.Account == account, ct) : null;
 
     public static NotificationsInput Answer(NotificationChoice? c) =>
-        c is null ? new NotificationsInput(null) : new NotificationsInput(c.Email, c.Letters, c.Reviews, c.Minutes, c.Commitments);
+        c is null ? new NotificationsInput("", NotificationFrequency.Never, NotificationFrequency.Never, NotificationFrequency.Never, NotificationFrequency.Never)
+            : new NotificationsInput(c.Email ?? "", c.Letters, c.Reviews, c.Minutes, c.Commitments);
 }

@@ -36,14 +36,18 @@ public sealed class WorkNotificationTests
         using var quiet = await server.ClientAsync(Role.OversightOfficer, DemoDirectory.StateDepartment);
 
         // Bad input names the field and changes nothing.
-        var noAddress = await officer.PutAsJsonAsync("/api/account/notifications", new { reviews = "AtOnce" });
+        var noAddress = await officer.PutAsJsonAsync("/api/account/notifications", Choice("", reviews: "AtOnce"));
         Assert.Equal(HttpStatusCode.BadRequest, noAddress.StatusCode);
         Assert.Contains("email", (await noAddress.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PutAsJsonAsync("/api/account/notifications", new { email = "not an address", reviews = "AtOnce" })).StatusCode);
+        // A PUT replaces the whole choice: a part of one names what is missing.
+        var part = await officer.PutAsJsonAsync("/api/account/notifications", new { reviews = "AtOnce" });
+        Assert.Equal(HttpStatusCode.BadRequest, part.StatusCode);
+        Assert.Equal(["commitments", "email", "letters", "minutes"], (await part.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        Assert.Equal(HttpStatusCode.BadRequest, (await officer.PutAsJsonAsync("/api/account/notifications", Choice("not an address", reviews: "AtOnce"))).StatusCode);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.PutAsJsonAsync("/api/account/notifications", new { email = "officer@state.example", reviews = "AtOnce" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PutAsJsonAsync("/api/account/notifications", new { email = "clerk@eop.example", letters = "Daily", commitments = "Daily" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await quiet.PutAsJsonAsync("/api/account/notifications", new { email = "quiet@state.example", reviews = "Never" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PutAsJsonAsync("/api/account/notifications", Choice("officer@state.example", reviews: "AtOnce"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await clerk.PutAsJsonAsync("/api/account/notifications", Choice("clerk@eop.example", letters: "Daily", commitments: "Daily"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await quiet.PutAsJsonAsync("/api/account/notifications", Choice("quiet@state.example"))).StatusCode);
         Assert.Equal("AtOnce", (await officer.GetFromJsonAsync<JsonElement>("/api/account/notifications")).GetProperty("reviews").GetString());
 
         // The officer is told at once of the proposal and the charter, in one message; the clerk gets today's digest.
@@ -74,6 +78,10 @@ public sealed class WorkNotificationTests
         Assert.Equal(3, mail.Messages.Count);
         Assert.DoesNotContain(mail.Messages, m => To(m) == "quiet@state.example");
     }
+
+    /// <summary>A whole choice, as a PUT takes it.</summary>
+    private static object Choice(string email, string letters = "Never", string reviews = "Never", string minutes = "Never", string commitments = "Never") =>
+        new { email, letters, reviews, minutes, commitments };
 
     private static string To(MimeMessage m) => ((MailboxAddress)m.To[0]).Address;
 }

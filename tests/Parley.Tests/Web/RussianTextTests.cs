@@ -27,6 +27,11 @@ public sealed partial class RussianTextTests
             .SelectMany(file => File.ReadLines(file).SelectMany(line => SaidOn(line)).Select(key => (File: Path.GetFileName(file), Key: key)))
             .Where(x => !known.Contains(x.Key))
             .Select(x => $"{x.File}: \"{x.Key}\"").Distinct().Order());
+        // Sentences the features build for pages through a Say (the scheduling assistant's reasons, a cadence in words).
+        missing.AddRange(System.IO.Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => Spoken().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), Key: m.Groups[1].Value)))
+            .Where(x => !known.Contains(x.Key))
+            .Select(x => $"{x.File}: \"{x.Key}\"").Distinct().Order());
         Assert.True(missing.Count == 0, $"{missing.Count} texts have no Russian:\n{string.Join("\n", missing)}");
         var clashes = keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
         Assert.True(clashes.Count == 0, $"keys differing only in case: {string.Join("; ", clashes)}");
@@ -45,6 +50,9 @@ public sealed partial class RussianTextTests
     // A string literal, read whole so that an interpolated one ($"/meetings/{id}", an address, not a text) can be left out.
     [GeneratedRegex(""""([$@]*)"((?:[^"\\]|\\.)*)\x22"""")]
     private static partial Regex Literal();
+
+    [GeneratedRegex("""(?<![\w.])(?:say|t)\("((?:[^"\\]|\\.)*)\x22""")]
+    private static partial Regex Spoken();
 
     [GeneratedRegex("""=>\s*"([A-Z][^"]*\.)",?\s*$""")]
     private static partial Regex SwitchArm();

@@ -39,12 +39,13 @@ public static class Scheduler
     /// Up to <paramref name="count"/> windows spread over the days that work: the first such day, then days evenly
     /// across the rest of the period (five consecutive days offer one choice, not five).
     /// </summary>
-    public static IReadOnlyList<Suggestion> Suggest(SchedulingProblem p, int count = 5)
+    public static IReadOnlyList<Suggestion> Suggest(SchedulingProblem p, int count = 5, Web.Say? say = null)
     {
+        say ??= Web.Says.English;
         var possible = new List<Suggestion>();
         for (var day = p.From; day <= p.Deadline; day = day.AddDays(1))
         {
-            if (DayFaults(p, day).Count == 0 && BestSlot(p, day) is { } slot)
+            if (DayFaults(p, day, say).Count == 0 && BestSlot(p, day, say) is { } slot)
                 possible.Add(slot);
         }
         return Spread(possible, count);
@@ -58,55 +59,60 @@ public static class Scheduler
         return Enumerable.Range(0, count).Select(i => items[(int)Math.Round(i * (items.Count - 1) / (double)(count - 1))]).ToList();
     }
 
-    public static DayVerdict Explain(SchedulingProblem p, DateOnly day)
+    /// <summary>Why a day is ruled out, or its best window; sentences in <paramref name="say"/>'s language (English by default).</summary>
+    public static DayVerdict Explain(SchedulingProblem p, DateOnly day, Web.Say? say = null)
     {
-        var faults = DayFaults(p, day);
+        say ??= Web.Says.English;
+        var faults = DayFaults(p, day, say);
         if (faults.Count > 0)
             return new DayVerdict(day, null, faults);
-        return BestSlot(p, day) is { } slot ? new DayVerdict(day, slot, []) : new DayVerdict(day, null, [NoFreeHour(p, day)]);
+        return BestSlot(p, day, say) is { } slot ? new DayVerdict(day, slot, []) : new DayVerdict(day, null, [NoFreeHour(p, day, say)]);
     }
 
     /// <summary>Day-level rules: deadline, weekends, chambers' calendars and travel days, the proposal's target window.</summary>
-    public static List<string> DayFaults(SchedulingProblem p, DateOnly day)
+    public static List<string> DayFaults(SchedulingProblem p, DateOnly day, Web.Say? say = null)
     {
+        say ??= Web.Says.English;
         var faults = new List<string>();
         if (day > p.Deadline)
-            faults.Add($"{day:ddd d MMM yyyy} is after the deadline ({p.Deadline:d MMM yyyy})");
+            faults.Add(say("{0:ddd d MMM yyyy} is after the deadline ({1:d MMM yyyy})", day, p.Deadline));
         if (day < p.From)
-            faults.Add($"{day:ddd d MMM yyyy} is before the first day asked for ({p.From:d MMM yyyy})");
+            faults.Add(say("{0:ddd d MMM yyyy} is before the first day asked for ({1:d MMM yyyy})", day, p.From));
         if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-            faults.Add($"{day:dddd d MMM yyyy} is a weekend day in {p.HostZone.Id}");
+            faults.Add(say("{0:dddd d MMM yyyy} is a weekend day in {1}", day, p.HostZone.Id));
         if (p.Host is { } host && !host.Days.InSession(day))
-            faults.Add($"{host.Name} is {host.Days.Describe(day)}; the host chamber should be sitting");
+            faults.Add(say("{0} is {1}; the host chamber should be sitting", host.Name, host.Days.Describe(day, say)));
         if (p.Visitors is { } visitors)
         {
             if (p.Mode == MeetingMode.Video && !visitors.Days.InSession(day))
-                faults.Add($"{visitors.Name} is {visitors.Days.Describe(day)}; a video call is for days both chambers sit");
+                faults.Add(say("{0} is {1}; a video call is for days both chambers sit", visitors.Name, visitors.Days.Describe(day, say)));
             if (p.Mode == MeetingMode.InPerson)
             {
                 for (var d = day.AddDays(-p.TravelDays); d <= day.AddDays(p.TravelDays); d = d.AddDays(1))
                 {
                     if (visitors.Days.InSession(d))
                     {
-                        faults.Add($"{visitors.Name} is {visitors.Days.Describe(d)} on {d:ddd d MMM}{(d == day ? "" : ", a travel day")}; visiting members should be in recess");
+                        faults.Add(d == day
+                            ? say("{0} is {1} on {2:ddd d MMM}; visiting members should be in recess", visitors.Name, visitors.Days.Describe(d, say), d)
+                            : say("{0} is {1} on {2:ddd d MMM}, a travel day; visiting members should be in recess", visitors.Name, visitors.Days.Describe(d, say), d));
                         break;
                     }
                 }
             }
         }
-        if (Engagements.Window.Violation(p.Window, day, p.Calendars, p.Names) is { } why)
-            faults.Add($"the proposal's target window: {why}");
+        if (Engagements.Window.Violation(p.Window, day, p.Calendars, p.Names, say) is { } why)
+            faults.Add(say("the proposal's target window: {0}", why));
         return faults;
     }
 
-    private static Suggestion? BestSlot(SchedulingProblem p, DateOnly day)
+    private static Suggestion? BestSlot(SchedulingProblem p, DateOnly day, Web.Say say)
     {
         var length = TimeSpan.FromMinutes(p.DurationMinutes);
         var preferred = Zones.ToUtc(day, new TimeOnly(10, 0), p.HostZone);
         return Candidates(p, day)
             .Where(s => Everyone(p).All(person => Free(p, person, s, s + length)))
             .OrderBy(s => Math.Abs((s - preferred).Ticks))
-            .Select(s => Describe(p, day, s, s + length))
+            .Select(s => Describe(p, day, s, s + length, say))
             .FirstOrDefault();
     }
 
@@ -153,25 +159,28 @@ public static class Scheduler
         return last < 0 || busy[last].End <= start;
     }
 
-    private static Suggestion Describe(SchedulingProblem p, DateOnly day, DateTime start, DateTime end)
+    private static Suggestion Describe(SchedulingProblem p, DateOnly day, DateTime start, DateTime end, Web.Say say)
     {
         var why = new List<string>();
         if (p.Host is { } host)
-            why.Add($"{host.Name} is {host.Days.Describe(day)}");
+            why.Add(say("{0} is {1}", host.Name, host.Days.Describe(day, say)));
         if (p.Visitors is { } visitors)
-            why.Add(p.Mode == MeetingMode.InPerson
-                ? $"{visitors.Name} is not sitting from {day.AddDays(-p.TravelDays):d MMM} to {day.AddDays(p.TravelDays):d MMM} (meeting day and {p.TravelDays} travel day{(p.TravelDays == 1 ? "" : "s")} each way)"
-                : $"{visitors.Name} is {visitors.Days.Describe(day)}");
-        why.AddRange(p.Window.Select(w => $"meets the target window: {Engagements.Window.Describe(w, p.Names)}"));
-        why.Add($"all {p.People.Count} participants are free");
+        {
+            why.Add(p.Mode == MeetingMode.Video ? say("{0} is {1}", visitors.Name, visitors.Days.Describe(day, say))
+                : p.TravelDays == 1 ? say("{0} is not sitting from {1:d MMM} to {2:d MMM} (meeting day and 1 travel day each way)", visitors.Name, day.AddDays(-1), day.AddDays(1))
+                : say("{0} is not sitting from {1:d MMM} to {2:d MMM} (meeting day and {3} travel days each way)", visitors.Name, day.AddDays(-p.TravelDays), day.AddDays(p.TravelDays), p.TravelDays));
+        }
+        why.AddRange(p.Window.Select(w => say("meets the target window: {0}", Engagements.Window.Describe(w, p.Names, say))));
+        why.Add(say("all {0} participants are free", p.People.Count));
+        var (from, to) = (p.WorkStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.WorkEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         why.Add(p.Mode == MeetingMode.Video
-            ? $"inside working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}) in both {p.HostZone.Id} and {p.VisitorZone.Id}"
-            : $"inside the host's working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm} {p.HostZone.Id})");
-        return new Suggestion(start, end, Zones.Label(start, p.HostZone.Id), Zones.Label(start, p.VisitorZone.Id), why, Night(p, start, end));
+            ? say("inside working hours ({0}–{1}) in both {2} and {3}", from, to, p.HostZone.Id, p.VisitorZone.Id)
+            : say("inside the host's working hours ({0}–{1} {2})", from, to, p.HostZone.Id));
+        return new Suggestion(start, end, Zones.Label(start, p.HostZone.Id), Zones.Label(start, p.VisitorZone.Id), why, Night(p, start, end, say));
     }
 
     /// <summary>Night, for a side at home: a start or end between 22:00 and 07:00 in the visitors' zone (the host's hours are working hours already).</summary>
-    private static IReadOnlyList<string> Night(SchedulingProblem p, DateTime start, DateTime end)
+    private static IReadOnlyList<string> Night(SchedulingProblem p, DateTime start, DateTime end, Web.Say say)
     {
         var (from, to) = (Zones.Local(start, p.VisitorZone), Zones.Local(end, p.VisitorZone));
         var (night, morning) = (new TimeSpan(22, 0, 0), new TimeSpan(7, 0, 0));
@@ -179,18 +188,22 @@ public static class Scheduler
             return [];
         var when = Zones.Label(start, p.VisitorZone.Id);
         return [p.Mode == MeetingMode.InPerson
-            ? $"At night at home for the visiting side ({when}): fine for those who travel, not for colleagues following from {p.VisitorZone.Id}."
-            : $"At night for the visiting side ({when})."];
+            ? say("At night at home for the visiting side ({0}): fine for those who travel, not for colleagues following from {1}.", when, p.VisitorZone.Id)
+            : say("At night for the visiting side ({0}).", when)];
     }
 
-    private static string NoFreeHour(SchedulingProblem p, DateOnly day)
+    private static string NoFreeHour(SchedulingProblem p, DateOnly day, Web.Say say)
     {
         var candidates = Candidates(p, day).ToList();
         if (candidates.Count == 0)
-            return $"no {p.DurationMinutes}-minute slot fits inside working hours ({p.WorkStart:HH\\:mm}–{p.WorkEnd:HH\\:mm}) in both {p.HostZone.Id} and {p.VisitorZone.Id} on that day";
+        {
+            return say("no {0}-minute slot fits inside working hours ({1}–{2}) in both {3} and {4} on that day", p.DurationMinutes,
+                p.WorkStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.WorkEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                p.HostZone.Id, p.VisitorZone.Id);
+        }
         var length = TimeSpan.FromMinutes(p.DurationMinutes);
         var blockers = Everyone(p).Where(person => candidates.Any(s => !Free(p, person, s, s + length)))
             .Select(person => p.People[person]).Order(StringComparer.Ordinal).ToList();
-        return $"every {p.DurationMinutes}-minute slot in working hours clashes with someone's busy time ({string.Join(", ", blockers)})";
+        return say("every {0}-minute slot in working hours clashes with someone's busy time ({1})", p.DurationMinutes, string.Join(", ", blockers));
     }
 }

@@ -23,10 +23,10 @@ public sealed class NotificationsModel(ParleyDb db, MailConfig mail, Notificatio
     public async Task OnGetAsync(CancellationToken ct)
     {
         var chosen = ChooseNotifications.Answer(await ChooseNotifications.ChoiceAsync(db, Actor, ct));
-        (Email, Letters, Reviews, Minutes, Commitments) = (chosen.Email, chosen.Letters, chosen.Reviews, chosen.Minutes, chosen.Commitments);
+        (Email, Letters, Reviews, Minutes, Commitments) = (chosen.Email, chosen.Letters!.Value, chosen.Reviews!.Value, chosen.Minutes!.Value, chosen.Commitments!.Value);
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
-        WriteAsync(Access.Permission.ReadDirectory, (s, c) => ChooseNotifications.HandleAsync(s, Actor, new NotificationsInput(Email, Letters, Reviews, Minutes, Commitments), c),
+        WriteAsync(Access.Permission.ReadDirectory, (s, c) => ChooseNotifications.HandleAsync(s, Actor, new NotificationsInput(Email ?? "", Letters, Reviews, Minutes, Commitments), c),
             _ => Done(RedirectToPage(), "Your notification choices are saved."), () => Task.FromResult<IActionResult>(Page()), ct);
 }

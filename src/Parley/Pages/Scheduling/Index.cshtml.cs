@@ -12,7 +12,7 @@ namespace Parley.Pages.Scheduling;
 
 /// <summary>The scheduling assistant: best windows with reasons, why an asked day is ruled out, and scheduling a proposal's meeting at a window.</summary>
 [Authorize(Policy = nameof(Permission.ReadEngagements))]
-public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPage
+public sealed class SchedulingModel(ParleyDb db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Text> text) : ParleyPage
 {
     [BindProperty(SupportsGet = true)] public Guid? Proposal { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingMode Mode { get; set; }
@@ -106,8 +106,10 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock) : ParleyPag
             Show(loaded.Error!);
             return;
         }
-        Suggestions = Scheduler.Suggest(loaded.Value!);
-        Verdict = Ask is { } day ? Scheduler.Explain(loaded.Value!, day) : null;
+        // The reasons are sentences of the reader's language.
+        var say = Says.Localized(text);
+        Suggestions = Scheduler.Suggest(loaded.Value!, say: say);
+        Verdict = Ask is { } day ? Scheduler.Explain(loaded.Value!, day, say) : null;
     }
 
     private async Task<List<ParticipantInput>?> PeopleAsync(CancellationToken ct)

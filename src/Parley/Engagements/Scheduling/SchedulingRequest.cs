@@ -14,7 +14,7 @@ public sealed record SchedulingRequest(
 public static class SchedulingQueries
 {
     /// <summary>Loads calendars, busy times (own and already scheduled meetings) and the proposal's window into a pure problem.</summary>
-    public static async Task<Result<SchedulingProblem>> LoadAsync(ParleyDb db, SchedulingRequest r, CancellationToken ct)
+    public static async Task<Result<SchedulingProblem>> LoadAsync(ParleyDb db, SchedulingRequest r, CancellationToken ct, string? lang = null)
     {
         if (Zones.Find(r.HostZone) is not { } hostZone)
             return new DomainError("hostZone", $"“{r.HostZone}” is not a time zone of the tz database (for example Europe/Moscow).");
@@ -46,7 +46,7 @@ public static class SchedulingQueries
         }
         var chambers = new[] { r.HostChamber, r.VisitorChamber }.OfType<Guid>().Concat(window.Select(w => w.Chamber).OfType<Guid>()).Distinct().ToList();
         var calendars = await CalendarQueries.DaysAsync(db, chambers, ct);
-        var chamberNames = await Parley.Directory.DirectoryNames.NamesAsync(db, chambers, ct);
+        var chamberNames = await Parley.Directory.DirectoryNames.NamesAsync(db, chambers, ct, lang);
         foreach (var c in chambers.Where(c => !chamberNames.ContainsKey(c)))
             return new DomainError(c == r.HostChamber ? "hostChamber" : "visitorChamber", $"No institution {c} is in the directory.", ErrorKind.NotFound);
         Chamber? Of(Guid? id) => id is { } c ? new Chamber(chamberNames[c], calendars[c]) : null;

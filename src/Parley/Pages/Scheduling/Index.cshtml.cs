@@ -100,7 +100,7 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock, Microsoft.E
         var request = new SchedulingRequest(Mode, people.Select(p => p.Person).ToList(), await ChamberOfAsync(HostSide, ct), await ChamberOfAsync(VisitorSide, ct),
             Zones.ForCountry(hostCountry), Zones.ForCountry(visitorCountry), Duration, From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             Deadline ?? (From ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).AddDays(90), TravelDays, Proposal: Subject?.Id);
-        var loaded = await SchedulingQueries.LoadAsync(db, request, ct);
+        var loaded = await SchedulingQueries.LoadAsync(db, request, ct, Languages.Current);
         if (!loaded.Succeeded)
         {
             Show(loaded.Error!);

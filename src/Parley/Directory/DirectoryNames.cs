@@ -14,6 +14,7 @@ public static class DirectoryNames
     public static async Task<Dictionary<Guid, string>> NamesAsync(ParleyDb db, IEnumerable<Guid> ids, CancellationToken ct, string? lang = null)
     {
         var list = ids.Distinct().ToList();
+        // The display name is English (or the first official form): only another language needs each record's forms read.
         if (lang is null or "en")
         {
             var names = await db.People.AsNoTracking().Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);

@@ -38,8 +38,7 @@ public static class ParleyWebApp
         builder.Services.AddSingleton<Mail.MailDelivery>();
         builder.Services.AddHostedService(s => s.GetRequiredService<Mail.MailDelivery>());
         builder.Services.TryAddSingleton(Notifications.NotificationConfig.Read());
-        builder.Services.AddSingleton<Notifications.WorkNotifier>();
-        builder.Services.AddHostedService(s => s.GetRequiredService<Notifications.WorkNotifier>());
+        builder.Services.AddHostedService<Notifications.WorkNotifier>();
         var app = builder.Build();
         // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
         // works on every store a server has opened.

@@ -55,7 +55,7 @@ public sealed class WorkNotifier(IServiceScopeFactory scopes, MailConfig mail, N
     }
 
     /// <summary>One round at <paramref name="now"/>: what is due to be told, queued, and noted as told, in one transaction.</summary>
-    public async Task RoundAsync(DateTime now, CancellationToken ct)
+    private async Task RoundAsync(DateTime now, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();

@@ -44,7 +44,7 @@ public static class PressImport
             // ("Critics call it “engagement at any price”" is not one); the review lists them among the passages not proposed.
             if (quote.Partial && speaker.Person is null)
                 continue;
-            var language = quote.Text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё') * 2 > quote.Text.Count(char.IsLetter) ? "ru" : "en";
+            var language = LanguageOf(quote.Text);
             // The comma that led into the attribution is the reporter's, not the speaker's.
             var said = quote.Text.EndsWith(',') ? quote.Text[..^1] + "." : quote.Text;
             proposals.Add(new Proposal(proposals.Count + 1, said, language, speaker, reading.Medium, reading.Outlet ?? article.Outlet, saidOn, basis,
@@ -53,6 +53,9 @@ public static class PressImport
         }
         return proposals;
     }
+
+    /// <summary>"ru" for a text mostly in Cyrillic letters, else "en".</summary>
+    public static string LanguageOf(string text) => text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё') * 2 > text.Count(char.IsLetter) ? "ru" : "en";
 
     /// <summary>
     /// The quoted passages of the article that no proposal holds: phrases in the reporter's text, quotes whose speaker is

@@ -38,5 +38,12 @@ public static class Posts
         });
     }
 
+    /// <summary>The countries of the institutions each person has held a post in (any time); a person with none is left out.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlySet<string>>> CountriesAsync(ParleyDb db, IReadOnlyCollection<Guid> people, CancellationToken ct) =>
+        (await db.Memberships.Where(m => people.Contains(m.PersonId))
+            .Join(db.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => new { m.PersonId, i.CountryCode })
+            .Where(x => x.CountryCode != null).Distinct().ToListAsync(ct))
+        .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(x => x.CountryCode!).ToHashSet());
+
     private static bool Spans(DateOnly? start, DateOnly? end, DateOnly day) => (start is null || start <= day) && (end is null || end >= day);
 }

@@ -100,10 +100,7 @@ public static class ScheduleMeeting
         var (letters, proposals) = AgendaRules.Links(input.Agenda ?? []);
         var day = DateOnly.FromDateTime(input.Start ?? DateTime.MinValue);
         var sideCountries = await db.Institutions.Where(i => sides.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.CountryCode, ct);
-        var postCountries = (await db.Memberships.Where(m => people.Contains(m.PersonId))
-                .Join(db.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => new { m.PersonId, i.CountryCode })
-                .Where(x => x.CountryCode != null).Distinct().ToListAsync(ct))
-            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.Select(x => x.CountryCode!).ToHashSet());
+        var postCountries = await Posts.CountriesAsync(db, people, ct);
         // Names are only for a refusal: a person listed on two sides, or speaking for another country's side.
         var named = participants.GroupBy(p => p.Person).Any(g => g.Select(p => p.Side).Distinct().Count() > 1)
             || participants.Any(p => SpeaksForAnotherCountry(p.Person, p.Side, sideCountries, postCountries));

@@ -14,13 +14,13 @@ public static class ProposalHistory
         var events = await db.Events.AsNoTracking()
             .Where(e => e.Stream == $"proposal/{id}" && (e.Type == "engagements.proposal-made" || e.Type == "engagements.proposal-stepped"))
             .OrderBy(e => e.Sequence).Select(e => new { e.Type, e.Payload, e.Actor, e.RecordedAt }).ToListAsync(ct);
-        // Events name the user ("user:clerk"); the page names the person, as their account does.
-        var users = events.Select(e => e.Actor.StartsWith("user:", StringComparison.Ordinal) ? e.Actor[5..] : e.Actor).Distinct().ToList();
-        var names = await db.Accounts.AsNoTracking().Where(a => users.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.DisplayName, ct);
-        return events.Select(e =>
+        // Events name the user ("user:clerk", as Actor.Recorded writes it); the page names the person, as their account does.
+        var users = events.Select(e => e.Actor.StartsWith("user:", StringComparison.Ordinal) ? e.Actor[5..] : e.Actor).ToList();
+        var accounts = users.Distinct().ToList();
+        var names = await db.Accounts.AsNoTracking().Where(a => accounts.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.DisplayName, ct);
+        return events.Select((e, i) =>
         {
-            var user = e.Actor.StartsWith("user:", StringComparison.Ordinal) ? e.Actor[5..] : e.Actor;
-            var by = names.GetValueOrDefault(user, user);
+            var by = names.GetValueOrDefault(users[i], users[i]);
             return EventCatalog.Deserialize(e.Type, e.Payload) is ProposalStepped stepped
                 ? new ProposalStepTaken(stepped.Step, by, e.RecordedAt, stepped.Reason)
                 : new ProposalStepTaken(null, by, e.RecordedAt, null);

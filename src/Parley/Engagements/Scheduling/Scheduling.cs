@@ -42,13 +42,15 @@ public static class Scheduler
     public static IReadOnlyList<Suggestion> Suggest(SchedulingProblem p, int count = 5, Web.Say? say = null)
     {
         say ??= Web.Says.English;
-        var possible = new List<Suggestion>();
+        var possible = new List<(DateOnly Day, DateTime Start)>();
         for (var day = p.From; day <= p.Deadline; day = day.AddDays(1))
         {
-            if (DayFaults(p, day, say).Count == 0 && BestSlot(p, day, say) is { } slot)
-                possible.Add(slot);
+            if (DayFaults(p, day).Count == 0 && BestStart(p, day) is { } start)
+                possible.Add((day, start));
         }
-        return Spread(possible, count);
+        // Only the windows offered are put in words.
+        var length = TimeSpan.FromMinutes(p.DurationMinutes);
+        return Spread(possible, count).Select(w => Describe(p, w.Day, w.Start, w.Start + length, say)).ToList();
     }
 
     /// <summary>The first item, the last, and the rest at even steps between: <paramref name="count"/> of them at most.</summary>
@@ -66,7 +68,9 @@ public static class Scheduler
         var faults = DayFaults(p, day, say);
         if (faults.Count > 0)
             return new DayVerdict(day, null, faults);
-        return BestSlot(p, day, say) is { } slot ? new DayVerdict(day, slot, []) : new DayVerdict(day, null, [NoFreeHour(p, day, say)]);
+        return BestStart(p, day) is { } start
+            ? new DayVerdict(day, Describe(p, day, start, start.AddMinutes(p.DurationMinutes), say), [])
+            : new DayVerdict(day, null, [NoFreeHour(p, day, say)]);
     }
 
     /// <summary>Day-level rules: deadline, weekends, chambers' calendars and travel days, the proposal's target window.</summary>
@@ -105,16 +109,21 @@ public static class Scheduler
         return faults;
     }
 
-    private static Suggestion? BestSlot(SchedulingProblem p, DateOnly day, Web.Say say)
+    /// <summary>The start nearest 10:00 in the host's zone at which everyone is free, if any.</summary>
+    private static DateTime? BestStart(SchedulingProblem p, DateOnly day)
     {
         var length = TimeSpan.FromMinutes(p.DurationMinutes);
         var preferred = Zones.ToUtc(day, new TimeOnly(10, 0), p.HostZone);
         return Candidates(p, day)
             .Where(s => Everyone(p).All(person => Free(p, person, s, s + length)))
             .OrderBy(s => Math.Abs((s - preferred).Ticks))
-            .Select(s => Describe(p, day, s, s + length, say))
+            .Select(s => (DateTime?)s)
             .FirstOrDefault();
     }
+
+    /// <summary>The working hours as a reason gives them: "09:00" and "18:00".</summary>
+    private static (string From, string To) WorkingHours(SchedulingProblem p) =>
+        (p.WorkStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.WorkEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Starts every half hour that fit in working hours: the host's, and for a video call the visitors' too.</summary>
     private static IEnumerable<DateTime> Candidates(SchedulingProblem p, DateOnly day)
@@ -172,7 +181,7 @@ public static class Scheduler
         }
         why.AddRange(p.Window.Select(w => say("meets the target window: {0}", Engagements.Window.Describe(w, p.Names, say))));
         why.Add(say("all {0} participants are free", p.People.Count));
-        var (from, to) = (p.WorkStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.WorkEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var (from, to) = WorkingHours(p);
         why.Add(p.Mode == MeetingMode.Video
             ? say("inside working hours ({0}–{1}) in both {2} and {3}", from, to, p.HostZone.Id, p.VisitorZone.Id)
             : say("inside the host's working hours ({0}–{1} {2})", from, to, p.HostZone.Id));
@@ -197,9 +206,8 @@ public static class Scheduler
         var candidates = Candidates(p, day).ToList();
         if (candidates.Count == 0)
         {
-            return say("no {0}-minute slot fits inside working hours ({1}–{2}) in both {3} and {4} on that day", p.DurationMinutes,
-                p.WorkStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), p.WorkEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
-                p.HostZone.Id, p.VisitorZone.Id);
+            var (from, to) = WorkingHours(p);
+            return say("no {0}-minute slot fits inside working hours ({1}–{2}) in both {3} and {4} on that day", p.DurationMinutes, from, to, p.HostZone.Id, p.VisitorZone.Id);
         }
         var length = TimeSpan.FromMinutes(p.DurationMinutes);
         var blockers = Everyone(p).Where(person => candidates.Any(s => !Free(p, person, s, s + length)))

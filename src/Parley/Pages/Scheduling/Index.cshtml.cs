@@ -77,12 +77,11 @@ public sealed class SchedulingModel(ParleyDb db, TimeProvider clock, Microsoft.E
             (From, Deadline) = (From ?? before.AddDays(-120), Deadline ?? before.AddDays(-1));
         if (proposal.ProposedBy is { } by && HostPeople is null && VisitorPeople is null)
         {
-            // The proposer joins the side of their own country: Kosachev hosts in Moscow, a senator who proposes visits.
+            // The proposer joins the side of their own country, by the rule scheduling applies: Kosachev hosts in Moscow,
+            // a senator who proposes visits.
             var name = await db.People.Where(p => p.Id == by).Select(p => p.Name).FirstOrDefaultAsync(ct);
-            var countries = await db.Memberships.Where(m => m.PersonId == by).Join(db.Institutions, m => m.InstitutionId, i => i.Id, (m, i) => i.CountryCode)
-                .Distinct().ToListAsync(ct);
-            var visitorCountry = await CountryAsync(VisitorSide, ct);
-            if (visitorCountry is not null && countries.Contains(visitorCountry) && !countries.Contains(await CountryAsync(HostSide, ct)))
+            var sides = new Dictionary<Guid, string?> { [HostSide!.Value] = await CountryAsync(HostSide, ct) };
+            if (ScheduleMeeting.SpeaksForAnotherCountry(by, HostSide.Value, sides, await Posts.CountriesAsync(db, [by], ct)))
                 VisitorPeople = name;
             else
                 HostPeople = name;

@@ -89,7 +89,7 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
         Items.AddRange(PressImport.NotProposed(article, proposals).Select(q => new ReviewItem
         {
             Text = q.Text.TrimEnd(','),
-            Language = q.Text.Count(c => c is >= 'А' and <= 'я' or 'ё' or 'Ё') * 2 > q.Text.Count(char.IsLetter) ? "ru" : "en",
+            Language = PressImport.LanguageOf(q.Text),
             SpeakerNote = q.Attribution is { } said ? $"not proposed: no one in the directory is named in “{said}”" : "not proposed: nothing in the text attributes it",
             Medium = Medium.Remarks,
             Outlet = article.Outlet,

@@ -105,7 +105,7 @@ public sealed class TaskForceModel(ParleyDb db, TimeProvider clock, IStringLocal
         Upcoming = Cadence.Between(force, await HostZones.ForAsync(db, force, ct), Meetings.Count > 0 ? Meetings[^1].StartsAt.AddHours(12) : DateTime.MinValue, DateTime.MaxValue, 6);
         Names = await DirectoryNames.NamesAsync(db, force.Members.Select(m => m.Person).Concat([force.SideA, force.SideB, force.Oversight]), ct, Languages.Current);
         CadenceInWords = CadenceWords.Describe(force, Names.GetValueOrDefault(force.SideA, "A"), Names.GetValueOrDefault(force.SideB, "B"),
-            (phrase, args) => text[phrase, args].Value, System.Globalization.CultureInfo.CurrentUICulture);
+            Says.Localized(text), System.Globalization.CultureInfo.CurrentUICulture);
         var actor = Actor;
         CanRecord = Actor.May(Permission.RecordEngagements);
         MayDecide = force.CharterState == CharterState.AwaitingApproval && actor.Roles.Contains(Role.OversightOfficer) && actor.Institution == force.Oversight;

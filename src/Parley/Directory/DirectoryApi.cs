@@ -22,8 +22,8 @@ public static class DirectoryApi
         read.MapGet("/people", (ParleyDb db, string? q, int? page, int? size, CancellationToken ct) =>
             DirectoryQueries.SearchPeopleAsync(db, q, page ?? 1, size ?? 25, ct)).WithSummary("Search people by any name form or identifier");
         read.MapGet("/people/suggestions", async (ParleyDb db, string? q, CancellationToken ct) =>
-            (await DirectoryNames.PartlyNamedAsync(db, NameRules.Fold((q ?? "")[..Math.Min(q?.Length ?? 0, 200)]), DirectoryNames.Choices, ct)).Select(p => new PersonSuggestion(p.Id, p.Name)).ToList())
-            .WithSummary("People a form's entry could mean: each typed word starts a word of one of their names (for the forms' suggestions)");
+            (await DirectoryNames.PartlyNamedAsync(db, NameRules.Fold((q ?? "")[..Math.Min(q?.Length ?? 0, 200)]), DirectoryNames.Choices, ct, Web.Languages.Current)).Select(p => new PersonSuggestion(p.Id, p.Name)).ToList())
+            .WithSummary("People a form's entry could mean: each typed word starts a word of one of their names (for the forms' suggestions), named in the caller's page language");
         read.MapGet("/people/{id:guid}", async (ParleyDb db, Guid id, CancellationToken ct) =>
             await DirectoryQueries.PersonAsync(db, id, ct) is { } p ? Results.Ok(p) : Results.Problem($"No person {id}.", statusCode: 404))
             .Produces<PersonDetails>().WithSummary("A person with names, identifiers and posts over time");

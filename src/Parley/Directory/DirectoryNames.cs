@@ -57,9 +57,9 @@ public static class DirectoryNames
 
     /// <summary>
     /// People one of whose name forms has, for each typed word, a word starting with it, by sort name. SQL narrows by
-    /// the longest typed word; the word rule is applied here.
+    /// the longest typed word; the word rule is applied here. Names are given in <paramref name="lang"/> where the person has that form.
     /// </summary>
-    public static async Task<IReadOnlyList<(Guid Id, string Name)>> PartlyNamedAsync(ParleyDb db, string folded, int most, CancellationToken ct)
+    public static async Task<IReadOnlyList<(Guid Id, string Name)>> PartlyNamedAsync(ParleyDb db, string folded, int most, CancellationToken ct, string? lang = null)
     {
         var words = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
@@ -70,7 +70,7 @@ public static class DirectoryNames
         for (var offset = 0; found.Count < most; offset += 200)
         {
             var batch = await candidates.Skip(offset).Take(200).ToListAsync(ct);
-            found.AddRange(batch.Where(p => p.Names.Any(n => StartsEachWord(n.Folded, words))).Select(p => (p.Id, p.Name)));
+            found.AddRange(batch.Where(p => p.Names.Any(n => StartsEachWord(n.Folded, words))).Select(p => (p.Id, lang is null ? p.Name : NameRules.Display(p.Names, lang, p.Name))));
             if (batch.Count < 200)
                 break;
         }

@@ -38,6 +38,11 @@ public sealed class DirectoryApiTests
         Assert.Equal(["Konstantin Kosachev"], await Suggested("kon kos"));
         Assert.Empty(await Suggested("sachev"));
         Assert.Empty(await Suggested("kon peskov"));
+        // Named in the caller's page language (the culture cookie the header's switch sets) where the person has that form.
+        using var inRussian = new HttpRequestMessage(HttpMethod.Get, "/api/people/suggestions?q=kos");
+        inRussian.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Dru%7Cuic%3Dru");
+        using var answer = await client.SendAsync(inRussian);
+        Assert.Equal(["Константин Косачёв"], (await answer.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Theory]

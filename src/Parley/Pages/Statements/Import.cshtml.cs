@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Directory;
 using Parley.Record;
@@ -33,7 +32,7 @@ public sealed class ReviewItem
 [Authorize(Policy = nameof(Permission.RecordStatements))]
 [RequestSizeLimit(64 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 64 * 1024 * 1024, ValueLengthLimit = 8 * 1024 * 1024)]
-public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
+public sealed class ImportModel(ParleyDb db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<Text> localizer) : ParleyPage
 {
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -70,7 +69,7 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
         var article = read.Value!;
         (Text, Published, Outlet, Address) = (article.Text, article.Published, article.Outlet, article.Url);
         var proposals = await PressImport.ProposeAsync(db, article, ct);
-        var names = await NamesAsync(proposals.Select(p => p.Speaker.Person).OfType<Guid>(), ct);
+        var names = await DirectoryNames.NamesAsync(db, proposals.Select(p => p.Speaker.Person).OfType<Guid>(), ct, Languages.Current);
         Items = proposals.Select(p => new ReviewItem
         {
             Accept = p.Speaker.Person is not null && p.Problem is null,
@@ -78,7 +77,8 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
             Language = p.Language,
             SpeakerId = p.Speaker.Person,
             SpeakerName = p.Speaker.Person is { } id ? names[id] : null,
-            SpeakerNote = $"{StatementLabels.Of(p.Speaker.Basis)}: “{p.Speaker.Phrase}”",
+            // Said in the reader's language when the review is made; the note travels with the form as text.
+            SpeakerNote = localizer["{0}: “{1}”", localizer[StatementLabels.Of(p.Speaker.Basis)].Value, p.Speaker.Phrase].Value,
             Medium = p.Medium,
             Outlet = p.Outlet,
             SaidOn = p.SaidOn,
@@ -90,7 +90,7 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
         {
             Text = q.Text.TrimEnd(','),
             Language = PressImport.LanguageOf(q.Text),
-            SpeakerNote = q.Attribution is { } said ? $"not proposed: no one in the directory is named in “{said}”" : "not proposed: nothing in the text attributes it",
+            SpeakerNote = q.Attribution is { } said ? localizer["not proposed: no one in the directory is named in “{0}”", said].Value : localizer["not proposed: nothing in the text attributes it"].Value,
             Medium = Medium.Remarks,
             Outlet = article.Outlet,
             SaidOn = article.Published,
@@ -154,10 +154,4 @@ public sealed class ImportModel(ParleyDb db, TimeProvider clock) : ParleyPage
 
     /// <summary>A refusal about one proposal's field stands beside that row; the banner says which proposal.</summary>
     protected override IReadOnlySet<string> InlineFields => _rowFields;
-
-    private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.Distinct().ToList();
-        return await db.People.Where(p => list.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-    }
 }

@@ -24,6 +24,7 @@ public static class ParleyModules
         new EngagementsModule(),
         new StatementsModule(),
         new Mail.MailModule(),
+        new Federation.FederationModule(),
         new Notifications.NotificationsModule(),
         new DemoModule());
 

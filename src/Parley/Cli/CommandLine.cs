@@ -50,6 +50,8 @@ public static class CommandLine
         root.Subcommands.Add(RecordCommands.Rebuild());
         root.Subcommands.Add(Calendars.CalendarCommands.Create());
         root.Subcommands.Add(KeyCommands.Create());
+        root.Subcommands.Add(Federation.FederationCommands.Node());
+        root.Subcommands.Add(Federation.FederationCommands.Peer());
         return root;
     }
 

@@ -12,6 +12,12 @@ public static class CorrespondenceProjection
             case InstitutionKeysCreated k:
                 db.InstitutionKeys.Add(new InstitutionKey { InstitutionId = k.InstitutionId, SealingKey = k.SealingKey, SigningKey = k.SigningKey });
                 break;
+            case InstitutionKeysLearned learned:
+                if (await db.FindRowAsync<InstitutionKey>([learned.InstitutionId], ct) is { } known)
+                    (known.SealingKey, known.SigningKey) = (learned.SealingKey, learned.SigningKey);
+                else
+                    db.InstitutionKeys.Add(new InstitutionKey { InstitutionId = learned.InstitutionId, SealingKey = learned.SealingKey, SigningKey = learned.SigningKey });
+                break;
             case LetterRegistered r:
                 db.Letters.Add(new Letter
                 {

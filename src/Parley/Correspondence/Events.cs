@@ -13,6 +13,16 @@ public sealed record InstitutionKeysCreated(Guid InstitutionId, string SealingKe
     public override string Stream => $"institution/{InstitutionId}";
 }
 
+/// <summary>
+/// The public keys of an institution another node hosts, as that node's log published them: letters to it are sealed
+/// to this key, and its hand-overs are checked against this signing key. A later one replaces it (a logged change).
+/// </summary>
+[EventType("correspondence.institution-keys-learned")]
+public sealed record InstitutionKeysLearned(Guid InstitutionId, string SealingKey, string SigningKey, string Node) : CorrespondenceEvent
+{
+    public override string Stream => $"institution/{InstitutionId}";
+}
+
 [EventType("correspondence.letter-registered")]
 public sealed record LetterRegistered(
     Guid Id, Guid Registry, string Number, LetterDirection Direction, DateOnly Dated,

@@ -28,6 +28,8 @@ public static class ParleyWebApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         // Per-request information logs cost more than a proof does.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Each delivery to a peer or witness is logged by its caller, once, with what it means.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddParley(store);
         builder.Services.AddParleyAccess(store);
         builder.Services.AddParleyWeb();
@@ -39,6 +41,9 @@ public static class ParleyWebApp
         builder.Services.AddHostedService(s => s.GetRequiredService<Mail.MailDelivery>());
         builder.Services.TryAddSingleton(Notifications.NotificationConfig.Read());
         builder.Services.AddHostedService<Notifications.WorkNotifier>();
+        builder.Services.TryAddSingleton(Federation.FederationConfig.FromEnvironment());
+        builder.Services.AddHttpClient(nameof(Federation.FederationDelivery), c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHostedService<Federation.FederationDelivery>();
         var app = builder.Build();
         // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
         // works on every store a server has opened.
@@ -182,6 +187,7 @@ public static class ParleyWebApp
         // Every endpoint's input is checked against its documented maxima before it runs.
         var api = app.MapGroup("").AddEndpointFilterFactory(BoundedInput.Filter);
         api.MapLedgerApi();
+        Federation.FederationApi.MapFederationApi(api);
         api.MapDirectoryApi();
         Correspondence.LetterApi.MapLetterApi(api);
         Statements.StatementApi.MapStatementApi(api);
@@ -199,7 +205,8 @@ public static class ParleyWebApp
     /// <summary>The paths whose errors are ProblemDetails for programs: the API, the ledger, the OpenAPI document, the feeds.</summary>
     public static bool AnswersProblems(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/ledger") || path.StartsWithSegments("/openapi")
-        || path.StartsWithSegments("/feeds") || path.StartsWithSegments("/add-checkpoint") || path.StartsWithSegments("/health");
+        || path.StartsWithSegments("/feeds") || path.StartsWithSegments("/add-checkpoint") || path.StartsWithSegments("/health")
+        || path.StartsWithSegments("/federation/node") || path.StartsWithSegments("/federation/inbox");
 
     /// <summary>
     /// A path on this site: one slash, then not a second slash or a backslash (browsers read "/\x" as "//x"), and no

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Parley.Correspondence;
+using Parley.Directory;
+using Parley.Record;
+
+namespace Parley.Federation;
+
+/// <summary>A copy sealed to the addressee's published key: its fingerprints as recorded, and the sealed bytes.</summary>
+public sealed record SealedCopy(AttachmentSealed Attachment, string Enc, string Ciphertext);
+
+/// <summary>
+/// What travels when a letter to an institution of another node is dispatched: the letter as registered (sender,
+/// addressee, number), its route, its sealed copies, when it left, and the names of the institutions these mention.
+/// </summary>
+public sealed record Envelope(LetterRegistered Letter, IReadOnlyList<LegPlan> Route, IReadOnlyList<SealedCopy> Copies, DateTime DispatchedAt,
+    IReadOnlyList<InstitutionRecorded> Institutions)
+{
+    public const string Kind = "letter.envelope";
+
+    public string Body() => JsonSerializer.Serialize(this, EventCatalog.Json);
+
+    public static Envelope? Read(string body) => JsonSerializer.Deserialize<Envelope>(body, EventCatalog.Json);
+}
+
+/// <summary>
+/// The sending side: the first hand-over of a letter whose addressee another node hosts dispatches it, and its envelope
+/// is queued for that node in the same write. Steps recorded from a peer's message are never sent on.
+/// </summary>
+public sealed class Dispatches(NodeKey key) : IRecordReaction
+{
+    public async ValueTask ReactAsync(WriteScope scope, IEvent e, StoredEvent stored, CancellationToken ct)
+    {
+        if (e is not HandoverRecorded handover || Inbox.IsFromPeer(scope.Actor))
+            return;
+        var db = scope.Db;
+        var letter = await db.Letters.Include(l => l.Route).FirstAsync(l => l.Id == handover.LetterId, ct);
+        var remote = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == letter.AddresseeInstitution, ct);
+        var about = $"letter/{letter.Id}";
+        if (remote is null || await Outbox.QueuedAsync(db, remote.Peer, Envelope.Kind, about, ct))
+            return;
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == letter.Id).OrderBy(a => a.Id).ToListAsync(ct);
+        var ids = attachments.Select(a => a.Id).ToList();
+        var blobs = await db.SealedBlobs.AsNoTracking().Where(b => ids.Contains(b.AttachmentId)).ToDictionaryAsync(b => b.AttachmentId, ct);
+        var copies = attachments.Where(a => blobs.ContainsKey(a.Id)).Select(a => new SealedCopy(
+            new AttachmentSealed(letter.Id, a.Id, a.Name, a.MediaType, a.Size, a.PlaintextSha256, a.CiphertextSha256),
+            Convert.ToBase64String(blobs[a.Id].Enc), Convert.ToBase64String(blobs[a.Id].Ciphertext))).ToList();
+        var route = letter.Route.OrderBy(l => l.Order).Select(l => new LegPlan(l.ToInstitution, null, l.DueHours)).ToList();
+        var mentioned = new[] { letter.Registry, letter.SenderInstitution, letter.AddresseeInstitution }.Concat(route.Select(l => l.ToInstitution)).Distinct().ToList();
+        var institutions = await db.Institutions.AsNoTracking().Include(i => i.Names).Where(i => mentioned.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
+        var envelope = new Envelope(
+            new LetterRegistered(letter.Id, letter.Registry, letter.Number, letter.Direction, letter.Dated, letter.SenderInstitution, null,
+                letter.AddresseeInstitution, letter.AddresseePerson, letter.Subject, letter.Topics.Split('|', StringSplitOptions.RemoveEmptyEntries),
+                letter.Classification, letter.Language, letter.ReplyBy, null, letter.Embargo),
+            route, copies, handover.At,
+            [.. institutions.Select(i => new InstitutionRecorded(i.Id, i.Kind, i.CountryCode, null, [.. i.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind))], []))]);
+        await Outbox.QueueAsync(scope, key, remote.Peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
+    }
+}
+
+/// <summary>The receiving side: a letter's envelope from the node of its registry, to an institution hosted here.</summary>
+public static class ReceiveEnvelope
+{
+    public static DomainError? Decide(Envelope envelope, string peer, RemoteInstitution? registry, bool addresseeHostedHere, bool known)
+    {
+        var letter = envelope.Letter;
+        if (registry is null || registry.Peer != peer)
+            return new DomainError("letter", $"The letter's registry {letter.Registry} is not an institution {peer} hosts.");
+        if (!addresseeHostedHere)
+            return new DomainError("letter", $"The letter's addressee {letter.AddresseeInstitution} is not hosted by this node.");
+        if (known)
+            return new DomainError("letter", $"Letter {letter.Id} is already in this register.", ErrorKind.Conflict);
+        foreach (var copy in envelope.Copies)
+        {
+            if (copy.Attachment.LetterId != letter.Id)
+                return new DomainError("copies", $"Copy {copy.Attachment.AttachmentId} belongs to another letter.");
+            if (TryBase64(copy.Ciphertext) is not { } sealedBytes || TryBase64(copy.Enc) is null
+                || Convert.ToHexStringLower(SHA256.HashData(sealedBytes)) != copy.Attachment.CiphertextSha256)
+                return new DomainError("copies", $"Copy {copy.Attachment.AttachmentId} does not match its recorded fingerprint.");
+        }
+        return null;
+    }
+
+    public static async Task<Result<Guid>> ApplyAsync(WriteScope scope, string peer, Guid message, Envelope envelope, CancellationToken ct)
+    {
+        var db = scope.Db;
+        var letter = envelope.Letter;
+        var registry = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == letter.Registry, ct);
+        var hosted = await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == letter.AddresseeInstitution, ct);
+        var known = await db.Letters.AnyAsync(l => l.Id == letter.Id, ct);
+        if (Decide(envelope, peer, registry, hosted, known) is { } error)
+            return error;
+        // Institutions the envelope names that this directory lacks (a route's leg through a third node) are recorded as named.
+        var ids = envelope.Institutions.Select(i => i.Id).ToList();
+        var present = (await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        foreach (var institution in envelope.Institutions.Where(i => !present.Contains(i.Id) && i.Names.Count > 0))
+            await scope.RecordAsync(institution with { ParentId = null, Identifiers = [] }, ct);
+        var people = new[] { letter.AddresseePerson }.OfType<Guid>().ToList();
+        var knownPeople = (await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        await scope.RecordAsync(letter with
+        {
+            SenderPerson = null,
+            InReplyTo = null,
+            AddresseePerson = letter.AddresseePerson is { } p && knownPeople.Contains(p) ? p : null,
+        }, ct);
+        if (envelope.Route.Count > 0)
+            await scope.RecordAsync(new RoutePlanned(letter.Id, [.. envelope.Route.Select(l => l with { ToPerson = null })]), ct);
+        foreach (var copy in envelope.Copies)
+        {
+            db.SealedBlobs.Add(new SealedBlob { AttachmentId = copy.Attachment.AttachmentId, Enc = Convert.FromBase64String(copy.Enc), Ciphertext = Convert.FromBase64String(copy.Ciphertext) });
+            await scope.RecordAsync(copy.Attachment, ct);
+        }
+        await scope.RecordAsync(new EnvelopeReceived(letter.Id, peer, message, envelope.DispatchedAt), ct);
+        return letter.Id;
+    }
+
+    private static byte[]? TryBase64(string text)
+    {
+        try
+        {
+            return Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Ledger;
+using Parley.Record;
+
+namespace Parley.Federation;
+
+/// <summary>How the inbox answered a message: applied (or already applied), not yet its turn, or refused and kept.</summary>
+public sealed record InboxAnswer(int Status, string Text);
+
+/// <summary>
+/// <c>POST /federation/inbox</c>: a peer's signed message. It is applied once — its id is recorded in the same write as
+/// what it causes — and only in the peer's order (the next seq); one that does not read, is not for this node, is from a
+/// node that is not a peer, or does not verify under the peer's published message key is refused, kept in
+/// <c>federation_refused</c> for inspection, and never applied.
+/// </summary>
+public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvider clock, ILogger<Inbox> logger)
+{
+    public const string ActorPrefix = "node:";
+
+    public static bool IsFromPeer(string actor) => actor.StartsWith(ActorPrefix, StringComparison.Ordinal);
+
+    public async Task<InboxAnswer> ReceiveAsync(string note, CancellationToken ct)
+    {
+        NodeMessage message;
+        SignedNote signed;
+        try
+        {
+            signed = SignedNote.Parse(note);
+            message = NodeMessage.Parse(signed.Text);
+        }
+        catch (FormatException e)
+        {
+            return await RefuseAsync(null, note, $"The message does not read: {e.Message}", 400, ct);
+        }
+        if (message.To != log.Origin)
+            return await RefuseAsync(message.From, note, $"The message is for {message.To}, not this node ({log.Origin}).", 403, ct);
+        var peer = await db.Peers.AsNoTracking().FirstOrDefaultAsync(p => p.Origin == message.From, ct);
+        if (peer is null)
+            return await RefuseAsync(message.From, note, $"{message.From} is not a peer of this node.", 403, ct);
+        var key = NoteVerifier.Parse(peer.NodeKey);
+        bool verified;
+        try
+        {
+            verified = signed.Verify([key]).Contains(key);
+        }
+        catch (FormatException)
+        {
+            verified = false;
+        }
+        if (!verified)
+            return await RefuseAsync(message.From, note, $"The message does not carry a valid signature of {peer.Origin}'s message key.", 403, ct);
+
+        string? refusal = null;
+        var outcome = await recorder.WriteAsync(ActorPrefix + peer.Origin, async (scope, c) =>
+        {
+            if (await scope.Db.ReceivedMessages.AsNoTracking().FirstOrDefaultAsync(r => r.Peer == peer.Origin && r.Id == message.Id, c) is { } seen)
+                return Result<InboxAnswer>.Ok(seen.Refused ? new InboxAnswer(422, "already refused") : new InboxAnswer(200, "already applied"));
+            var last = await scope.Db.ReceivedMessages.Where(r => r.Peer == peer.Origin).MaxAsync(r => (long?)r.Seq, c) ?? 0;
+            if (message.Seq != last + 1)
+                return new DomainError("seq", $"expected {last + 1}", ErrorKind.Conflict);
+            scope.Db.ReceivedMessages.Add(new ReceivedMessage { Peer = peer.Origin, Id = message.Id, Seq = message.Seq, Kind = message.Kind, ReceivedAt = scope.Now });
+            var applied = await ApplyAsync(scope, peer.Origin, message, c);
+            if (!applied.Succeeded)
+            {
+                refusal = applied.Error!.Message;
+                return applied.Error!;
+            }
+            return Result<InboxAnswer>.Ok(new InboxAnswer(200, "applied"));
+        }, ct);
+        if (outcome.Succeeded)
+            return outcome.Value!;
+        if (refusal is null)
+            return new InboxAnswer(409, outcome.Error!.Message);
+        // Signed by the peer but not applicable here: refused and kept, its place in the sequence taken, and the sender goes on with the next.
+        return await RefuseAsync(peer.Origin, note, $"Message {message.Id} ({message.Kind}) cannot be applied: {refusal}", 422, ct,
+            new ReceivedMessage { Peer = peer.Origin, Id = message.Id, Seq = message.Seq, Kind = message.Kind, ReceivedAt = clock.GetUtcNow().UtcDateTime, Refused = true });
+    }
+
+    private static async Task<Result<Guid>> ApplyAsync(WriteScope scope, string peer, NodeMessage message, CancellationToken ct)
+    {
+        switch (message.Kind)
+        {
+            case Envelope.Kind:
+                Envelope? envelope;
+                try
+                {
+                    envelope = Envelope.Read(message.Body);
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    return new DomainError("body", $"The envelope does not read: {e.Message}");
+                }
+                return envelope is null ? new DomainError("body", "The envelope is empty.") : await ReceiveEnvelope.ApplyAsync(scope, peer, message.Id, envelope, ct);
+            default:
+                return new DomainError("kind", $"This node does not take messages of kind {message.Kind}.");
+        }
+    }
+
+    private async Task<InboxAnswer> RefuseAsync(string? peer, string note, string reason, int status, CancellationToken ct, ReceivedMessage? taken = null)
+    {
+        db.ChangeTracker.Clear();
+        if (taken is not null)
+            db.ReceivedMessages.Add(taken);
+        db.RefusedMessages.Add(new RefusedMessage
+        {
+            Id = Guid.CreateVersion7(),
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            Peer = peer is { Length: <= 300 } ? peer : null,
+            Reason = reason.Length > 1000 ? reason[..1000] : reason,
+            Text = note,
+        });
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Refused a message from {Peer}: {Reason}", peer ?? "an unknown sender", reason);
+        return new InboxAnswer(status, reason);
+    }
+}

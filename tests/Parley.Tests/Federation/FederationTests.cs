@@ -1,0 +1,274 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Parley.Record;
+using Parley.Tests.Infrastructure;
+
+namespace Parley.Tests.FederationSlice;
+
+/// <summary>
+/// Three real `parley` processes, each its own node with its own store and only its own keys: the Executive Office of
+/// the President (SQLite), the US Senate (SQLite) and the Presidential Administration of Russia (PostgreSQL). Each hosts
+/// its institution; they become peers with the log keys they exchanged; a letter registered at the Executive Office to
+/// the Presidential Administration is sealed to the key the Russian node published, and its envelope crosses when it is
+/// dispatched — while the Russian node is down, so it is delivered when it returns, once.
+/// </summary>
+public sealed class FederationTests
+{
+    private const string Password = "federation-test-password-2026";
+
+    [Fact]
+    public async Task A_letter_crosses_to_the_addressees_node_sealed_to_the_key_that_node_published()
+    {
+        var install = ParleyProcess.Install("fed");
+        await using var eop = await Node.CreateAsync(install, "sqlite", "eop", "Executive Office of the President", "head_of_state_office");
+        await using var senate = await Node.CreateAsync(install, "sqlite", "senate", "United States Senate", "chamber");
+        await using var ru = await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office");
+        var quick = new Dictionary<string, string> { ["PARLEY_FEDERATION_INTERVAL_MS"] = "200", ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000" };
+        foreach (var node in new[] { eop, senate, ru })
+            await node.StartAsync(quick);
+        try
+        {
+            await StoryAsync(eop, senate, ru, quick);
+        }
+        catch (Exception e)
+        {
+            // What the nodes said is the first thing to read when the story breaks.
+            throw new InvalidOperationException($"{e.Message}\n--- eop ---\n{eop.Output}\n--- senate ---\n{senate.Output}\n--- ru ---\n{ru.Output}", e);
+        }
+    }
+
+    private static async Task StoryAsync(Node eop, Node senate, Node ru, Dictionary<string, string> quick)
+    {
+
+        // A key that does not match the node at that address is refused, naming it; then each pair peers with the real keys.
+        var wrong = await eop.RunAsync("peer", "add", ru.Address.ToString(), "--key", senate.LogKey);
+        Assert.Equal(1, wrong.Code);
+        Assert.Contains("not the key given", wrong.Output);
+        foreach (var (a, b) in new[] { (eop, ru), (ru, eop), (eop, senate), (senate, eop), (senate, ru), (ru, senate) })
+        {
+            var added = await a.RunAsync("peer", "add", b.Address.ToString(), "--key", b.LogKey);
+            Assert.True(added.Code == 0, added.Output);
+            Assert.Contains("1 institution hosted there, each proved in its log", added.Output);
+        }
+        // Adding a peer again changes nothing.
+        Assert.Contains("(0 changes recorded)", (await eop.RunAsync("peer", "add", ru.Address.ToString(), "--key", ru.LogKey)).Output);
+
+        var status = await eop.StatusAsync();
+        var ruPeer = status.GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("origin").GetString() == ru.Origin);
+        var pa = ruPeer.GetProperty("institutions").EnumerateArray().Single();
+        Assert.Equal("Presidential Administration of Russia", pa.GetProperty("name").GetString());
+        var paId = pa.GetProperty("id").GetGuid();
+        var ruHosted = (await ru.StatusAsync()).GetProperty("hosted").EnumerateArray().Single();
+        Assert.Equal(paId, ruHosted.GetProperty("id").GetGuid());
+        Assert.Equal(ruHosted.GetProperty("index").GetInt64(), pa.GetProperty("index").GetInt64());
+
+        // The letter is registered and its copy sealed at the Executive Office; the office cannot open what it sealed.
+        var clerk = eop.Client("clerk");
+        var registered = await clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "outgoing",
+            dated = "2026-11-30",
+            senderInstitution = eop.InstitutionId,
+            addresseeInstitution = paId,
+            subject = "Invitation to consultations",
+            topics = new[] { "consultations" },
+            language = "en",
+        });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        var letterId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var text = "Dear colleagues, we invite you to consultations in Washington."u8.ToArray();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(text);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "letter.txt");
+        var attached = await clerk.PostAsync($"/api/letters/{letterId}/attachments", form);
+        Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
+        var attachmentId = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}")).StatusCode);
+
+        // The Russian node is down when the letter is dispatched: the envelope waits in the outbox, retried.
+        await ru.StopAsync();
+        var dispatched = await clerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Washington" });
+        Assert.True(dispatched.IsSuccessStatusCode, await dispatched.Content.ReadAsStringAsync());
+        await Until(async () => Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("lastError").GetString() is { Length: > 0 }, "the outbox to note the failed delivery", eop);
+        Assert.Equal(1, Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("waiting").GetInt32());
+
+        // It comes back and receives the envelope: its clerk sees the letter as expected and opens the copy sealed to its key.
+        await ru.StartAsync(quick);
+        await Until(async () => Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("delivered").GetInt32() == 1, "the envelope to be delivered", eop);
+        var ruClerk = ru.Client("clerk");
+        var seen = await ruClerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}");
+        Assert.Equal("Invitation to consultations", seen.GetProperty("subject").GetString());
+        Assert.Equal((await clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}")).GetProperty("number").GetString(), seen.GetProperty("number").GetString());
+        var opened = await ruClerk.GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(text, await opened.Content.ReadAsByteArrayAsync());
+        // The Senate, through which nothing was sent, has no trace of it.
+        Assert.Equal(HttpStatusCode.NotFound, (await senate.Client("clerk").GetAsync($"/api/letters/{letterId}")).StatusCode);
+
+        // The delivered message sent again (a replay) is not applied twice; altered, or signed by another key, it is refused and kept.
+        var note = eop.OutboxNotes().Single();
+        using var raw = new HttpClient { BaseAddress = ru.Address };
+        var events = await ru.SizeAsync();
+        var replayed = await raw.PostAsync("/federation/inbox", new StringContent(note, Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("already applied", (await replayed.Content.ReadAsStringAsync()).Trim());
+        var altered = note.Replace("Invitation to consultations", "Invitation to capitulation", StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await raw.PostAsync("/federation/inbox", new StringContent(altered, Encoding.UTF8, "text/plain"))).StatusCode);
+        var garbage = await raw.PostAsync("/federation/inbox", new StringContent("hello", Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal(events, await ru.SizeAsync());
+        var refused = (await ru.StatusAsync()).GetProperty("refused").EnumerateArray().Select(r => r.GetProperty("reason").GetString()).ToList();
+        Assert.Contains(refused, r => r!.Contains("valid signature", StringComparison.Ordinal));
+        Assert.Contains(refused, r => r!.Contains("does not read", StringComparison.Ordinal));
+
+        // A node that serves the Russian node's description with another key for its institution is caught by the proof.
+        await using var forger = await ForgerAsync(await raw.GetStringAsync("/federation/node"));
+        var forged = await senate.RunAsync("peer", "add", forger.Urls.First(), "--key", ru.LogKey);
+        Assert.Equal(1, forged.Code);
+        Assert.Contains("does not hold", forged.Output);
+    }
+
+    private static JsonElement Outbox(JsonElement status, string peer) =>
+        status.GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("origin").GetString() == peer).GetProperty("outbox");
+
+    /// <summary>Serves a node description whose first institution's entry has its sealing key replaced (same length, so it still decodes).</summary>
+    private static async Task<WebApplication> ForgerAsync(string description)
+    {
+        var json = JsonNode.Parse(description)!;
+        var proof = json["institutions"]![0]!.GetValue<string>();
+        var lines = proof.Split('\n');
+        var entry = Convert.FromBase64String(lines[1]["extra ".Length..]);
+        // The entry's payload holds the key as base64 text; it is overwritten in place with another key of the same length.
+        var marker = "\"sealingKey\":\""u8.ToArray();
+        var at = entry.AsSpan().IndexOf(marker) + marker.Length;
+        var substitute = Encoding.ASCII.GetBytes(Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()));
+        Assert.Equal((byte)'"', entry[at + substitute.Length]);
+        substitute.CopyTo(entry, at);
+        lines[1] = "extra " + Convert.ToBase64String(entry);
+        json["institutions"]![0] = string.Join('\n', lines);
+        var forged = json.ToJsonString();
+        var app = WebApplication.CreateSlimBuilder();
+        app.WebHost.UseUrls($"http://127.0.0.1:{ParleyProcess.FreePort()}");
+        var web = app.Build();
+        web.MapGet("/federation/node", () => Results.Text(forged, "application/json"));
+        await web.StartAsync();
+        return web;
+    }
+
+    private static async Task Until(Func<Task<bool>> condition, string what, Node node)
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"Waited a minute for {what}:\n{node.Output}");
+    }
+
+    /// <summary>One node: its store and secret, its institution imported from Popolo and hosted, a clerk and an administrator.</summary>
+    private sealed class Node : IAsyncDisposable
+    {
+        private readonly string _install;
+        private readonly string[] _store;
+        private readonly Dictionary<string, string> _tokens = [];
+        private readonly StoreSettings _settings;
+        private ParleyProcess? _process;
+        private int? _port;
+
+        private Node(string install, StoreSettings settings, string secret)
+        {
+            (_install, _settings) = (install, settings);
+            _store = ["--data", settings.DataDirectory, "--secret-file", secret, .. settings.IsPostgres ? new[] { "--database", settings.PostgresConnection! } : []];
+        }
+
+        public Uri Address => _process!.Address;
+        public string Output => _process?.Output ?? "";
+        public string LogKey { get; private set; } = "";
+        public string Origin => LogKey.Split('+')[0];
+        public Guid InstitutionId { get; private set; }
+
+        public static async Task<Node> CreateAsync(string install, string provider, string id, string name, string classification)
+        {
+            var node = new Node(install, await ParleyServer.NewStoreAsync(provider), ParleyServer.SecretFile());
+            System.IO.Directory.CreateDirectory(node._settings.DataDirectory);
+            var popolo = Path.Combine(node._settings.DataDirectory, "..", $"parley-{id}-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(popolo, JsonSerializer.Serialize(new { organizations = new[] { new { id, name, classification } } }));
+            await node.MustAsync(null, "import", "popolo", popolo, "--scheme", "test");
+            await node.MustAsync(Password, "user", "add", "clerk", "--institution", name, "--role", "registry-clerk");
+            await node.MustAsync(Password, "user", "add", "admin", "--institution", name, "--role", "administrator");
+            var hosted = await node.MustAsync(null, "node", "host", name);
+            Assert.Contains("its keys are published at entry", hosted);
+            foreach (var user in new[] { "clerk", "admin" })
+                node._tokens[user] = (await node.MustAsync(null, "token", "create", user)).Trim().Split('\n')[^1];
+            return node;
+        }
+
+        public async Task StartAsync(IReadOnlyDictionary<string, string> environment)
+        {
+            _process = await ParleyProcess.ServeAsync(_install, environment, _port, _store);
+            _port = _process.Address.Port;
+            using var client = new HttpClient { BaseAddress = _process.Address };
+            LogKey = (await client.GetStringAsync("/ledger/key")).Trim();
+            var status = await StatusAsync();
+            InstitutionId = status.GetProperty("hosted")[0].GetProperty("id").GetGuid();
+        }
+
+        public async Task StopAsync()
+        {
+            await _process!.DisposeAsync();
+        }
+
+        public HttpClient Client(string user)
+        {
+            var client = new HttpClient { BaseAddress = _process!.Address };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _tokens[user]);
+            return client;
+        }
+
+        public async Task<JsonElement> StatusAsync() => await Client("admin").GetFromJsonAsync<JsonElement>("/api/federation");
+
+        public async Task<long> SizeAsync()
+        {
+            using var client = new HttpClient { BaseAddress = _process!.Address };
+            return long.Parse((await client.GetStringAsync("/ledger/checkpoint")).Split('\n')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>The signed notes in this node's outbox, read from its SQLite file as an operator inspecting it would.</summary>
+        public IReadOnlyList<string> OutboxNotes()
+        {
+            using var connection = new SqliteConnection($"Data Source={_settings.SqlitePath};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT \"Note\" FROM federation_outbox ORDER BY \"Seq\"";
+            using var reader = command.ExecuteReader();
+            var notes = new List<string>();
+            while (reader.Read())
+                notes.Add(reader.GetString(0));
+            return notes;
+        }
+
+        public Task<(int Code, string Output)> RunAsync(params string[] args) => ParleyProcess.RunAsync(_install, [.. args, .. _store]);
+
+        private async Task<string> MustAsync(string? input, params string[] args)
+        {
+            var (code, output) = await ParleyProcess.RunAsync(_install, input, [.. args, .. _store]);
+            Assert.True(code == 0, $"parley {string.Join(' ', args)}: {output}");
+            return output;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_process is not null)
+                await _process.DisposeAsync();
+        }
+    }
+}

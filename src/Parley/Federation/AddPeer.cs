@@ -29,15 +29,22 @@ public static class AddPeer
         }
     }
 
-    /// <summary>What learning a proven node changes here: nothing twice, and never an institution this node hosts.</summary>
-    public static Result<IReadOnlyList<FederationEvent>> Decide(ProvenNode node, string self, string logKey, Peer? known, string url,
+    /// <summary>
+    /// What learning a proven node changes here: nothing twice, and never an institution this node hosts. The address is
+    /// the one an operator gave, or null when learning again from where the peer already is (a round that read the old
+    /// address must not undo an operator's move).
+    /// </summary>
+    public static Result<IReadOnlyList<FederationEvent>> Decide(ProvenNode node, string self, string logKey, Peer? known, string? url,
         IReadOnlyDictionary<Guid, RemoteInstitution> learned, IReadOnlySet<Guid> hostedHere)
     {
         if (node.Origin == self)
             return new DomainError("url", "That is this node's own log.", ErrorKind.Conflict);
         var events = new List<FederationEvent>();
-        if (known is null || known.Url != url || known.NodeKey != node.NodeKey)
-            events.Add(new PeerAdded(node.Origin, url, logKey, node.NodeKey, node.NodeKeyIndex));
+        var address = url ?? known?.Url;
+        if (address is null)
+            return new DomainError("url", $"{node.Origin} is not a peer yet; add it with its address.", ErrorKind.NotFound);
+        if (known is null || known.Url != address || known.NodeKey != node.NodeKey)
+            events.Add(new PeerAdded(node.Origin, address, logKey, node.NodeKey, node.NodeKeyIndex));
         foreach (var i in node.Institutions)
         {
             var id = i.Hosted.Institution;
@@ -52,7 +59,7 @@ public static class AddPeer
         return events;
     }
 
-    public static async Task<Result<int>> HandleAsync(WriteScope scope, NodeKey self, ProvenNode node, NoteVerifier logKey, string url, CancellationToken ct)
+    public static async Task<Result<int>> HandleAsync(WriteScope scope, NodeKey self, ProvenNode node, NoteVerifier logKey, string? url, CancellationToken ct)
     {
         var db = scope.Db;
         var known = await db.Peers.AsNoTracking().FirstOrDefaultAsync(p => p.Origin == node.Origin, ct);

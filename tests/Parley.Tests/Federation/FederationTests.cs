@@ -30,7 +30,10 @@ public sealed class FederationTests
         await using var eop = await Node.CreateAsync(install, "sqlite", "eop", "Executive Office of the President", "head_of_state_office");
         await using var senate = await Node.CreateAsync(install, "sqlite", "senate", "United States Senate", "chamber");
         await using var ru = await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office");
-        var quick = new Dictionary<string, string> { ["PARLEY_FEDERATION_INTERVAL_MS"] = "200", ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000" };
+        var quick = new Dictionary<string, string>
+        {
+            ["PARLEY_FEDERATION_INTERVAL_MS"] = "200", ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000", ["PARLEY_PEER_SYNC_MS"] = "500",
+        };
         foreach (var node in new[] { eop, senate, ru })
             await node.StartAsync(quick);
         try
@@ -129,41 +132,66 @@ public sealed class FederationTests
         Assert.Contains(refused, r => r!.Contains("valid signature", StringComparison.Ordinal));
         Assert.Contains(refused, r => r!.Contains("does not read", StringComparison.Ordinal));
 
-        // A node that serves the Russian node's description with another key for its institution is caught by the proof.
-        await using var forger = await ForgerAsync(await raw.GetStringAsync("/federation/node"));
+        // A node that serves the Russian node's description with another key for its institution is caught by the proof: at once
+        // when it is added, and later when a peer that served honestly begins to substitute (a fault the page shows).
+        var forgery = new Forgery(await raw.GetStringAsync("/federation/node"));
+        await using var forger = await forgery.StartAsync();
         var forged = await senate.RunAsync("peer", "add", forger.Urls.First(), "--key", ru.LogKey);
         Assert.Equal(1, forged.Code);
         Assert.Contains("does not hold", forged.Output);
+        forgery.Honest = true;
+        var moved = await senate.RunAsync("peer", "add", forger.Urls.First(), "--key", ru.LogKey);
+        Assert.True(moved.Code == 0 && moved.Output.Contains("(1 change recorded)", StringComparison.Ordinal), moved.Output);
+        forgery.Honest = false;
+        await Until(async () => (await senate.StatusAsync()).GetProperty("faults").EnumerateArray().Any(f => f.GetProperty("what").GetString()!.Contains("does not hold", StringComparison.Ordinal)),
+            "the Senate node to see the substituted key", senate, async () => (await senate.StatusAsync()).ToString());
+
+        // An institution the Russian node begins to host is learned by its peers from its log, without anyone adding it.
+        await ru.HostAsync("ru-mfa", "Ministry of Foreign Affairs of Russia", "ministry");
+        await Until(async () => (await eop.StatusAsync()).GetProperty("peers").EnumerateArray()
+            .Single(p => p.GetProperty("origin").GetString() == ru.Origin).GetProperty("institutions").GetArrayLength() == 2, "the Executive Office to learn the ministry", eop);
     }
 
     private static JsonElement Outbox(JsonElement status, string peer) =>
         status.GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("origin").GetString() == peer).GetProperty("outbox");
 
-    /// <summary>Serves a node description whose first institution's entry has its sealing key replaced (same length, so it still decodes).</summary>
-    private static async Task<WebApplication> ForgerAsync(string description)
+    /// <summary>
+    /// A node that serves the Russian node's description — honestly, or with its first institution's sealing key replaced in
+    /// the entry (the same length, so it still decodes) while the proof stays as the log made it.
+    /// </summary>
+    private sealed class Forgery(string description)
     {
-        var json = JsonNode.Parse(description)!;
-        var proof = json["institutions"]![0]!.GetValue<string>();
-        var lines = proof.Split('\n');
-        var entry = Convert.FromBase64String(lines[1]["extra ".Length..]);
-        // The entry's payload holds the key as base64 text; it is overwritten in place with another key of the same length.
-        var marker = "\"sealingKey\":\""u8.ToArray();
-        var at = entry.AsSpan().IndexOf(marker) + marker.Length;
-        var substitute = Encoding.ASCII.GetBytes(Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray()));
-        Assert.Equal((byte)'"', entry[at + substitute.Length]);
-        substitute.CopyTo(entry, at);
-        lines[1] = "extra " + Convert.ToBase64String(entry);
-        json["institutions"]![0] = string.Join('\n', lines);
-        var forged = json.ToJsonString();
-        var app = WebApplication.CreateSlimBuilder();
-        app.WebHost.UseUrls($"http://127.0.0.1:{ParleyProcess.FreePort()}");
-        var web = app.Build();
-        web.MapGet("/federation/node", () => Results.Text(forged, "application/json"));
-        await web.StartAsync();
-        return web;
+        public bool Honest { get; set; }
+
+        public async Task<WebApplication> StartAsync()
+        {
+            var forged = Forge(description);
+            var app = WebApplication.CreateSlimBuilder();
+            app.WebHost.UseUrls($"http://127.0.0.1:{ParleyProcess.FreePort()}");
+            var web = app.Build();
+            web.MapGet("/federation/node", () => Results.Text(Honest ? description : forged, "application/json"));
+            await web.StartAsync();
+            return web;
+        }
+
+        private static string Forge(string description)
+        {
+            var json = JsonNode.Parse(description)!;
+            var lines = json["institutions"]![0]!.GetValue<string>().Split('\n');
+            var entry = Convert.FromBase64String(lines[1]["extra ".Length..]);
+            var marker = "\"sealingKey\":\""u8.ToArray();
+            var at = entry.AsSpan().IndexOf(marker) + marker.Length;
+            // The key as the payload writes it (its '+' may be escaped): overwritten with as many letters.
+            var length = entry.AsSpan(at).IndexOf((byte)'"');
+            Assert.True(length >= 44, "the entry holds the sealing key");
+            entry.AsSpan(at, length).Fill((byte)'Q');
+            lines[1] = "extra " + Convert.ToBase64String(entry);
+            json["institutions"]![0] = string.Join('\n', lines);
+            return json.ToJsonString();
+        }
     }
 
-    private static async Task Until(Func<Task<bool>> condition, string what, Node node)
+    private static async Task Until(Func<Task<bool>> condition, string what, Node node, Func<Task<string>>? state = null)
     {
         for (var i = 0; i < 240; i++)
         {
@@ -171,7 +199,7 @@ public sealed class FederationTests
                 return;
             await Task.Delay(250);
         }
-        throw new TimeoutException($"Waited a minute for {what}:\n{node.Output}");
+        throw new TimeoutException($"Waited a minute for {what}:\n{(state is null ? "" : await state())}\n{node.Output}");
     }
 
     /// <summary>One node: its store and secret, its institution imported from Popolo and hosted, a clerk and an administrator.</summary>
@@ -200,16 +228,21 @@ public sealed class FederationTests
         {
             var node = new Node(install, await ParleyServer.NewStoreAsync(provider), ParleyServer.SecretFile());
             System.IO.Directory.CreateDirectory(node._settings.DataDirectory);
-            var popolo = Path.Combine(node._settings.DataDirectory, "..", $"parley-{id}-{Guid.NewGuid():N}.json");
-            await File.WriteAllTextAsync(popolo, JsonSerializer.Serialize(new { organizations = new[] { new { id, name, classification } } }));
-            await node.MustAsync(null, "import", "popolo", popolo, "--scheme", "test");
+            await node.HostAsync(id, name, classification);
             await node.MustAsync(Password, "user", "add", "clerk", "--institution", name, "--role", "registry-clerk");
             await node.MustAsync(Password, "user", "add", "admin", "--institution", name, "--role", "administrator");
-            var hosted = await node.MustAsync(null, "node", "host", name);
-            Assert.Contains("its keys are published at entry", hosted);
             foreach (var user in new[] { "clerk", "admin" })
                 node._tokens[user] = (await node.MustAsync(null, "token", "create", user)).Trim().Split('\n')[^1];
             return node;
+        }
+
+        /// <summary>Imports an institution as an operator would (a Popolo file) and hosts it on this node.</summary>
+        public async Task HostAsync(string id, string name, string classification)
+        {
+            var popolo = Path.Combine(Path.GetTempPath(), $"parley-{id}-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(popolo, JsonSerializer.Serialize(new { organizations = new[] { new { id, name, classification } } }));
+            await MustAsync(null, "import", "popolo", popolo, "--scheme", "test");
+            Assert.Contains("its keys are published at entry", await MustAsync(null, "node", "host", name));
         }
 
         public async Task StartAsync(IReadOnlyDictionary<string, string> environment)

@@ -32,7 +32,9 @@ public sealed class FederationTests
         await using var ru = await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office");
         var quick = new Dictionary<string, string>
         {
-            ["PARLEY_FEDERATION_INTERVAL_MS"] = "200", ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000", ["PARLEY_PEER_SYNC_MS"] = "500",
+            ["PARLEY_FEDERATION_INTERVAL_MS"] = "200",
+            ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000",
+            ["PARLEY_PEER_SYNC_MS"] = "500",
         };
         foreach (var node in new[] { eop, senate, ru })
             await node.StartAsync(quick);

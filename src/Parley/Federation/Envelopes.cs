@@ -26,9 +26,10 @@ public sealed record Envelope(LetterRegistered Letter, IReadOnlyList<LegPlan> Ro
 
 /// <summary>
 /// The sending side: the first hand-over of a letter whose addressee another node hosts dispatches it, and its envelope
-/// is queued for that node in the same write. Steps recorded from a peer's message are never sent on.
+/// is queued for that node in the same write. Steps recorded from a peer's message are never sent on. The node key is
+/// taken only when a message is queued: a write that sends nothing (a verb run without the secret) never opens the vault.
 /// </summary>
-public sealed class Dispatches(NodeKey key) : IRecordReaction
+public sealed class Dispatches(IServiceProvider services) : IRecordReaction
 {
     public async ValueTask ReactAsync(WriteScope scope, IEvent e, StoredEvent stored, CancellationToken ct)
     {
@@ -55,7 +56,7 @@ public sealed class Dispatches(NodeKey key) : IRecordReaction
                 letter.Classification, letter.Language, letter.ReplyBy, null, letter.Embargo),
             route, copies, handover.At,
             [.. institutions.Select(i => new InstitutionRecorded(i.Id, i.Kind, i.CountryCode, null, [.. i.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind))], []))]);
-        await Outbox.QueueAsync(scope, key, remote.Peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
+        await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), remote.Peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
     }
 }
 

@@ -21,10 +21,19 @@ public static class FederationApi
         {
             using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
             var answer = await inbox.ReceiveAsync(await reader.ReadToEndAsync(ct), ct);
-            return Results.Text(answer.Text + "\n", "text/plain; charset=utf-8", statusCode: answer.Status);
+            return answer.Status switch
+            {
+                200 => Results.Text(answer.Text + "\n", "text/plain; charset=utf-8"),
+                400 => Problems.Of(ProblemKinds.Malformed, answer.Text, "note"),
+                403 => Problems.Of(ProblemKinds.Forbidden, answer.Text, "note"),
+                409 => Problems.Of(ProblemKinds.Conflict, answer.Text, "seq"),
+                // Verified, kept, and not applicable here: the sender goes on with its next message.
+                _ => TypedResults.Problem(answer.Text, statusCode: answer.Status, title: ProblemKinds.Refused.Title, type: ProblemKinds.Refused.Type,
+                    extensions: new Dictionary<string, object?> { ["field"] = "body" }),
+            };
         })
-            .Accepts<string>("text/plain").Produces<string>(200, "text/plain").Produces<string>(400, "text/plain").Produces<string>(403, "text/plain")
-            .Produces<string>(409, "text/plain").Produces<string>(422, "text/plain")
+            .Accepts<string>("text/plain").Produces<string>(200, "text/plain")
+            .ProducesProblem(400).ProducesProblem(403).ProducesProblem(409).ProducesProblem(422)
             .DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(InboxLimit))
             .WithSummary("A peer's signed message (a signed note): applied once, in the peer's order; refused and kept when it does not verify");
         app.MapGet("/api/federation", async (ParleyDb db, LogKey log, CancellationToken ct) => Results.Json(await FederationStatus.LoadAsync(db, log, ct)))

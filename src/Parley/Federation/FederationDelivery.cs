@@ -90,12 +90,12 @@ public sealed class FederationDelivery(IServiceScopeFactory scopes, IHttpClientF
                 if (response.StatusCode == HttpStatusCode.UnprocessableEntity)
                 {
                     // The peer verified it and refused to apply it (and keeps it); waiting would not change that.
-                    (message.DeliveredAt, message.Refused, message.LastError) = (clock.GetUtcNow().UtcDateTime, true, Trim(said));
+                    (message.DeliveredAt, message.Refused, message.LastError) = (clock.GetUtcNow().UtcDateTime, true, Detail(said));
                     await db.SaveChangesAsync(ct);
                     log.LogWarning("{Peer} refused message {Seq} ({Kind}): {Answer}", peer.Origin, message.Seq, message.Kind, said);
                     continue;
                 }
-                failure = $"{(int)response.StatusCode}: {Trim(said)}";
+                failure = $"{(int)response.StatusCode}: {Detail(said)}";
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
@@ -112,4 +112,18 @@ public sealed class FederationDelivery(IServiceScopeFactory scopes, IHttpClientF
     }
 
     private static string Trim(string text) => text.Length > 1000 ? text[..1000] : text;
+
+    /// <summary>What a peer's problem answer says (its detail), or the answer itself.</summary>
+    private static string Detail(string answer)
+    {
+        try
+        {
+            using var problem = System.Text.Json.JsonDocument.Parse(answer);
+            return Trim(problem.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() ?? answer : answer);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return Trim(answer);
+        }
+    }
 }

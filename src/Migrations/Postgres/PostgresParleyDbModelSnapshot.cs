@@ -662,6 +662,34 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("personal_signatures", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.RemoteStep", b =>
+                {
+                    b.Property<Guid>("HandoverId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Canonical")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Log")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("HandoverId");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("remote_steps", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.SealedBlob", b =>
                 {
                     b.Property<Guid>("AttachmentId")

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
@@ -45,8 +44,7 @@ public static class AnswerHandover
         {
             // The receiver's signature goes over the recorded hand-over, so it is made before the confirmation is recorded.
             var handover = letter.Handovers.First(h => h.Id == handoverId);
-            var recorded = await scope.Db.Events.AsNoTracking().FirstAsync(e => e.Sequence == handover.RecordedIndex, ct);
-            var signature = await keys.SignAsync(actor, handover.ToInstitution, recorded.ToCanonical().Encode(), ct);
+            var signature = await keys.SignAsync(actor, handover.ToInstitution, await SignedBytes.OfAsync(scope.Db, handover, ct), ct);
             await scope.RecordAsync(new HandoverSigned(letterId, handoverId, handover.ToInstitution, false, signature), ct);
             await PersonalSignatures.RecordAsync(scope, letterId, await scope.RecordAsync(confirmed, ct), personal, ct);
         }

@@ -15,6 +15,7 @@ public sealed class CorrespondenceModule : IRecordModule
         ProjectionTable.Of<PersonalSignature>(q => q.OrderBy(x => x.Step)),
         ProjectionTable.Of<Attachment>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<LetterParty>(q => q.OrderBy(x => x.LetterId).ThenBy(x => x.InstitutionId)),
+        ProjectionTable.Of<RemoteStep>(q => q.OrderBy(x => x.HandoverId)),
         ProjectionTable.Of<Handover>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<Letter>(q => q.OrderBy(x => x.Id), l => l.Route.Sort((x, y) => x.Order.CompareTo(y.Order))),
         ProjectionTable.Of<InstitutionKey>(q => q.OrderBy(x => x.InstitutionId)),
@@ -43,6 +44,13 @@ public sealed class CorrespondenceModule : IRecordModule
         model.Entity<Attachment>(e =>
         {
             e.ToTable("attachments");
+            e.HasIndex(x => x.LetterId);
+        });
+        model.Entity<RemoteStep>(e =>
+        {
+            e.ToTable("remote_steps");
+            e.HasKey(x => x.HandoverId);
+            e.Property(x => x.Log).HasMaxLength(300);
             e.HasIndex(x => x.LetterId);
         });
         model.Entity<SealedBlob>(e =>

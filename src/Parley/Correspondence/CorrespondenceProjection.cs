@@ -70,6 +70,9 @@ public static class CorrespondenceProjection
                 await AddPartyAsync(db, carried, h.FromInstitution, ct);
                 await AddPartyAsync(db, carried, h.ToInstitution, ct);
                 break;
+            case HandoverRecordedElsewhere x:
+                db.RemoteSteps.Add(new RemoteStep { HandoverId = x.HandoverId, LetterId = x.LetterId, Log = x.Log, Index = x.Index, Canonical = Convert.FromBase64String(x.Canonical) });
+                break;
             case HandoverSigned s:
                 var signed = await HandoverAsync(db, s.HandoverId, ct);
                 if (s.Giver)

@@ -91,10 +91,13 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         var personal = await PersonalChecksAsync(db, state.Letter.Id, ct);
         var chain = new List<CertifiedHandover>();
         var format = await LogFormats.OfAsync(db, ct);
+        var remote = await SignedBytes.RemoteOfLetterAsync(db, state.Letter.Id, ct);
         foreach (var h in state.Handovers.OrderBy(h => h.At))
         {
             var bytes = (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct)).ToCanonical().Encode();
             var leafHash = LeafData.LeafHash(format, bytes);
+            // A hand-over first recorded on another node is signed over that node's bytes; this log proves its own copy.
+            var signedBytes = remote.GetValueOrDefault(h.Id) ?? bytes;
             if (h.RecordedIndex >= stored.Size)
             {
                 // Recorded after the checkpoint this certificate rests on: not yet provable.
@@ -113,7 +116,7 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
                 included = false;
             }
             chain.Add(new CertifiedHandover(h, h.RecordedIndex, leaf, proof, included,
-                Valid(keys, h.FromInstitution, bytes, h.GiverSignature), Valid(keys, h.ToInstitution, bytes, h.ReceiverSignature),
+                Valid(keys, h.FromInstitution, signedBytes, h.GiverSignature), Valid(keys, h.ToInstitution, signedBytes, h.ReceiverSignature),
                 personal.FirstOrDefault(p => p.Step is HandoverRecorded r && r.HandoverId == h.Id).Check,
                 personal.FirstOrDefault(p => p.Step is HandoverConfirmed c && c.HandoverId == h.Id || p.Step is HandoverDisputed d && d.HandoverId == h.Id).Check));
         }

@@ -56,6 +56,16 @@ public sealed record HandoverSigned(Guid LetterId, Guid HandoverId, Guid Institu
     public override string Stream => $"letter/{LetterId}";
 }
 
+/// <summary>
+/// The hand-over just recorded here was first recorded on another node, at entry <see cref="Index"/> of the log
+/// <see cref="Log"/>: both institutions sign those canonical bytes (<see cref="Canonical"/>, base64), not this log's copy.
+/// </summary>
+[EventType("correspondence.handover-recorded-elsewhere")]
+public sealed record HandoverRecordedElsewhere(Guid LetterId, Guid HandoverId, string Log, long Index, string Canonical) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
 [EventType("correspondence.handover-confirmed")]
 public sealed record HandoverConfirmed(Guid LetterId, Guid HandoverId, DateTime At, bool SealIntact) : CorrespondenceEvent
 {

@@ -115,6 +115,16 @@ public sealed class Attachment
 }
 
 /// <summary>The ciphertext itself (HPKE to the addressee institution), kept beside the record.</summary>
+/// <summary>Projection: a hand-over recorded first on another node, with the canonical bytes both institutions sign.</summary>
+public sealed class RemoteStep
+{
+    public Guid HandoverId { get; set; }
+    public Guid LetterId { get; set; }
+    public required string Log { get; set; }
+    public long Index { get; set; }
+    public required byte[] Canonical { get; set; }
+}
+
 public sealed class SealedBlob
 {
     public Guid AttachmentId { get; set; }

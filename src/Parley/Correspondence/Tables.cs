@@ -11,6 +11,7 @@ public abstract partial class ParleyDb
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<LetterParty> LetterParties => Set<LetterParty>();
     public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
+    public DbSet<RemoteStep> RemoteSteps => Set<RemoteStep>();
     public DbSet<InstitutionKey> InstitutionKeys => Set<InstitutionKey>();
     public DbSet<InstitutionSecret> InstitutionSecrets => Set<InstitutionSecret>();
     public DbSet<PersonalSignature> PersonalSignatures => Set<PersonalSignature>();

@@ -151,6 +151,7 @@ public sealed class FederationModule : IRecordModule
     {
         services.AddSingleton(s => NodeKey.Load(s.GetRequiredService<KeyVault>(), s.GetRequiredService<LogKey>()));
         services.AddSingleton<IRecordReaction, Dispatches>();
+        services.AddSingleton<IRecordReaction, CustodyDispatches>();
         services.AddScoped<NodeDescriptions>();
         services.AddScoped<Inbox>();
     }

@@ -16,6 +16,7 @@ public sealed record InboxAnswer(int Status, string Text);
 public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvider clock, ILogger<Inbox> logger)
 {
     public const string ActorPrefix = "node:";
+    private const int KeptOfRefused = 16 * 1024;
 
     public static bool IsFromPeer(string actor) => actor.StartsWith(ActorPrefix, StringComparison.Ordinal);
 
@@ -91,8 +92,28 @@ public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvid
                     return new DomainError("body", $"The envelope does not read: {e.Message}");
                 }
                 return envelope is null ? new DomainError("body", "The envelope is empty.") : await ReceiveEnvelope.ApplyAsync(scope, peer, message.Id, envelope, ct);
+            case HandoverMessage.Kind:
+                return Read<HandoverMessage>(message.Body) is { } handover
+                    ? await ReceiveCustody.HandoverAsync(scope, peer, handover, ct)
+                    : new DomainError("body", "The hand-over does not read.");
+            case AnswerMessage.Kind:
+                return Read<AnswerMessage>(message.Body) is { } answer
+                    ? await ReceiveCustody.AnswerAsync(scope, peer, answer, ct)
+                    : new DomainError("body", "The answer does not read.");
             default:
                 return new DomainError("kind", $"This node does not take messages of kind {message.Kind}.");
+        }
+    }
+
+    private static T? Read<T>(string body) where T : class
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<T>(body, EventCatalog.Json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
@@ -107,7 +128,8 @@ public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvid
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
             Peer = peer is { Length: <= 300 } ? peer : null,
             Reason = reason.Length > 1000 ? reason[..1000] : reason,
-            Text = note,
+            // Anyone may post here; what is kept of a refused message is bounded, so refusals cannot fill the disk as fast as requests arrive.
+            Text = note.Length > KeptOfRefused ? note[..KeptOfRefused] + "…" : note,
         });
         await db.SaveChangesAsync(ct);
         logger.LogWarning("Refused a message from {Peer}: {Reason}", peer ?? "an unknown sender", reason);

@@ -103,11 +103,12 @@ public sealed class FederationTests
         var dispatched = await clerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Washington" });
         Assert.True(dispatched.IsSuccessStatusCode, await dispatched.Content.ReadAsStringAsync());
         await Until(async () => Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("lastError").GetString() is { Length: > 0 }, "the outbox to note the failed delivery", eop);
-        Assert.Equal(1, Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("waiting").GetInt32());
+        // Two wait, in order: the envelope, then the hand-over signed by the Executive Office.
+        Assert.Equal(2, Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("waiting").GetInt32());
 
         // It comes back and receives the envelope: its clerk sees the letter as expected and opens the copy sealed to its key.
         await ru.StartAsync(quick);
-        await Until(async () => Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("delivered").GetInt32() == 1, "the envelope to be delivered", eop);
+        await Until(async () => Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("delivered").GetInt32() == 2, "the envelope and the hand-over to be delivered", eop);
         var ruClerk = ru.Client("clerk");
         var seen = await ruClerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}");
         Assert.Equal("Invitation to consultations", seen.GetProperty("subject").GetString());
@@ -115,11 +116,35 @@ public sealed class FederationTests
         var opened = await ruClerk.GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}");
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(text, await opened.Content.ReadAsByteArrayAsync());
+        // The hand-over came with the envelope: on the Russian node it awaits its receiver, signed by the giver over the Executive
+        // Office's own bytes. The Russian clerk confirms it there, with the Presidential Administration's key, which never left that node.
+        var ruCustody = await ruClerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody");
+        var link = ruCustody.GetProperty("chain").EnumerateArray().Single();
+        Assert.Equal("Recorded", link.GetProperty("state").GetString());
+        Assert.True(link.GetProperty("giverSignatureValid").GetBoolean());
+        var handoverId = link.GetProperty("handover").GetGuid();
+        var confirmed = await ruClerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers/{handoverId}/confirm", new { sealIntact = true });
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        var ruLink = (await ruClerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody")).GetProperty("chain")[0];
+        Assert.True(ruLink.GetProperty("receiverSignatureValid").GetBoolean() && ruLink.GetProperty("giverSignatureValid").GetBoolean(), ruLink.ToString());
+
+        // The signed confirmation returns: the Executive Office sees it on its own node, both signatures valid over its own entry.
+        await Until(async () => (await clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody")).GetProperty("chain")[0].GetProperty("state").GetString() == "Confirmed",
+            "the confirmation to reach the Executive Office", eop);
+        var eopCustody = await clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody");
+        var eopLink = eopCustody.GetProperty("chain")[0];
+        Assert.True(eopLink.GetProperty("giverSignatureValid").GetBoolean() && eopLink.GetProperty("receiverSignatureValid").GetBoolean(), eopLink.ToString());
+        Assert.Equal(ruLink.GetProperty("receiverSignature").GetString(), eopLink.GetProperty("receiverSignature").GetString());
+        Assert.Equal("DeliveredToOffice", (await clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}")).GetProperty("status").GetString());
+        // Each side's record proves itself offline.
+        var verified = await eop.RunAsync("verify-letter", letterId.ToString());
+        Assert.True(verified.Code == 0, verified.Output);
+
         // The Senate, through which nothing was sent, has no trace of it.
         Assert.Equal(HttpStatusCode.NotFound, (await senate.Client("clerk").GetAsync($"/api/letters/{letterId}")).StatusCode);
 
         // The delivered message sent again (a replay) is not applied twice; altered, or signed by another key, it is refused and kept.
-        var note = eop.OutboxNotes().Single();
+        var note = eop.OutboxNotes()[0];
         using var raw = new HttpClient { BaseAddress = ru.Address };
         var events = await ru.SizeAsync();
         var replayed = await raw.PostAsync("/federation/inbox", new StringContent(note, Encoding.UTF8, "text/plain"));

@@ -7,8 +7,10 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
 using Parley.Record;
 using Parley.Tests.Infrastructure;
+using Parley.Tests.WebSlice;
 
 namespace Parley.Tests.FederationSlice;
 
@@ -52,16 +54,10 @@ public sealed class FederationTests
     private static async Task StoryAsync(Node eop, Node senate, Node ru, Dictionary<string, string> quick)
     {
 
-        // A key that does not match the node at that address is refused, naming it; then each pair peers with the real keys.
         var wrong = await eop.RunAsync("peer", "add", ru.Address.ToString(), "--key", senate.LogKey);
         Assert.Equal(1, wrong.Code);
         Assert.Contains("not the key given", wrong.Output);
-        foreach (var (a, b) in new[] { (eop, ru), (ru, eop), (eop, senate), (senate, eop), (senate, ru), (ru, senate) })
-        {
-            var added = await a.RunAsync("peer", "add", b.Address.ToString(), "--key", b.LogKey);
-            Assert.True(added.Code == 0, added.Output);
-            Assert.Contains("1 institution hosted there, each proved in its log", added.Output);
-        }
+        await PeerAllAsync(eop, senate, ru);
         // Adding a peer again changes nothing.
         Assert.Contains("(0 changes recorded)", (await eop.RunAsync("peer", "add", ru.Address.ToString(), "--key", ru.LogKey)).Output);
 
@@ -106,9 +102,16 @@ public sealed class FederationTests
         // Two wait, in order: the envelope, then the hand-over signed by the Executive Office.
         Assert.Equal(2, Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("waiting").GetInt32());
 
-        // It comes back and receives the envelope: its clerk sees the letter as expected and opens the copy sealed to its key.
+        // The Executive Office's node is killed (-9) with both in its outbox, and restarted: nothing was lost.
+        await eop.KillAsync();
+        await eop.StartAsync(quick);
+        Assert.Equal(2, Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("waiting").GetInt32());
+
+        // The Russian node comes back and receives the envelope: its clerk sees the letter as expected and opens the copy sealed to its key.
         await ru.StartAsync(quick);
         await Until(async () => Outbox(await eop.StatusAsync(), ru.Origin).GetProperty("delivered").GetInt32() == 2, "the envelope and the hand-over to be delivered", eop);
+        // Received once each, in the order sent (the inbox takes only the next of a peer's sequence).
+        Assert.Equal(2, (await ru.StatusAsync()).GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("origin").GetString() == eop.Origin).GetProperty("received").GetInt32());
         var ruClerk = ru.Client("clerk");
         var seen = await ruClerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}");
         Assert.Equal("Invitation to consultations", seen.GetProperty("subject").GetString());
@@ -177,6 +180,80 @@ public sealed class FederationTests
         await ru.HostAsync("ru-mfa", "Ministry of Foreign Affairs of Russia", "ministry");
         await Until(async () => (await eop.StatusAsync()).GetProperty("peers").EnumerateArray()
             .Single(p => p.GetProperty("origin").GetString() == ru.Origin).GetProperty("institutions").GetArrayLength() == 2, "the Executive Office to learn the ministry", eop);
+    }
+
+    [Fact]
+    public async Task The_receiving_clerk_confirms_on_the_Russian_node_and_the_sending_clerk_sees_it_on_the_US_node()
+    {
+        var install = ParleyProcess.Install("fedweb");
+        await using var eop = await Node.CreateAsync(install, "sqlite", "eop", "Executive Office of the President", "head_of_state_office");
+        await using var senate = await Node.CreateAsync(install, "sqlite", "senate", "United States Senate", "chamber");
+        await using var ru = await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office");
+        var quick = new Dictionary<string, string> { ["PARLEY_FEDERATION_INTERVAL_MS"] = "200", ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000" };
+        foreach (var node in new[] { eop, senate, ru })
+            await node.StartAsync(quick);
+        await PeerAllAsync(eop, senate, ru);
+        var paId = (await ru.StatusAsync()).GetProperty("hosted")[0].GetProperty("id").GetGuid();
+        var clerk = eop.Client("clerk");
+        var registered = await clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "outgoing",
+            dated = "2026-11-30",
+            senderInstitution = eop.InstitutionId,
+            addresseeInstitution = paId,
+            subject = "Letter from the President",
+            topics = Array.Empty<string>(),
+            language = "en",
+        });
+        var letterId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        Assert.True((await clerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Washington" })).IsSuccessStatusCode);
+        await Until(async () => (await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/custody")).IsSuccessStatusCode, "the letter to reach the Russian node", ru);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var receiving = await BrowserTests.SignInAsync(browser, ru.Address, "clerk", Password);
+        await receiving.GotoAsync(new Uri(ru.Address, $"/letters/{letterId}").ToString());
+        await Assertions.Expect(receiving.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToContainTextAsync("awaiting its confirmation");
+        await receiving.GetByRole(AriaRole.Button, new() { Name = "Confirm receipt" }).ClickAsync();
+        await Assertions.Expect(receiving.GetByTestId("done")).ToHaveTextAsync("Receipt confirmed and signed.");
+
+        var sending = await BrowserTests.SignInAsync(browser, eop.Address, "clerk", Password);
+        var letterPage = new Uri(eop.Address, $"/letters/{letterId}").ToString();
+        await Until(async () =>
+        {
+            await sending.GotoAsync(letterPage);
+            return (await sending.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Contains("delivered to the office", StringComparison.Ordinal);
+        }, "the US node's letter page to show the Russian confirmation", eop);
+        await sending.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
+        await Assertions.Expect(sending.Locator("#verdict")).ToContainTextAsync("The chain of custody verifies and is complete.");
+        if (Environment.GetEnvironmentVariable("PARLEY_TEST_SHOTS") is { Length: > 0 } shots)
+            await sending.ScreenshotAsync(new() { Path = Path.Combine(shots, "federation-certificate.png"), FullPage = true });
+        // One hand-over, valid three times: the Executive Office's signature made here, the Presidential Administration's made
+        // there, and the step in this node's signed tree.
+        var row = sending.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" });
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(await row.InnerTextAsync(), "✓ valid"));
+        // And offline, on each side: the sender's record of both halves, and the receiver's.
+        foreach (var node in new[] { eop, ru })
+        {
+            var verified = await node.RunAsync("verify-letter", letterId.ToString());
+            Assert.True(verified.Code == 0, verified.Output);
+        }
+    }
+
+    /// <summary>Each node adds each other with the log key it was given (as operators exchange them out of band).</summary>
+    private static async Task PeerAllAsync(params Node[] nodes)
+    {
+        foreach (var a in nodes)
+        {
+            foreach (var b in nodes.Where(n => n != a))
+            {
+                var added = await a.RunAsync("peer", "add", b.Address.ToString(), "--key", b.LogKey);
+                Assert.True(added.Code == 0, added.Output);
+                Assert.Contains("1 institution hosted there, each proved in its log", added.Output);
+            }
+        }
     }
 
     private static JsonElement Outbox(JsonElement status, string peer) =>
@@ -286,6 +363,8 @@ public sealed class FederationTests
         {
             await _process!.DisposeAsync();
         }
+
+        public Task KillAsync() => _process!.KillAsync();
 
         public HttpClient Client(string user)
         {

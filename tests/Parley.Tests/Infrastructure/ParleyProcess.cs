@@ -134,6 +134,18 @@ public sealed class ParleyProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>SIGKILL: the process ends where it stands, nothing flushed, as after a power cut.</summary>
+    public async Task KillAsync()
+    {
+        _disposed = true;
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_disposed)

@@ -72,18 +72,7 @@ public sealed class FederationTests
 
         // The letter is registered and its copy sealed at the Executive Office; the office cannot open what it sealed.
         var clerk = eop.Client("clerk");
-        var registered = await clerk.PostAsJsonAsync("/api/letters", new
-        {
-            direction = "outgoing",
-            dated = "2026-11-30",
-            senderInstitution = eop.InstitutionId,
-            addresseeInstitution = paId,
-            subject = "Invitation to consultations",
-            topics = new[] { "consultations" },
-            language = "en",
-        });
-        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
-        var letterId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var letterId = await RegisterAsync(clerk, eop.InstitutionId, paId, "Invitation to consultations");
         var text = "Dear colleagues, we invite you to consultations in Washington."u8.ToArray();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(text);
@@ -195,17 +184,7 @@ public sealed class FederationTests
         await PeerAllAsync(eop, senate, ru);
         var paId = (await ru.StatusAsync()).GetProperty("hosted")[0].GetProperty("id").GetGuid();
         var clerk = eop.Client("clerk");
-        var registered = await clerk.PostAsJsonAsync("/api/letters", new
-        {
-            direction = "outgoing",
-            dated = "2026-11-30",
-            senderInstitution = eop.InstitutionId,
-            addresseeInstitution = paId,
-            subject = "Letter from the President",
-            topics = Array.Empty<string>(),
-            language = "en",
-        });
-        var letterId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var letterId = await RegisterAsync(clerk, eop.InstitutionId, paId, "Letter from the President");
         Assert.True((await clerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Washington" })).IsSuccessStatusCode);
         await Until(async () => (await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/custody")).IsSuccessStatusCode, "the letter to reach the Russian node", ru);
 
@@ -240,6 +219,23 @@ public sealed class FederationTests
             var verified = await node.RunAsync("verify-letter", letterId.ToString());
             Assert.True(verified.Code == 0, verified.Output);
         }
+    }
+
+    /// <summary>Registers a letter at the clerk's office (its registry) and returns its id.</summary>
+    private static async Task<Guid> RegisterAsync(HttpClient clerk, Guid sender, Guid addressee, string subject)
+    {
+        var registered = await clerk.PostAsJsonAsync("/api/letters", new
+        {
+            direction = "outgoing",
+            dated = "2026-11-30",
+            senderInstitution = sender,
+            addresseeInstitution = addressee,
+            subject,
+            topics = new[] { "consultations" },
+            language = "en",
+        });
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>Each node adds each other with the log key it was given (as operators exchange them out of band).</summary>

@@ -194,6 +194,9 @@ public sealed class FederationTests
         await receiving.GotoAsync(new Uri(ru.Address, $"/letters/{letterId}").ToString());
         await Assertions.Expect(receiving.GetByRole(AriaRole.Heading, new() { Level = 1 }))
             .ToContainTextAsync("awaiting its confirmation");
+        await Assertions.Expect(receiving.GetByTestId("arrived")).ToContainTextAsync($"Its registry keeps the record on the node {eop.Origin}");
+        if (Environment.GetEnvironmentVariable("PARLEY_TEST_SHOTS") is { Length: > 0 } arrivedShots)
+            await receiving.ScreenshotAsync(new() { Path = Path.Combine(arrivedShots, "federation-arrived.png"), FullPage = true });
         await receiving.GetByRole(AriaRole.Button, new() { Name = "Confirm receipt" }).ClickAsync();
         await Assertions.Expect(receiving.GetByTestId("done")).ToHaveTextAsync("Receipt confirmed and signed.");
 

@@ -24,6 +24,9 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
     public IReadOnlyList<Commitment> Commitments { get; private set; } = [];
     public List<(string Value, string Label)> Receivers { get; } = [];
 
+    /// <summary>Where the letter came from when its registry keeps its record on another node.</summary>
+    public Parley.Federation.ArrivedEnvelope? Arrived { get; private set; }
+
     /// <summary>Whether the page offers the hand-over form: the viewer's institution holds the letter and it can go further.</summary>
     public bool OffersHandOver { get; private set; }
     public bool CanAttach { get; private set; }
@@ -125,6 +128,7 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
         (State, View, Custody) = (state, view, Correspondence.Custody.View(state, Now));
         Names = await Names.ForAsync(db, [state], ct, Languages.Current);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == id).OrderBy(a => a.Name).ToListAsync(ct);
+        Arrived = await db.ArrivedEnvelopes.AsNoTracking().FirstOrDefaultAsync(a => a.LetterId == id, ct);
         History = await RecordHistory.ForAsync(db, $"letter/{id}", ct);
         var (said, _) = await StatementRegister.PageAsync(db, new(Kind: RecordKind.Letter, Target: id), 1, 20, ct);
         Statements = await StatementViews.ForAsync(db, said, ct);

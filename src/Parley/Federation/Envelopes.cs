@@ -20,8 +20,6 @@ public sealed record Envelope(LetterRegistered Letter, IReadOnlyList<LegPlan> Ro
     public const string Kind = "letter.envelope";
 
     public string Body() => JsonSerializer.Serialize(this, EventCatalog.Json);
-
-    public static Envelope? Read(string body) => JsonSerializer.Deserialize<Envelope>(body, EventCatalog.Json);
 }
 
 /// <summary>
@@ -55,7 +53,7 @@ public sealed class Dispatches(IServiceProvider services) : IRecordReaction
                 letter.AddresseeInstitution, letter.AddresseePerson, letter.Subject, letter.Topics.Split('|', StringSplitOptions.RemoveEmptyEntries),
                 letter.Classification, letter.Language, letter.ReplyBy, null, letter.Embargo),
             route, copies, handover.At,
-            [.. institutions.Select(i => new InstitutionRecorded(i.Id, i.Kind, i.CountryCode, null, [.. i.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind))], []))]);
+            [.. institutions.Select(i => RecordInstitution.FromState(i) with { ParentId = null, Identifiers = [] })]);
         await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), remote.Peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
     }
 }

@@ -36,7 +36,7 @@ public static class HostInstitution
             return error;
         await NodeDescriptions.PublishNodeKeyAsync(scope, node, ct);
         var key = await keys.EnsureAsync(scope, institution!.Id, ct);
-        var names = institution.Names.Select(n => new NameEntry(n.Value, n.Lang, n.Kind)).ToList();
+        var names = RecordInstitution.FromState(institution).Names;
         var stored = await scope.RecordAsync(new InstitutionHosted(institution.Id, institution.Kind, institution.CountryCode, names, key.SealingKey, key.SigningKey), ct);
         return stored.Sequence;
     }

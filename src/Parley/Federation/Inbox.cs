@@ -82,16 +82,9 @@ public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvid
         switch (message.Kind)
         {
             case Envelope.Kind:
-                Envelope? envelope;
-                try
-                {
-                    envelope = Envelope.Read(message.Body);
-                }
-                catch (System.Text.Json.JsonException e)
-                {
-                    return new DomainError("body", $"The envelope does not read: {e.Message}");
-                }
-                return envelope is null ? new DomainError("body", "The envelope is empty.") : await ReceiveEnvelope.ApplyAsync(scope, peer, message.Id, envelope, ct);
+                return Read<Envelope>(message.Body) is { } envelope
+                    ? await ReceiveEnvelope.ApplyAsync(scope, peer, message.Id, envelope, ct)
+                    : new DomainError("body", "The envelope does not read.");
             case HandoverMessage.Kind:
                 return Read<HandoverMessage>(message.Body) is { } handover
                     ? await ReceiveCustody.HandoverAsync(scope, peer, handover, ct)

@@ -1264,6 +1264,13 @@ namespace Parley.Record.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<long?>("WitnessIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WitnessKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.HasKey("Id");
 
                     b.ToTable("node_identity", (string)null);
@@ -1370,6 +1377,15 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Peer")
                         .IsRequired()

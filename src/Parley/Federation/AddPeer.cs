@@ -32,14 +32,19 @@ public static class AddPeer
     /// <summary>
     /// What learning a proven node changes here: nothing twice, and never an institution this node hosts. The address is
     /// the one an operator gave, or null when learning again from where the peer already is (a round that read the old
-    /// address must not undo an operator's move).
+    /// address must not undo an operator's move). Peers witness each other: this node trusts the peer's log (it takes
+    /// add-checkpoint for it) and accepts the peer's witness key, which its policy then requires.
     /// </summary>
-    public static Result<IReadOnlyList<FederationEvent>> Decide(ProvenNode node, string self, string logKey, Peer? known, string? url,
-        IReadOnlyDictionary<Guid, RemoteInstitution> learned, IReadOnlySet<Guid> hostedHere)
+    public static Result<IReadOnlyList<IEvent>> Decide(ProvenNode node, string self, string logKey, Peer? known, string? url,
+        IReadOnlyDictionary<Guid, RemoteInstitution> learned, IReadOnlySet<Guid> hostedHere, TrustedLog? trusted, Witness? witness)
     {
         if (node.Origin == self)
             return new DomainError("url", "That is this node's own log.", ErrorKind.Conflict);
-        var events = new List<FederationEvent>();
+        if (trusted is not null && trusted.VerifierKey != logKey)
+            return new DomainError("key", $"This node witnesses {node.Origin} under another key ({trusted.VerifierKey}).", ErrorKind.Conflict);
+        if (witness is not null && node.WitnessKey is not null && witness.VerifierKey != node.WitnessKey)
+            return new DomainError("url", $"{node.Origin} publishes the witness key {node.WitnessKey}, but this node knows {witness.Name} as {witness.VerifierKey}.", ErrorKind.Conflict);
+        var events = new List<IEvent>();
         var address = url ?? known?.Url;
         if (address is null)
             return new DomainError("url", $"{node.Origin} is not a peer yet; add it with its address.", ErrorKind.NotFound);
@@ -56,10 +61,14 @@ public static class AddPeer
                 continue;
             events.Add(new InstitutionLearned(node.Origin, id, i.Hosted.SealingKey, i.Hosted.SigningKey, i.Index, i.Size));
         }
+        if (trusted is null)
+            events.Add(new LogTrusted(node.Origin, logKey));
+        if (witness is null && node.WitnessKey is not null)
+            events.Add(new WitnessAdded(NoteVerifier.Parse(node.WitnessKey).Name, node.WitnessKey));
         return events;
     }
 
-    public static async Task<Result<int>> HandleAsync(WriteScope scope, NodeKey self, ProvenNode node, NoteVerifier logKey, string? url, CancellationToken ct)
+    public static async Task<Result<int>> HandleAsync(WriteScope scope, NodeKeys self, ProvenNode node, NoteVerifier logKey, string? url, CancellationToken ct)
     {
         var db = scope.Db;
         var known = await db.Peers.AsNoTracking().FirstOrDefaultAsync(p => p.Origin == node.Origin, ct);
@@ -68,10 +77,13 @@ public static class AddPeer
         var ids = node.Institutions.Select(i => i.Hosted.Institution).ToList();
         var learned = await db.RemoteInstitutions.AsNoTracking().Where(r => ids.Contains(r.InstitutionId)).ToDictionaryAsync(r => r.InstitutionId, ct);
         var hosted = (await db.HostedInstitutions.AsNoTracking().Where(h => ids.Contains(h.InstitutionId)).Select(h => h.InstitutionId).ToListAsync(ct)).ToHashSet();
-        var decided = Decide(node, self.Origin, logKey.VerifierKey, known, url, learned, hosted);
+        var trusted = await db.TrustedLogs.AsNoTracking().FirstOrDefaultAsync(t => t.Origin == node.Origin, ct);
+        var witnessName = node.WitnessKey is null ? null : NoteVerifier.Parse(node.WitnessKey).Name;
+        var witness = await db.Witnesses.AsNoTracking().FirstOrDefaultAsync(w => w.Name == witnessName, ct);
+        var decided = Decide(node, self.Origin, logKey.VerifierKey, known, url, learned, hosted, trusted, witness);
         if (!decided.Succeeded)
             return decided.Error!;
-        await NodeDescriptions.PublishNodeKeyAsync(scope, self, ct);
+        await NodeDescriptions.PublishNodeKeysAsync(scope, self, ct);
         var inDirectory = (await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
         foreach (var e in decided.Value!)
         {
@@ -84,6 +96,10 @@ public static class AddPeer
                     await scope.RecordAsync(NodeDescriptions.DirectoryEntry(institution.Hosted), ct);
                 await scope.RecordAsync(l, ct);
                 await scope.RecordAsync(NodeDescriptions.KeysOf(institution, node.Origin), ct);
+            }
+            else
+            {
+                await scope.RecordAsync(e, ct);
             }
         }
         return decided.Value!.Count;

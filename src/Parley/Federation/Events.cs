@@ -19,6 +19,16 @@ public sealed record NodeKeyPublished(string VerifierKey) : FederationEvent
 }
 
 /// <summary>
+/// This node's key as a witness of its peers' logs (C2SP cosignature/v1, "&lt;origin&gt;/witness"), published so a peer
+/// learns, by an inclusion proof, which key's cosignatures on its checkpoints are this node's.
+/// </summary>
+[EventType("federation.witness-key-published")]
+public sealed record WitnessKeyPublished(string VerifierKey) : FederationEvent
+{
+    public override string Stream => "node";
+}
+
+/// <summary>
 /// This node hosts an institution: its names, kind and country, and the public halves of the keys only this node
 /// holds. Peers learn the institution from this entry of the log, so the key a letter is sealed to is provably the one
 /// its node published; hosting it again with other keys is a change the log shows.

@@ -15,7 +15,7 @@ public static class FederationCommands
         var host = new Command("host", "Host an institution on this node: make its keys here and publish their public halves in this node's log") { institution };
         host.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
         {
-            var node = services.GetRequiredService<NodeKey>();
+            var node = NodeKeys.Of(services);
             var keys = services.GetRequiredService<InstitutionKeys>();
             var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli",
                 (scope, c) => HostInstitution.HandleAsync(scope, keys, node, result.GetValue(institution)!, c), token);
@@ -33,6 +33,8 @@ public static class FederationCommands
             Console.WriteLine($"log key      {log.VerifierKey}");
             var identity = await db.NodeIdentity.AsNoTracking().Where(n => n.Id == 1).FirstOrDefaultAsync(token);
             Console.WriteLine(identity is null ? "message key  not published yet" : $"message key  {identity.VerifierKey} (entry {identity.Index})");
+            if (identity?.WitnessKey is { } witness)
+                Console.WriteLine($"witness key  {witness} (entry {identity.WitnessIndex})");
             var hosted = await db.HostedInstitutions.AsNoTracking().OrderBy(h => h.Index).ToListAsync(token);
             var names = await Directory.DirectoryNames.NamesAsync(db, hosted.Select(h => h.InstitutionId), token);
             foreach (var h in hosted)
@@ -67,7 +69,7 @@ public static class FederationCommands
             var proven = NodeDescriptions.Check(fetched.Value!, logKey);
             if (!proven.Succeeded)
                 return CommandLine.Fail(proven.Error!);
-            var node = services.GetRequiredService<NodeKey>();
+            var node = NodeKeys.Of(services);
             var outcome = await services.GetRequiredService<Recorder>().WriteAsync("cli",
                 (scope, c) => AddPeer.HandleAsync(scope, node, proven.Value!, logKey, address.ToString(), c), token);
             if (!outcome.Succeeded)

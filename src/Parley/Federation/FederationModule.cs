@@ -30,6 +30,7 @@ public sealed class FederationModule : IRecordModule
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.VerifierKey).HasMaxLength(400);
+            e.Property(x => x.WitnessKey).HasMaxLength(400);
         });
         model.Entity<HostedInstitution>(e =>
         {
@@ -95,6 +96,8 @@ public sealed class FederationModule : IRecordModule
             e.HasKey(x => x.Id);
             e.Property(x => x.Peer).HasMaxLength(300);
             e.Property(x => x.What).HasMaxLength(2000);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Evidence).HasMaxLength(8000);
             e.HasIndex(x => new { x.Peer, x.At });
         });
     }
@@ -108,6 +111,11 @@ public sealed class FederationModule : IRecordModule
                     (identity.VerifierKey, identity.Index) = (k.VerifierKey, stored.Sequence);
                 else
                     db.NodeIdentity.Add(new NodeIdentity { VerifierKey = k.VerifierKey, Index = stored.Sequence });
+                break;
+            case WitnessKeyPublished w:
+                // The message key is published first, in the same write, so the row exists.
+                var self = await db.FindRowAsync<NodeIdentity>([1], ct) ?? throw new InvalidOperationException("A witness key published before the node's message key.");
+                (self.WitnessKey, self.WitnessIndex) = (w.VerifierKey, stored.Sequence);
                 break;
             case InstitutionHosted h:
                 if (await db.FindRowAsync<HostedInstitution>([h.Institution], ct) is { } hosted)
@@ -152,6 +160,7 @@ public sealed class FederationModule : IRecordModule
         services.AddSingleton(s => NodeKey.Load(s.GetRequiredService<KeyVault>(), s.GetRequiredService<LogKey>()));
         services.AddSingleton<IRecordReaction, Dispatches>();
         services.AddSingleton<IRecordReaction, CustodyDispatches>();
+        services.AddSingleton<IWitnessSource, PeerWitnesses>();
         services.AddScoped<NodeDescriptions>();
         services.AddScoped<Inbox>();
     }

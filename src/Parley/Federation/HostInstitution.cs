@@ -23,7 +23,7 @@ public static class HostInstitution
         return null;
     }
 
-    public static async Task<Result<long>> HandleAsync(WriteScope scope, InstitutionKeys keys, NodeKey node, string named, CancellationToken ct)
+    public static async Task<Result<long>> HandleAsync(WriteScope scope, InstitutionKeys keys, NodeKeys node, string named, CancellationToken ct)
     {
         var db = scope.Db;
         var institution = Guid.TryParse(named, out var id)
@@ -34,7 +34,7 @@ public static class HostInstitution
         var existing = institution is null ? null : await db.InstitutionKeys.AsNoTracking().FirstOrDefaultAsync(k => k.InstitutionId == institution.Id, ct);
         if (Decide(institution, remote, hosted, existing) is { } error)
             return error;
-        await NodeDescriptions.PublishNodeKeyAsync(scope, node, ct);
+        await NodeDescriptions.PublishNodeKeysAsync(scope, node, ct);
         var key = await keys.EnsureAsync(scope, institution!.Id, ct);
         var names = RecordInstitution.FromState(institution).Names;
         var stored = await scope.RecordAsync(new InstitutionHosted(institution.Id, institution.Kind, institution.CountryCode, names, key.SealingKey, key.SigningKey), ct);

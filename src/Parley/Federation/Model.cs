@@ -1,11 +1,13 @@
 namespace Parley.Federation;
 
-/// <summary>Projection: this node's published message key and the entry that published it.</summary>
+/// <summary>Projection: this node's published message key and witness key, and the entries that published them.</summary>
 public sealed class NodeIdentity
 {
     public int Id { get; set; } = 1;
     public required string VerifierKey { get; set; }
     public long Index { get; set; }
+    public string? WitnessKey { get; set; }
+    public long? WitnessIndex { get; set; }
 }
 
 /// <summary>Projection: an institution this node hosts (its keys are here, and nowhere else), and the entry that published it.</summary>
@@ -103,11 +105,31 @@ public sealed class RefusedMessage
     public required string Text { get; set; }
 }
 
-/// <summary>Something a peer served that its own log does not support (a substituted key, a split view), kept and shown.</summary>
+/// <summary>Something a peer served that its own log does not support (a substituted key, a rewritten history), kept and shown.</summary>
 public sealed class PeerFault
 {
     public Guid Id { get; set; }
     public required string Peer { get; set; }
     public DateTime At { get; set; }
+    public PeerFaultKind Kind { get; set; }
     public required string What { get; set; }
+
+    /// <summary>For a rewritten history: the checkpoint this node cosigned and the one the peer served against it, both signed by the peer's log key.</summary>
+    public string? Evidence { get; set; }
+}
+
+/// <summary>What a peer's fault is: a proof in its description that does not hold, or its log's history rewritten.</summary>
+public enum PeerFaultKind
+{
+    /// <summary>A proof that does not hold or an entry older than one learned: what it serves is not what its log says.</summary>
+    Proof,
+
+    /// <summary>Its log is smaller than a checkpoint of it this node cosigned: entries it published are gone.</summary>
+    RolledBack,
+
+    /// <summary>Its log has another root at a size this node cosigned: it shows different histories to different readers.</summary>
+    SplitView,
+
+    /// <summary>Its log is larger but does not extend the checkpoint this node cosigned: its history was rewritten.</summary>
+    Fork,
 }

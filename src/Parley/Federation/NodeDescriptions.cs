@@ -8,15 +8,22 @@ namespace Parley.Federation;
 
 /// <summary>
 /// What a node says about itself at <c>/federation/node</c>: its log's origin and key, and nothing but tlog-proofs —
-/// of the entry that published its message key and of each entry that published an institution it hosts. A peer takes
-/// everything it learns from the entries those proofs carry, never from the description around them.
+/// of the entries that published its message key and its witness key, and of each entry that published an institution
+/// it hosts. A peer takes everything it learns from the entries those proofs carry, never from the description around them.
 /// </summary>
-public sealed record NodeDescription(string Origin, string LogKey, string? NodeKeyProof, IReadOnlyList<string> Institutions);
+public sealed record NodeDescription(string Origin, string LogKey, string? NodeKeyProof, IReadOnlyList<string> Institutions, string? WitnessKeyProof = null);
 
-/// <summary>What a peer's description proves, once every proof has been checked against the peer's log key.</summary>
-public sealed record ProvenNode(string Origin, string NodeKey, long NodeKeyIndex, IReadOnlyList<ProvenInstitution> Institutions);
+/// <summary>
+/// What a peer's description proves, once every proof has been checked against the peer's log key; with the newest
+/// checkpoint its proofs were made against, which a peer that witnesses this log compares with the one it cosigned.
+/// </summary>
+public sealed record ProvenNode(string Origin, string NodeKey, long NodeKeyIndex, IReadOnlyList<ProvenInstitution> Institutions,
+    string? WitnessKey, ServedCheckpoint Served);
 
 public sealed record ProvenInstitution(InstitutionHosted Hosted, long Index, long Size);
+
+/// <summary>A checkpoint a peer served, signed by its log key: the note as served, and what it says.</summary>
+public sealed record ServedCheckpoint(string Note, Checkpoint Checkpoint);
 
 public sealed class NodeDescriptions(ParleyDb db, Checkpoints checkpoints, LogKey log)
 {
@@ -28,16 +35,18 @@ public sealed class NodeDescriptions(ParleyDb db, Checkpoints checkpoints, LogKe
         foreach (var index in hosted)
             proofs.Add((await EntryProof.BuildAsync(db, checkpoints, index, ct))!.Value.Proof.ToString());
         var nodeKey = identity is null ? null : (await EntryProof.BuildAsync(db, checkpoints, identity.Index, ct))!.Value.Proof.ToString();
-        return new NodeDescription(log.Origin, log.VerifierKey, nodeKey, proofs);
+        var witnessKey = identity?.WitnessIndex is not { } w ? null : (await EntryProof.BuildAsync(db, checkpoints, w, ct))!.Value.Proof.ToString();
+        return new NodeDescription(log.Origin, log.VerifierKey, nodeKey, proofs, witnessKey);
     }
 
-    /// <summary>Records this node's message key in its log, unless the log already holds it.</summary>
-    public static async Task PublishNodeKeyAsync(WriteScope scope, NodeKey key, CancellationToken ct)
+    /// <summary>Records this node's message key and witness key in its log, unless the log already holds them.</summary>
+    public static async Task PublishNodeKeysAsync(WriteScope scope, NodeKeys keys, CancellationToken ct)
     {
-        var published = await scope.Db.NodeIdentity.AsNoTracking().Where(n => n.Id == 1).Select(n => n.VerifierKey).FirstOrDefaultAsync(ct)
-            ?? scope.Db.NodeIdentity.Local.Select(n => n.VerifierKey).FirstOrDefault();
-        if (published != key.Signer.Verifier.VerifierKey)
-            await scope.RecordAsync(new NodeKeyPublished(key.Signer.Verifier.VerifierKey), ct);
+        var published = await scope.Db.NodeIdentity.FindAsync([1], ct);
+        if (published?.VerifierKey != keys.MessageKey)
+            await scope.RecordAsync(new NodeKeyPublished(keys.MessageKey), ct);
+        if (published?.WitnessKey != keys.WitnessKey)
+            await scope.RecordAsync(new WitnessKeyPublished(keys.WitnessKey), ct);
     }
 
     /// <summary>
@@ -53,14 +62,19 @@ public sealed class NodeDescriptions(ParleyDb db, Checkpoints checkpoints, LogKe
         var nodeKey = Entry<NodeKeyPublished>(description.NodeKeyProof, logKey, "its message key");
         if (!nodeKey.Succeeded)
             return nodeKey.Error!;
-        try
+        if (KeyFault(nodeKey.Value!.Event.VerifierKey, NoteVerifier.Ed25519Type, logKey.Name + "/node", "message key", "an Ed25519 note key") is { } badNodeKey)
+            return badNodeKey;
+        var served = nodeKey.Value.Served;
+        string? witnessKey = null;
+        if (description.WitnessKeyProof is not null)
         {
-            if (NoteVerifier.Parse(nodeKey.Value!.Event.VerifierKey) is not { Type: NoteVerifier.Ed25519Type } verifier || verifier.Name != logKey.Name + "/node")
-                return new DomainError("url", $"The message key {description.Origin} published is not an Ed25519 note key named {logKey.Name}/node.");
-        }
-        catch (FormatException e)
-        {
-            return new DomainError("url", $"The message key {description.Origin} published does not read: {e.Message}");
+            var witness = Entry<WitnessKeyPublished>(description.WitnessKeyProof, logKey, "its witness key");
+            if (!witness.Succeeded)
+                return witness.Error!;
+            if (KeyFault(witness.Value!.Event.VerifierKey, NoteVerifier.CosignatureV1Type, logKey.Name + "/witness", "witness key", "a cosignature/v1 key") is { } badWitnessKey)
+                return badWitnessKey;
+            witnessKey = witness.Value.Event.VerifierKey;
+            served = Newer(served, witness.Value.Served);
         }
         var institutions = new List<ProvenInstitution>();
         foreach (var (proof, n) in description.Institutions.Select((p, i) => (p, i + 1)))
@@ -68,12 +82,30 @@ public sealed class NodeDescriptions(ParleyDb db, Checkpoints checkpoints, LogKe
             var hosted = Entry<InstitutionHosted>(proof, logKey, $"hosted institution {n}");
             if (!hosted.Succeeded)
                 return hosted.Error!;
-            institutions.Add(new ProvenInstitution(hosted.Value!.Event, hosted.Value.Index, hosted.Value.Size));
+            institutions.Add(new ProvenInstitution(hosted.Value!.Event, hosted.Value.Index, hosted.Value.Served.Checkpoint.Size));
+            served = Newer(served, hosted.Value.Served);
         }
-        return new ProvenNode(logKey.Name, nodeKey.Value!.Event.VerifierKey, nodeKey.Value.Index, institutions);
+        return new ProvenNode(logKey.Name, nodeKey.Value.Event.VerifierKey, nodeKey.Value.Index, institutions, witnessKey, served);
     }
 
-    private sealed record Proven<T>(T Event, long Index, long Size);
+    /// <summary>Why a key a peer's log published is not the kind and name it stands for, or null.</summary>
+    private static DomainError? KeyFault(string key, byte type, string name, string what, string kind)
+    {
+        try
+        {
+            return NoteVerifier.Parse(key) is { } verifier && verifier.Type == type && verifier.Name == name
+                ? null
+                : new DomainError("url", $"The {what} the log published is not {kind} named {name}.");
+        }
+        catch (FormatException e)
+        {
+            return new DomainError("url", $"The {what} the log published does not read: {e.Message}");
+        }
+    }
+
+    private static ServedCheckpoint Newer(ServedCheckpoint a, ServedCheckpoint b) => b.Checkpoint.Size > a.Checkpoint.Size ? b : a;
+
+    private sealed record Proven<T>(T Event, long Index, ServedCheckpoint Served);
 
     private static Result<Proven<T>> Entry<T>(string text, NoteVerifier logKey, string what) where T : FederationEvent
     {
@@ -101,7 +133,7 @@ public sealed class NodeDescriptions(ParleyDb db, Checkpoints checkpoints, LogKe
         }
         if (entry.Sequence != proof.Index || e is not T typed)
             return new DomainError("url", $"The entry proved for {what} is a {entry.Type} at {entry.Sequence}, not what it stands for.");
-        return new Proven<T>(typed, proof.Index, Checkpoint.Parse(SignedNote.Parse(proof.Checkpoint).Text).Size);
+        return new Proven<T>(typed, proof.Index, new ServedCheckpoint(proof.Checkpoint, Checkpoint.Parse(SignedNote.Parse(proof.Checkpoint).Text)));
     }
 
     /// <summary>The learned keys of an institution, as Correspondence keeps them (letters are sealed to these).</summary>

@@ -30,3 +30,14 @@ public sealed class NodeKey : IDisposable
 
     public void Dispose() => Signer.Dispose();
 }
+
+/// <summary>
+/// The keys this node publishes about itself, with its origin: the message key (<see cref="NodeKey"/>) and its witness
+/// key (<see cref="WitnessKey"/>, which cosigns its peers' checkpoints). Resolved only by verbs that hold the secret.
+/// </summary>
+public sealed record NodeKeys(string Origin, string MessageKey, string WitnessKey)
+{
+    public static NodeKeys Of(IServiceProvider services) =>
+        new(services.GetRequiredService<NodeKey>().Origin, services.GetRequiredService<NodeKey>().Signer.Verifier.VerifierKey,
+            services.GetRequiredService<WitnessKey>().Verifier.VerifierKey);
+}

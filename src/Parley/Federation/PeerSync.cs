@@ -8,7 +8,9 @@ namespace Parley.Federation;
 /// Reads each peer's description again every <see cref="PeerSyncConfig.Interval"/>: an institution it has begun to host,
 /// or keys it published anew, are learned (a change recorded, proved by a newer entry of its log); a proof that does not
 /// hold — a key its log does not contain — or an entry older than the one learned is kept as a <see cref="PeerFault"/>
-/// and shown on the federation page, and nothing is learned from that description.
+/// and shown on the federation page, and nothing is learned from that description. As the peer's witness, this node
+/// also holds the checkpoint of its log it last cosigned; a description against a checkpoint that does not extend it
+/// (a rolled-back store, a split view, a fork: <see cref="PeerHistory"/>) is kept as a fault with both checkpoints.
 /// </summary>
 public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory http, PeerSyncConfig config, TimeProvider clock, ILogger<PeerSync> log) : BackgroundService
 {
@@ -35,6 +37,8 @@ public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory htt
         using var client = http.CreateClient(nameof(PeerSync));
         foreach (var peer in await db.Peers.AsNoTracking().OrderBy(p => p.Origin).ToListAsync(ct))
         {
+            // Read before the description: the peer may have this node cosign a newer checkpoint meanwhile, never an older one.
+            var cosigned = await db.WitnessStates.AsNoTracking().FirstOrDefaultAsync(w => w.Origin == peer.Origin, ct);
             var fetched = await AddPeer.FetchAsync(client, new Uri(peer.Url), ct);
             if (!fetched.Succeeded)
                 continue; // A peer that is down is not at fault; the outbox waits for it.
@@ -44,18 +48,94 @@ public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory htt
                 proven = new DomainError("url", older);
             if (!proven.Succeeded)
             {
-                await FaultAsync(db, peer.Origin, proven.Error!.Message, ct);
+                await FaultAsync(db, peer.Origin, PeerFaultKind.Proof, proven.Error!.Message, null, ct);
                 continue;
             }
+            var (head, unsigned) = await HeadAsync(client, peer, logKey, ct);
+            if (unsigned is not null)
+            {
+                await FaultAsync(db, peer.Origin, PeerFaultKind.Proof, unsigned, null, ct);
+                continue;
+            }
+            // The log's head first (what it signs now), then the checkpoint its proofs are against (the newest its witnesses cosigned).
+            var (judged, rewritten) = (true, (RewrittenHistory?)null);
+            foreach (var served in new[] { head, proven.Value!.Served }.OfType<ServedCheckpoint>())
+            {
+                (judged, rewritten) = cosigned is null || served.Checkpoint.Size <= cosigned.Size
+                    ? (true, PeerHistory.Judge(peer.Origin, cosigned, served, null))
+                    : await ExtendsAsync(client, peer, cosigned, served, ct);
+                if (rewritten is not null || !judged)
+                    break;
+            }
+            if (rewritten is not null)
+            {
+                await FaultAsync(db, peer.Origin, rewritten.Kind, rewritten.What, rewritten.Evidence, ct);
+                continue;
+            }
+            if (!judged)
+                continue;
             var recorder = scope.ServiceProvider.GetRequiredService<Recorder>();
-            var node = scope.ServiceProvider.GetRequiredService<NodeKey>();
+            var node = NodeKeys.Of(scope.ServiceProvider);
             var learned = await recorder.WriteAsync(Inbox.ActorPrefix + peer.Origin, (s, c) => AddPeer.HandleAsync(s, node, proven.Value!, logKey, null, c), ct);
             if (!learned.Succeeded)
-                await FaultAsync(db, peer.Origin, learned.Error!.Message, ct);
+                await FaultAsync(db, peer.Origin, PeerFaultKind.Proof, learned.Error!.Message, null, ct);
             else if (learned.Value > 0)
                 log.LogInformation("Learned {Changes} change(s) from {Peer}.", learned.Value, peer.Origin);
         }
     }
+
+    /// <summary>The peer's current checkpoint, which must be signed by its log key; null when it cannot be read now.</summary>
+    private static async Task<(ServedCheckpoint? Head, string? Fault)> HeadAsync(HttpClient client, Peer peer, NoteVerifier logKey, CancellationToken ct)
+    {
+        string text;
+        try
+        {
+            text = await client.GetStringAsync(new Uri(new Uri(peer.Url), "/ledger/checkpoint"), ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return (null, null);
+        }
+        try
+        {
+            var note = SignedNote.Parse(text);
+            note.Verify([logKey]);
+            var checkpoint = Checkpoint.Parse(note.Text);
+            return checkpoint.Origin == peer.Origin
+                ? (new ServedCheckpoint(text, checkpoint), null)
+                : (null, $"{peer.Origin} serves a checkpoint of another log ({checkpoint.Origin}).");
+        }
+        catch (FormatException e)
+        {
+            return (null, $"{peer.Origin} serves a checkpoint that does not verify under its log key: {e.Message}");
+        }
+    }
+
+    /// <summary>Asks the peer to prove its served checkpoint extends the one this node cosigned; not judged when the peer cannot be reached.</summary>
+    private static async Task<(bool Judged, RewrittenHistory? Rewritten)> ExtendsAsync(HttpClient client, Peer peer, WitnessState cosigned, ServedCheckpoint served, CancellationToken ct)
+    {
+        var url = new Uri(new Uri(peer.Url), $"/ledger/proof/consistency?from={cosigned.Size}&to={served.Checkpoint.Size}");
+        try
+        {
+            using var response = await client.GetAsync(url, ct);
+            if ((int)response.StatusCode >= 500)
+                return (false, null);
+            var answer = response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<ConsistencyAnswer>(ct) : null;
+            var proof = answer?.Proof?.Select(TextFields.Base64).ToList();
+            IReadOnlyList<byte[]>? hashes = proof is null || proof.Any(p => p is null) ? null : [.. proof.Select(p => p!)];
+            return (true, PeerHistory.Judge(peer.Origin, cosigned, served, hashes));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return (false, null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (true, PeerHistory.Judge(peer.Origin, cosigned, served, null));
+        }
+    }
+
+    private sealed record ConsistencyAnswer(IReadOnlyList<string>? Proof);
 
     /// <summary>An institution served from an older entry than the one learned: the peer's log, or what it serves, went back.</summary>
     public static string? Rollback(ProvenNode node, IReadOnlyList<RemoteInstitution> learned) =>
@@ -64,14 +144,15 @@ public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory htt
             .Select(p => $"{node.Origin} serves institution {p.i.Hosted.Institution} from entry {p.i.Index}, older than entry {p.was!.Index} learned before.")
             .FirstOrDefault();
 
-    private async Task FaultAsync(ParleyDb db, string peer, string what, CancellationToken ct)
+    private async Task FaultAsync(ParleyDb db, string peer, PeerFaultKind kind, string what, string? evidence, CancellationToken ct)
     {
         what = what.Length > 2000 ? what[..2000] : what;
+        evidence = evidence is { Length: > 8000 } ? evidence[..8000] : evidence;
         // The same fault seen again is one fault, not a row a minute.
         if (await db.PeerFaults.Where(f => f.Peer == peer).OrderByDescending(f => f.At).Select(f => f.What).FirstOrDefaultAsync(ct) == what)
             return;
         db.ChangeTracker.Clear();
-        db.PeerFaults.Add(new PeerFault { Id = Guid.CreateVersion7(), Peer = peer, At = clock.GetUtcNow().UtcDateTime, What = what });
+        db.PeerFaults.Add(new PeerFault { Id = Guid.CreateVersion7(), Peer = peer, At = clock.GetUtcNow().UtcDateTime, Kind = kind, What = what, Evidence = evidence });
         await db.SaveChangesAsync(ct);
         log.LogWarning("Peer {Peer}: {Fault}", peer, what);
     }

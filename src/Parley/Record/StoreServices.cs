@@ -24,6 +24,7 @@ public static class StoreServices
         services.AddSingleton(s => LogKey.Load(store, s.GetRequiredService<KeyVault>()));
         services.AddSingleton(s => WitnessKey.Load(s.GetRequiredService<KeyVault>(), s.GetRequiredService<LogKey>()));
         services.AddScoped<Checkpoints>();
+        services.AddScoped<Witnessing>();
         // Named, so nothing the ring protects depends on the folder the program runs from; sealed by the vault.
         services.AddDataProtection().SetApplicationName("parley").PersistKeysToFileSystem(new DirectoryInfo(KeyRingIn(store)));
         services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((o, s) => o.XmlEncryptor = new VaultXmlEncryptor(s.GetRequiredService<KeyVault>()));

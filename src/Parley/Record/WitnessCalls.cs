@@ -27,19 +27,17 @@ public sealed record PolicyConfig(WitnessPolicy? Policy)
             throw new DomainException(new DomainError("witness-policy", $"{path}, {e.Message}"));
         }
     }
-
-    /// <summary>Whether a checkpoint note meets the policy's quorum; null when the node has no policy.</summary>
-    public bool? Witnessed(string note) => Policy?.IsWitnessed(SignedNote.Parse(note));
 }
 
 /// <summary>
 /// Parley as a log that calls its witnesses (C2SP tlog-witness): every few seconds, for each witness of the policy
-/// with a URL that has not cosigned the current checkpoint, POST add-checkpoint with the size it last cosigned
+/// with a URL and each one a feature requires (<see cref="Witnessing"/>: the federation's peers) that has not cosigned
+/// the current checkpoint, POST add-checkpoint with the size it last cosigned
 /// and a consistency proof from there. A 409 tells where the witness stands (after a restart the log starts from
 /// 0 and learns it); a 200's lines are verified with the witness's key and kept with the checkpoint; anything else
 /// waits, doubling up to a limit, and is tried again.
 /// </summary>
-public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig config, IHttpClientFactory http, TimeProvider clock, ILogger<WitnessCalls> log)
+public sealed class WitnessCalls(IServiceScopeFactory scopes, IHttpClientFactory http, TimeProvider clock, ILogger<WitnessCalls> log)
     : BackgroundService
 {
     private static readonly TimeSpan Interval = Milliseconds("PARLEY_WITNESS_INTERVAL_MS", 2000);
@@ -55,8 +53,6 @@ public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig confi
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (config.Policy?.Witnesses.Values.Any(w => w.Url is not null) != true)
-            return;
         using var timer = new PeriodicTimer(Interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -75,12 +71,13 @@ public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig confi
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ParleyDb>();
+        var witnesses = await scope.ServiceProvider.GetRequiredService<Witnessing>().ToCallAsync(ct);
+        if (witnesses.Count == 0)
+            return;
         var (stored, note) = await scope.ServiceProvider.GetRequiredService<Checkpoints>().CurrentAsync(ct);
-        foreach (var (name, (key, url)) in config.Policy!.Witnesses)
+        foreach (var (key, url) in witnesses)
         {
-            if (url is null)
-                continue;
-            var progress = _witnesses.TryGetValue(name, out var p) ? p : _witnesses[name] = new Progress();
+            var progress = _witnesses.TryGetValue(key.Name, out var p) ? p : _witnesses[key.Name] = new Progress();
             if (clock.GetUtcNow() < progress.NextAttempt
                 || await db.Cosignatures.AnyAsync(c => c.Size == stored.Size && c.Witness == key.Name, ct))
                 continue;
@@ -128,6 +125,13 @@ public sealed class WitnessCalls(IServiceScopeFactory scopes, PolicyConfig confi
             {
                 // The witness stands elsewhere: start from there at once.
                 (progress.Size, progress.NextAttempt) = (at, clock.GetUtcNow());
+                if (at > stored.Size)
+                {
+                    // It cosigned more of this log than the log now holds: the store was rolled back (a backup restored),
+                    // and every witness of it will refuse what it signs from here.
+                    log.LogError("The witness {Witness} cosigned this log up to size {Size}, but the log holds {Held}: this store lost entries it had published.", key.Name, at, stored.Size);
+                    (progress.Size, progress.NextAttempt) = (0, clock.GetUtcNow() + MaxBackoff);
+                }
                 return;
             }
             if (response.StatusCode != HttpStatusCode.OK)

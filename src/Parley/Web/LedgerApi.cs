@@ -113,11 +113,11 @@ public static class LedgerApi
         return Results.Bytes(body, "application/octet-stream");
     }
 
-    /// <summary>Which checkpoint a proof of size <paramref name="size"/> is against, and whether it meets the node's witness policy (null without a policy, or when no checkpoint of that size was signed).</summary>
-    private static async Task<(string? Checkpoint, bool? Witnessed)> AgainstAsync(Checkpoints checkpoints, PolicyConfig policy, long size, CancellationToken ct) =>
-        await checkpoints.AtSizeAsync(size, ct) is { } note ? ($"/ledger/checkpoint?size={size}", policy.Witnessed(note)) : (null, null);
+    /// <summary>Which checkpoint a proof of size <paramref name="size"/> is against, and whether it meets the node's witness policy and carries every peer's cosignature (null when nothing is required, or when no checkpoint of that size was signed).</summary>
+    private static async Task<(string? Checkpoint, bool? Witnessed)> AgainstAsync(Checkpoints checkpoints, Witnessing witnessing, long size, CancellationToken ct) =>
+        await checkpoints.AtSizeAsync(size, ct) is { } note ? ($"/ledger/checkpoint?size={size}", await witnessing.WitnessedAsync(note, ct)) : (null, null);
 
-    private static async Task<IResult> InclusionAsync(ParleyDb db, Checkpoints checkpoints, PolicyConfig policy, long? index, string? leaf_hash, long size, CancellationToken ct)
+    private static async Task<IResult> InclusionAsync(ParleyDb db, Checkpoints checkpoints, Witnessing witnessing, long? index, string? leaf_hash, long size, CancellationToken ct)
     {
         var current = await LedgerNodes.SizeAsync(db, ct);
         if (size < 1 || size > current)
@@ -141,17 +141,17 @@ public static class LedgerApi
         if (index is not { } i || i < 0 || i >= size)
             return new DomainError("index", $"Give index (0 to {size - 1}) or leaf_hash.").ToProblem();
         var (leaf, proof) = await LedgerNodes.InclusionAsync(db, i, size, ct);
-        var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, size, ct);
+        var (checkpoint, witnessed) = await AgainstAsync(checkpoints, witnessing, size, ct);
         return Results.Json(new InclusionProof(i, size, Convert.ToBase64String(leaf), proof.Select(Convert.ToBase64String).ToList(), checkpoint, witnessed));
     }
 
-    private static async Task<IResult> ConsistencyAsync(ParleyDb db, Checkpoints checkpoints, PolicyConfig policy, long from, long to, CancellationToken ct)
+    private static async Task<IResult> ConsistencyAsync(ParleyDb db, Checkpoints checkpoints, Witnessing witnessing, long from, long to, CancellationToken ct)
     {
         var current = await LedgerNodes.SizeAsync(db, ct);
         if (from < 1 || from > to || to > current)
             return new DomainError("from", $"Need 1 ≤ from ≤ to ≤ {current} (the tree's current size).").ToProblem();
         var proof = await LedgerNodes.ResolveAsync(db, TreeMath.ConsistencyPath(from, to), ct);
-        var (checkpoint, witnessed) = await AgainstAsync(checkpoints, policy, to, ct);
+        var (checkpoint, witnessed) = await AgainstAsync(checkpoints, witnessing, to, ct);
         return Results.Json(new ConsistencyProof(from, to, proof.Select(Convert.ToBase64String).ToList(), checkpoint, witnessed));
     }
 

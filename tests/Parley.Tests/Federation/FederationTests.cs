@@ -28,10 +28,8 @@ public sealed class FederationTests
     [Fact]
     public async Task A_letter_crosses_to_the_addressees_node_sealed_to_the_key_that_node_published()
     {
-        var install = ParleyProcess.Install("fed");
-        await using var eop = await Node.CreateAsync(install, "sqlite", "eop", "Executive Office of the President", "head_of_state_office");
-        await using var senate = await Node.CreateAsync(install, "sqlite", "senate", "United States Senate", "chamber");
-        await using var ru = await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office");
+        await using var three = await ThreeNodes.CreateAsync("fed");
+        var (eop, senate, ru) = (three.Eop, three.Senate, three.Ru);
         var quick = new Dictionary<string, string>
         {
             ["PARLEY_FEDERATION_INTERVAL_MS"] = "200",
@@ -174,10 +172,8 @@ public sealed class FederationTests
     [Fact]
     public async Task The_receiving_clerk_confirms_on_the_Russian_node_and_the_sending_clerk_sees_it_on_the_US_node()
     {
-        var install = ParleyProcess.Install("fedweb");
-        await using var eop = await Node.CreateAsync(install, "sqlite", "eop", "Executive Office of the President", "head_of_state_office");
-        await using var senate = await Node.CreateAsync(install, "sqlite", "senate", "United States Senate", "chamber");
-        await using var ru = await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office");
+        await using var three = await ThreeNodes.CreateAsync("fedweb");
+        var (eop, senate, ru) = (three.Eop, three.Senate, three.Ru);
         var quick = new Dictionary<string, string> { ["PARLEY_FEDERATION_INTERVAL_MS"] = "200", ["PARLEY_FEDERATION_BACKOFF_MAX_MS"] = "1000" };
         foreach (var node in new[] { eop, senate, ru })
             await node.StartAsync(quick);
@@ -221,6 +217,147 @@ public sealed class FederationTests
         {
             var verified = await node.RunAsync("verify-letter", letterId.ToString());
             Assert.True(verified.Code == 0, verified.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Peers_witness_each_other_and_a_node_that_rewrites_its_history_is_shown_as_such_on_its_peers()
+    {
+        await using var three = await ThreeNodes.CreateAsync("fedwit");
+        var (eop, senate, ru) = (three.Eop, three.Senate, three.Ru);
+        var quick = new Dictionary<string, string>
+        {
+            ["PARLEY_PEER_SYNC_MS"] = "300",
+            ["PARLEY_WITNESS_INTERVAL_MS"] = "200",
+            ["PARLEY_WITNESS_BACKOFF_MAX_MS"] = "1000",
+        };
+        var nodes = new[] { eop, senate, ru };
+        foreach (var node in nodes)
+            await node.StartAsync(quick);
+        await PeerAllAsync(nodes);
+
+        // Each node's checkpoint comes to carry both peers' cosignatures, checked here under the keys the witnesses serve
+        // themselves, and only then do its proofs say "witnessed".
+        foreach (var node in nodes)
+        {
+            var witnesses = new List<string>();
+            foreach (var peer in nodes.Where(n => n != node))
+            {
+                using var anonymous = new HttpClient { BaseAddress = peer.Address };
+                witnesses.Add((await anonymous.GetStringAsync("/ledger/witness-key")).Trim());
+            }
+            using var client = new HttpClient { BaseAddress = node.Address };
+            var note = "";
+            await Until(async () =>
+            {
+                note = await client.GetStringAsync("/ledger/checkpoint");
+                return witnesses.All(w => Cosignature.Holds(note, w));
+            }, $"both peers to cosign {node.Origin}'s checkpoint", node, () => Task.FromResult(note));
+            var size = long.Parse(note.Split('\n')[1], System.Globalization.CultureInfo.InvariantCulture);
+            var proof = await client.GetFromJsonAsync<JsonElement>($"/ledger/proof/inclusion?index=0&size={size}");
+            Assert.True(proof.GetProperty("witnessed").GetBoolean(), proof.ToString());
+        }
+        var seen = Peer(await eop.StatusAsync(), senate.Origin).GetProperty("witnessing");
+        Assert.True(seen.GetProperty("witness").GetBoolean());
+        Assert.True(seen.GetProperty("cosignedHere").GetInt64() > 0, seen.ToString());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("rewritten").ValueKind);
+
+        // The Senate's store is backed up; its log then grows, and both peers cosign it at its new size.
+        await senate.StopAsync();
+        senate.Backup();
+        await senate.StartAsync(quick);
+        var before = await senate.SizeAsync();
+        for (var i = 0; i < 3; i++)
+            await senate.RecordOneAsync($"Committee recorded after the backup {i}");
+        var cosignedSize = await senate.SizeAsync();
+        foreach (var peer in new[] { eop, ru })
+        {
+            await Until(async () => Peer(await peer.StatusAsync(), senate.Origin).GetProperty("witnessing").GetProperty("cosignedThere").GetInt64() == cosignedSize,
+                $"{peer.Origin} to cosign the Senate's log at {cosignedSize}", peer);
+        }
+
+        // The backup is restored: entries the Senate published, and its peers cosigned, are gone. Both peers see it.
+        await senate.StopAsync();
+        senate.Restore();
+        await senate.StartAsync(quick);
+        Assert.Equal(before, await senate.SizeAsync());
+        foreach (var peer in new[] { eop, ru })
+            await Until(async () => Rewritten(await peer.StatusAsync(), senate.Origin) == "RolledBack", $"{peer.Origin} to see the Senate rolled back", peer);
+
+        // It records other entries up to the size its peers cosigned: another root for the same size, a split view. Calling
+        // its witnesses on the way, it learns from them that it lost entries.
+        await senate.RecordOneAsync("Committee recorded after the restore");
+        await Until(() => Task.FromResult(senate.Output.Contains("this store lost entries it had published", StringComparison.Ordinal)),
+            "the Senate to learn from its witnesses that it lost entries", senate);
+        for (var i = 1; i < cosignedSize - before; i++)
+            await senate.RecordOneAsync($"Committee recorded after the restore {i}");
+        Assert.Equal(cosignedSize, await senate.SizeAsync());
+        await Until(async () => Rewritten(await eop.StatusAsync(), senate.Origin) == "SplitView", "the Executive Office to see the split view", eop);
+        // One more: a larger log that does not extend the checkpoint they cosigned, a fork.
+        await senate.RecordOneAsync("Committee recorded past the cosigned size");
+        foreach (var peer in new[] { eop, ru })
+            await Until(async () => Rewritten(await peer.StatusAsync(), senate.Origin) == "Fork", $"{peer.Origin} to see the fork", peer);
+
+        // Each fault keeps both checkpoints, each signed by the Senate's log key: evidence anyone can check.
+        var faults = (await eop.StatusAsync()).GetProperty("faults").EnumerateArray().Where(f => f.GetProperty("peer").GetString() == senate.Origin).ToList();
+        Assert.Equal(new[] { "Fork", "RolledBack", "SplitView" }, faults.Select(f => f.GetProperty("kind").GetString()!).Distinct().Order());
+        foreach (var fault in faults)
+        {
+            var evidence = fault.GetProperty("evidence").GetString()!;
+            var notes = evidence.Split(["cosigned by this node:\n", $"served by {senate.Origin}:\n", $"submitted by {senate.Origin}:\n"], StringSplitOptions.RemoveEmptyEntries)
+                .Select(n => n.TrimEnd('\n') + "\n").ToList();
+            Assert.Equal(2, notes.Count);
+            Assert.All(notes, n => Assert.True(Ed25519Note.Holds(n, senate.LogKey), n));
+            Assert.NotEqual(notes[0], notes[1]);
+        }
+        // Nothing more is learned from it, and its peers' pages say what happened.
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await BrowserTests.LaunchAsync(playwright);
+        var admin = await BrowserTests.SignInAsync(browser, eop.Address, "admin", Password);
+        await admin.GotoAsync(new Uri(eop.Address, "/federation").ToString());
+        var card = admin.GetByRole(AriaRole.Article, new() { Name = senate.Origin, Exact = true });
+        await Assertions.Expect(card.GetByTestId("history")).ToContainTextAsync("Its history was rewritten (fork).");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Article, new() { Name = ru.Origin, Exact = true }).GetByTestId("history")).ToContainTextAsync("Its history holds");
+        if (Environment.GetEnvironmentVariable("PARLEY_TEST_SHOTS") is { Length: > 0 } shots)
+            await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "federation-rewritten.png"), FullPage = true });
+        // The honest peers still witness each other.
+        Assert.Null(Rewritten(await ru.StatusAsync(), eop.Origin));
+    }
+
+    private static JsonElement Peer(JsonElement status, string origin) =>
+        status.GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("origin").GetString() == origin);
+
+    private static string? Rewritten(JsonElement status, string origin) => Peer(status, origin).GetProperty("witnessing").GetProperty("rewritten").GetString();
+
+    /// <summary>A C2SP signed-note check written here from the spec's text: an Ed25519 line (type 0x01) of the given key over the note's text.</summary>
+    private static class Ed25519Note
+    {
+        public static bool Holds(string note, string verifierKey) => Cosignature.Lines(note, verifierKey, 0x01).Any(l => l.Signature.Length == 68
+            && NSec.Cryptography.SignatureAlgorithm.Ed25519.Verify(l.Key, Encoding.UTF8.GetBytes(l.Text), l.Signature.AsSpan(4)));
+    }
+
+    /// <summary>A C2SP tlog-cosignature check written here from the spec's text: key id, timestamp and Ed25519 over "cosignature/v1\ntime T\n" and the checkpoint.</summary>
+    private static class Cosignature
+    {
+        public static bool Holds(string note, string verifierKey) => Lines(note, verifierKey, 0x04).Any(l => l.Signature.Length == 76
+            && NSec.Cryptography.SignatureAlgorithm.Ed25519.Verify(l.Key,
+                Encoding.UTF8.GetBytes($"cosignature/v1\ntime {System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(l.Signature.AsSpan(4, 8))}\n{l.Text}"), l.Signature.AsSpan(12)));
+
+        /// <summary>The note's text, and each signature line of the key's name whose key id matches, with the public key.</summary>
+        public static IEnumerable<(string Text, NSec.Cryptography.PublicKey Key, byte[] Signature)> Lines(string note, string verifierKey, byte type)
+        {
+            var parts = verifierKey.Split('+', 3);
+            var (name, id, raw) = (parts[0], Convert.FromHexString(parts[1]), Convert.FromBase64String(parts[2]));
+            Assert.Equal(type, raw[0]);
+            var key = NSec.Cryptography.PublicKey.Import(NSec.Cryptography.SignatureAlgorithm.Ed25519, raw[1..], NSec.Cryptography.KeyBlobFormat.RawPublicKey);
+            var split = note.IndexOf("\n\n", StringComparison.Ordinal);
+            var text = note[..(split + 1)];
+            foreach (var line in note[(split + 2)..].Split('\n').Where(l => l.StartsWith($"— {name} ", StringComparison.Ordinal)))
+            {
+                var signature = Convert.FromBase64String(line[(name.Length + 3)..]);
+                if (signature.AsSpan(0, 4).SequenceEqual(id))
+                    yield return (text, key, signature);
+            }
         }
     }
 
@@ -305,6 +442,32 @@ public sealed class FederationTests
         throw new TimeoutException($"Waited a minute for {what}:\n{(state is null ? "" : await state())}\n{node.Output}");
     }
 
+    /// <summary>
+    /// The story's three nodes, each created as its operator would: the Executive Office and the Senate on SQLite, the
+    /// Presidential Administration on PostgreSQL. Stopped together.
+    /// </summary>
+    private sealed class ThreeNodes(Node eop, Node senate, Node ru) : IAsyncDisposable
+    {
+        public Node Eop => eop;
+        public Node Senate => senate;
+        public Node Ru => ru;
+
+        public static async Task<ThreeNodes> CreateAsync(string name)
+        {
+            var install = ParleyProcess.Install(name);
+            return new ThreeNodes(
+                await Node.CreateAsync(install, "sqlite", "eop", "Executive Office of the President", "head_of_state_office"),
+                await Node.CreateAsync(install, "sqlite", "senate", "United States Senate", "chamber"),
+                await Node.CreateAsync(install, "postgres", "pa", "Presidential Administration of Russia", "head_of_state_office"));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var node in new[] { eop, senate, ru })
+                await node.DisposeAsync();
+        }
+    }
+
     /// <summary>One node: its store and secret, its institution imported from Popolo and hosted, a clerk and an administrator.</summary>
     private sealed class Node : IAsyncDisposable
     {
@@ -364,6 +527,34 @@ public sealed class FederationTests
         }
 
         public Task KillAsync() => _process!.KillAsync();
+
+        private string BackupPath => _settings.DataDirectory + ".backup";
+
+        /// <summary>Copies the stopped node's SQLite store aside, as an operator's backup would.</summary>
+        public void Backup()
+        {
+            System.IO.Directory.CreateDirectory(BackupPath);
+            foreach (var file in System.IO.Directory.GetFiles(_settings.DataDirectory, "parley.db*"))
+                File.Copy(file, Path.Combine(BackupPath, Path.GetFileName(file)), overwrite: true);
+        }
+
+        /// <summary>Puts the backup back over the stopped node's store: what it recorded since is gone.</summary>
+        public void Restore()
+        {
+            foreach (var file in System.IO.Directory.GetFiles(_settings.DataDirectory, "parley.db*"))
+                File.Delete(file);
+            foreach (var file in System.IO.Directory.GetFiles(BackupPath))
+                File.Copy(file, Path.Combine(_settings.DataDirectory, Path.GetFileName(file)));
+        }
+
+        /// <summary>Records exactly one event (a committee in the directory), through the API.</summary>
+        public async Task RecordOneAsync(string name)
+        {
+            var before = await SizeAsync();
+            var response = await Client("admin").PostAsJsonAsync("/api/institutions", new { kind = "Committee", names = new[] { new { value = name, lang = "en" } } });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            Assert.Equal(before + 1, await SizeAsync());
+        }
 
         public HttpClient Client(string user)
         {

@@ -12,7 +12,7 @@ namespace Parley.Pages.Proofs;
 /// compare with those printed on the paper) and the signed checkpoint — nothing the certificate does not show.
 /// </summary>
 [AllowAnonymous]
-public sealed class EntriesModel(ParleyDb db, Checkpoints checkpoints, LogKey key, PolicyConfig policy) : ParleyPage
+public sealed class EntriesModel(ParleyDb db, Checkpoints checkpoints, LogKey key, Witnessing witnessing) : ParleyPage
 {
     public const int MaxEntries = 200;
 
@@ -48,7 +48,7 @@ public sealed class EntriesModel(ParleyDb db, Checkpoints checkpoints, LogKey ke
         (Checkpoint, Problem, SignedByLog) = (tree.Note, tree.Problem, tree.Root is not null);
         if (tree.Root is not { } root)
             return Page();
-        Witnessed = policy.Witnessed(tree.Note!);
+        Witnessed = await witnessing.WitnessedAsync(tree.Note!, ct);
         var checkedEntries = new List<Entry>();
         foreach (var index in indices.Order())
         {

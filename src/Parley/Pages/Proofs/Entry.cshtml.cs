@@ -12,7 +12,7 @@ namespace Parley.Pages.Proofs;
 /// Public, as the proof's JSON is: it shows hashes and the signed checkpoint, nothing of the entry's content.
 /// </summary>
 [AllowAnonymous]
-public sealed class EntryModel(ParleyDb db, Checkpoints checkpoints, LogKey key, PolicyConfig policy) : ParleyPage
+public sealed class EntryModel(ParleyDb db, Checkpoints checkpoints, LogKey key, Witnessing witnessing) : ParleyPage
 {
     public long Index { get; private set; }
     public long Size { get; private set; }
@@ -46,7 +46,7 @@ public sealed class EntryModel(ParleyDb db, Checkpoints checkpoints, LogKey key,
             try
             {
                 Ledger.Proofs.VerifyInclusion(index, against, leaf, proof, root);
-                Witnessed = policy.Witnessed(tree.Note!);
+                Witnessed = await witnessing.WitnessedAsync(tree.Note!, ct);
             }
             catch (ProofException e)
             {

@@ -12,16 +12,23 @@ public sealed record HandoverMessage(string Canonical, string Signature)
     public const string Kind = "custody.handover";
 }
 
-/// <summary>The receiver's answer to such a hand-over, recorded on its node: confirmed (with its institution's signature over the giver's bytes) or disputed.</summary>
-public sealed record AnswerMessage(Guid LetterId, Guid HandoverId, bool Confirmed, DateTime At, bool SealIntact, string? Reason, string? Signature)
+/// <summary>
+/// The receiver's answer to such a hand-over, recorded on its node: confirmed (with its institution's signature over the
+/// giver's bytes) or disputed. It carries the hand-over itself (<see cref="Step"/>, the giver's bytes and signature), so
+/// the registry's node can record a step between two other nodes even when the giver's notice of it is still on its way.
+/// </summary>
+public sealed record AnswerMessage(Guid LetterId, Guid HandoverId, bool Confirmed, DateTime At, bool SealIntact, string? Reason, string? Signature,
+    HandoverMessage? Step = null)
 {
     public const string Kind = "custody.answer";
 }
 
 /// <summary>
 /// Custody across the border, the sending side of both halves: a hand-over signed here whose receiver another node hosts
-/// goes to that node; an answer given here to a hand-over another node recorded goes back to it. Queued in the write
-/// that records the step; steps recorded from a peer's message are never sent on.
+/// goes to that node; an answer given here to a hand-over another node recorded goes back to it. Either goes also to the
+/// node of the letter's registry when that is a third node (a courier's hand-over to the addressee), so the registry's
+/// chain holds every step. Queued in the write that records the step; steps recorded from a peer's message are never
+/// sent on.
 /// </summary>
 public sealed class CustodyDispatches(IServiceProvider services) : IRecordReaction
 {
@@ -34,34 +41,49 @@ public sealed class CustodyDispatches(IServiceProvider services) : IRecordReacti
         {
             case HandoverSigned signed:
                 var handover = await db.Handovers.FirstAsync(h => h.Id == signed.HandoverId, ct);
-                if (await PeerOfAsync(db, handover.ToInstitution, ct) is not { } receiver)
-                    return;
-                var bytes = await SignedBytes.OfAsync(db, handover, ct);
-                var body = JsonSerializer.Serialize(new HandoverMessage(Convert.ToBase64String(bytes), signed.Signature), EventCatalog.Json);
-                await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), receiver, HandoverMessage.Kind, $"handover/{handover.Id}", body, stored.Sequence, ct);
+                var step = new HandoverMessage(Convert.ToBase64String(await SignedBytes.OfAsync(db, handover, ct)), signed.Signature);
+                foreach (var peer in await PeersOfAsync(db, handover.ToInstitution, handover.LetterId, ct))
+                {
+                    await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, HandoverMessage.Kind, $"handover/{handover.Id}",
+                        JsonSerializer.Serialize(step, EventCatalog.Json), stored.Sequence, ct);
+                }
                 break;
             case HandoverConfirmed or HandoverDisputed:
                 var id = e is HandoverConfirmed c ? c.HandoverId : ((HandoverDisputed)e).HandoverId;
                 var answered = await db.Handovers.FirstAsync(h => h.Id == id, ct);
-                if (!await db.RemoteSteps.AnyAsync(r => r.HandoverId == id, ct) || await PeerOfAsync(db, answered.FromInstitution, ct) is not { } giver)
+                if (await db.RemoteSteps.AsNoTracking().FirstOrDefaultAsync(r => r.HandoverId == id, ct) is not { } remote || answered.GiverSignature is null)
                     return;
+                var recorded = new HandoverMessage(Convert.ToBase64String(remote.Canonical), answered.GiverSignature);
                 var answer = e is HandoverConfirmed confirmed
-                    ? new AnswerMessage(answered.LetterId, id, true, confirmed.At, confirmed.SealIntact, null, answered.ReceiverSignature)
-                    : new AnswerMessage(answered.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null);
-                await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), giver, AnswerMessage.Kind, $"handover/{id}",
-                    JsonSerializer.Serialize(answer, EventCatalog.Json), stored.Sequence, ct);
+                    ? new AnswerMessage(answered.LetterId, id, true, confirmed.At, confirmed.SealIntact, null, answered.ReceiverSignature, recorded)
+                    : new AnswerMessage(answered.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null, recorded);
+                foreach (var peer in await PeersOfAsync(db, answered.FromInstitution, answered.LetterId, ct))
+                {
+                    await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, AnswerMessage.Kind, $"handover/{id}",
+                        JsonSerializer.Serialize(answer, EventCatalog.Json), stored.Sequence, ct);
+                }
                 break;
         }
     }
 
-    private static async Task<string?> PeerOfAsync(ParleyDb db, Guid institution, CancellationToken ct) =>
-        await db.RemoteInstitutions.AsNoTracking().Where(r => r.InstitutionId == institution).Select(r => r.Peer).FirstOrDefaultAsync(ct);
+    /// <summary>The nodes a step goes to: the one hosting <paramref name="institution"/> (the other side of it), and the one hosting the letter's registry; each once, never this node.</summary>
+    private static async Task<IReadOnlyList<string>> PeersOfAsync(ParleyDb db, Guid institution, Guid letterId, CancellationToken ct)
+    {
+        var registry = await db.Letters.AsNoTracking().Where(l => l.Id == letterId).Select(l => l.Registry).FirstAsync(ct);
+        return await db.RemoteInstitutions.AsNoTracking().Where(r => r.InstitutionId == institution || r.InstitutionId == registry)
+            .Select(r => r.Peer).Distinct().OrderBy(p => p).ToListAsync(ct);
+    }
 }
 
 /// <summary>The receiving side: a peer's hand-over to an institution hosted here, and a peer's answer to a hand-over recorded here.</summary>
 public static class ReceiveCustody
 {
-    public static async Task<Result<Guid>> HandoverAsync(WriteScope scope, string peer, HandoverMessage message, CancellationToken ct)
+    /// <summary>
+    /// Records a hand-over another node recorded: sent by the giver's node, or <paramref name="relayed"/> inside the
+    /// receiver's answer (then it holds by the giver's signature alone). It is taken for a receiver hosted here, or for a
+    /// letter whose registry is here (a step between two other nodes); the same step again changes nothing.
+    /// </summary>
+    public static async Task<Result<Guid>> HandoverAsync(WriteScope scope, string peer, HandoverMessage message, CancellationToken ct, bool relayed = false)
     {
         var db = scope.Db;
         CanonicalEvent entry;
@@ -78,29 +100,45 @@ public static class ReceiveCustody
         if (handover is null)
             return new DomainError("canonical", $"The event sent as a hand-over is a {entry.Type}.");
         var giver = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == handover.FromInstitution, ct);
-        if (giver is null || giver.Peer != peer)
-            return new DomainError("canonical", $"The giver {handover.FromInstitution} is not an institution {peer} hosts.");
-        if (!await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == handover.ToInstitution, ct))
-            return new DomainError("canonical", $"The receiver {handover.ToInstitution} is not hosted by this node.");
-        if (!await db.Letters.AnyAsync(l => l.Id == handover.LetterId, ct))
-            return new DomainError("canonical", $"Letter {handover.LetterId} is not in this register (its envelope has not arrived).");
-        if (await db.Handovers.AnyAsync(h => h.Id == handover.HandoverId, ct))
-            return new DomainError("canonical", $"Hand-over {handover.HandoverId} is already recorded.", ErrorKind.Conflict);
+        if (giver is null || (!relayed && giver.Peer != peer))
+            return new DomainError("canonical", $"The giver {handover.FromInstitution} is not an institution {(relayed ? "a peer" : peer)} hosts.");
+        var letter = await db.Letters.AsNoTracking().Where(l => l.Id == handover.LetterId).Select(l => new { l.Registry }).FirstOrDefaultAsync(ct);
+        if (letter is null)
+            return Inbox.NotYet($"Letter {handover.LetterId} is not in this register yet (its envelope has not arrived).");
+        if (!await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == handover.ToInstitution || h.InstitutionId == letter.Registry, ct))
+            return new DomainError("canonical", $"Neither the receiver {handover.ToInstitution} nor the letter's registry is hosted by this node.");
         var bytes = Convert.FromBase64String(message.Canonical);
         if (!Verifies(giver.SigningKey, bytes, message.Signature))
-            return new DomainError("signature", $"The hand-over is not signed by the giver's key as {peer}'s log published it.");
+            return new DomainError("signature", $"The hand-over is not signed by the giver's key as {giver.Peer}'s log published it.");
+        if (await db.RemoteSteps.AsNoTracking().FirstOrDefaultAsync(r => r.HandoverId == handover.HandoverId, ct) is { } known)
+        {
+            return known.Canonical.AsSpan().SequenceEqual(bytes)
+                ? handover.HandoverId
+                : new DomainError("canonical", $"Hand-over {handover.HandoverId} is recorded here with other bytes.", ErrorKind.Conflict);
+        }
+        if (await db.Handovers.AnyAsync(h => h.Id == handover.HandoverId, ct))
+            return new DomainError("canonical", $"Hand-over {handover.HandoverId} is already recorded.", ErrorKind.Conflict);
         await scope.RecordAsync(handover, ct);
         await scope.RecordAsync(new HandoverSigned(handover.LetterId, handover.HandoverId, handover.FromInstitution, true, message.Signature), ct);
-        await scope.RecordAsync(new HandoverRecordedElsewhere(handover.LetterId, handover.HandoverId, peer, entry.Sequence, message.Canonical), ct);
+        await scope.RecordAsync(new HandoverRecordedElsewhere(handover.LetterId, handover.HandoverId, giver.Peer, entry.Sequence, message.Canonical), ct);
         return handover.HandoverId;
     }
 
     public static async Task<Result<Guid>> AnswerAsync(WriteScope scope, string peer, AnswerMessage answer, CancellationToken ct)
     {
         var db = scope.Db;
-        var handover = await db.Handovers.FirstOrDefaultAsync(h => h.Id == answer.HandoverId && h.LetterId == answer.LetterId, ct);
-        if (handover is null)
-            return new DomainError("handoverId", $"Hand-over {answer.HandoverId} is not recorded here.");
+        if (!await db.Handovers.AnyAsync(h => h.Id == answer.HandoverId, ct) && answer.Step is { } step)
+        {
+            // A step between two other nodes, answered before its giver's notice arrived: the answer brings the step.
+            var recorded = await HandoverAsync(scope, peer, step, ct, relayed: true);
+            if (!recorded.Succeeded)
+                return recorded;
+            if (recorded.Value != answer.HandoverId)
+                return new DomainError("step", $"The step the answer carries is hand-over {recorded.Value}, not {answer.HandoverId}.");
+        }
+        var handover = await db.Handovers.FindAsync([answer.HandoverId], ct);
+        if (handover is null || handover.LetterId != answer.LetterId)
+            return new DomainError("handoverId", $"Hand-over {answer.HandoverId} of letter {answer.LetterId} is not recorded here.");
         var receiver = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == handover.ToInstitution, ct);
         if (receiver is null || receiver.Peer != peer)
             return new DomainError("handoverId", $"The hand-over's receiver is not an institution {peer} hosts.");

@@ -12,10 +12,11 @@ public sealed record SealedCopy(AttachmentSealed Attachment, string Enc, string 
 
 /// <summary>
 /// What travels when a letter to an institution of another node is dispatched: the letter as registered (sender,
-/// addressee, number), its route, its sealed copies, when it left, and the names of the institutions these mention.
+/// addressee, number), its route, its sealed copies (only to the addressee's node), when it left, the names of the
+/// institutions these mention, and whom the hand-over that sent it went to.
 /// </summary>
 public sealed record Envelope(LetterRegistered Letter, IReadOnlyList<LegPlan> Route, IReadOnlyList<SealedCopy> Copies, DateTime DispatchedAt,
-    IReadOnlyList<InstitutionRecorded> Institutions)
+    IReadOnlyList<InstitutionRecorded> Institutions, Guid? HandedTo = null)
 {
     public const string Kind = "letter.envelope";
 
@@ -23,9 +24,11 @@ public sealed record Envelope(LetterRegistered Letter, IReadOnlyList<LegPlan> Ro
 }
 
 /// <summary>
-/// The sending side: the first hand-over of a letter whose addressee another node hosts dispatches it, and its envelope
-/// is queued for that node in the same write. Steps recorded from a peer's message are never sent on. The node key is
-/// taken only when a message is queued: a write that sends nothing (a verb run without the secret) never opens the vault.
+/// The sending side, on the node of the letter's registry: a hand-over of a letter whose addressee, receiver or planned
+/// route another node hosts dispatches it there, and its envelope is queued for each such node in the same write, once
+/// per node. Only the addressee's node gets the sealed copies; a node on the route (a courier's) gets the envelope
+/// alone. Steps recorded from a peer's message are never sent on. The node key is taken only when a message is queued: a
+/// write that sends nothing (a verb run without the secret) never opens the vault.
 /// </summary>
 public sealed class Dispatches(IServiceProvider services) : IRecordReaction
 {
@@ -35,39 +38,59 @@ public sealed class Dispatches(IServiceProvider services) : IRecordReaction
             return;
         var db = scope.Db;
         var letter = await db.Letters.Include(l => l.Route).FirstAsync(l => l.Id == handover.LetterId, ct);
-        var remote = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == letter.AddresseeInstitution, ct);
+        if (!await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == letter.Registry, ct))
+            return; // Another node keeps this letter's record, and sent its envelopes.
+        var concerned = new[] { letter.AddresseeInstitution, handover.ToInstitution }.Concat(letter.Route.Select(l => l.ToInstitution)).Distinct().ToList();
+        var remote = await db.RemoteInstitutions.AsNoTracking().Where(r => concerned.Contains(r.InstitutionId)).ToListAsync(ct);
         var about = $"letter/{letter.Id}";
-        if (remote is null || await Outbox.QueuedAsync(db, remote.Peer, Envelope.Kind, about, ct))
-            return;
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == letter.Id).OrderBy(a => a.Id).ToListAsync(ct);
-        var ids = attachments.Select(a => a.Id).ToList();
-        var blobs = await db.SealedBlobs.AsNoTracking().Where(b => ids.Contains(b.AttachmentId)).ToDictionaryAsync(b => b.AttachmentId, ct);
-        var copies = attachments.Where(a => blobs.ContainsKey(a.Id)).Select(a => new SealedCopy(
-            new AttachmentSealed(letter.Id, a.Id, a.Name, a.MediaType, a.Size, a.PlaintextSha256, a.CiphertextSha256),
-            Convert.ToBase64String(blobs[a.Id].Enc), Convert.ToBase64String(blobs[a.Id].Ciphertext))).ToList();
+        var addresseeNode = remote.FirstOrDefault(r => r.InstitutionId == letter.AddresseeInstitution)?.Peer;
+        foreach (var peer in remote.Select(r => r.Peer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (await Outbox.QueuedAsync(db, peer, Envelope.Kind, about, ct))
+                continue;
+            var envelope = await EnvelopeAsync(db, letter, handover, withCopies: peer == addresseeNode, ct);
+            await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
+        }
+    }
+
+    private static async Task<Envelope> EnvelopeAsync(ParleyDb db, Letter letter, HandoverRecorded handover, bool withCopies, CancellationToken ct)
+    {
+        var copies = new List<SealedCopy>();
+        if (withCopies)
+        {
+            var attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == letter.Id).OrderBy(a => a.Id).ToListAsync(ct);
+            var ids = attachments.Select(a => a.Id).ToList();
+            var blobs = await db.SealedBlobs.AsNoTracking().Where(b => ids.Contains(b.AttachmentId)).ToDictionaryAsync(b => b.AttachmentId, ct);
+            copies.AddRange(attachments.Where(a => blobs.ContainsKey(a.Id)).Select(a => new SealedCopy(
+                new AttachmentSealed(letter.Id, a.Id, a.Name, a.MediaType, a.Size, a.PlaintextSha256, a.CiphertextSha256),
+                Convert.ToBase64String(blobs[a.Id].Enc), Convert.ToBase64String(blobs[a.Id].Ciphertext))));
+        }
         var route = letter.Route.OrderBy(l => l.Order).Select(l => new LegPlan(l.ToInstitution, null, l.DueHours)).ToList();
-        var mentioned = new[] { letter.Registry, letter.SenderInstitution, letter.AddresseeInstitution }.Concat(route.Select(l => l.ToInstitution)).Distinct().ToList();
+        var mentioned = new[] { letter.Registry, letter.SenderInstitution, letter.AddresseeInstitution, handover.ToInstitution }.Concat(route.Select(l => l.ToInstitution)).Distinct().ToList();
         var institutions = await db.Institutions.AsNoTracking().Include(i => i.Names).Where(i => mentioned.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
-        var envelope = new Envelope(
+        return new Envelope(
             new LetterRegistered(letter.Id, letter.Registry, letter.Number, letter.Direction, letter.Dated, letter.SenderInstitution, null,
                 letter.AddresseeInstitution, letter.AddresseePerson, letter.Subject, letter.Topics.Split('|', StringSplitOptions.RemoveEmptyEntries),
                 letter.Classification, letter.Language, letter.ReplyBy, null, letter.Embargo),
             route, copies, handover.At,
-            [.. institutions.Select(i => RecordInstitution.FromState(i) with { ParentId = null, Identifiers = [] })]);
-        await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), remote.Peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
+            [.. institutions.Select(i => RecordInstitution.FromState(i) with { ParentId = null, Identifiers = [] })], handover.ToInstitution);
     }
 }
 
 /// <summary>The receiving side: a letter's envelope from the node of its registry, to an institution hosted here.</summary>
 public static class ReceiveEnvelope
 {
-    public static DomainError? Decide(Envelope envelope, string peer, RemoteInstitution? registry, bool addresseeHostedHere, bool known)
+    /// <summary>The institutions an envelope may come to a node for: the addressee, the receiver of the hand-over that sent it, each on its route.</summary>
+    public static IReadOnlyList<Guid> Concerned(Envelope envelope) =>
+        [.. new[] { envelope.Letter.AddresseeInstitution, envelope.HandedTo }.OfType<Guid>().Concat(envelope.Route.Select(l => l.ToInstitution)).Distinct()];
+
+    public static DomainError? Decide(Envelope envelope, string peer, RemoteInstitution? registry, bool concernsHere, bool known)
     {
         var letter = envelope.Letter;
         if (registry is null || registry.Peer != peer)
             return new DomainError("letter", $"The letter's registry {letter.Registry} is not an institution {peer} hosts.");
-        if (!addresseeHostedHere)
-            return new DomainError("letter", $"The letter's addressee {letter.AddresseeInstitution} is not hosted by this node.");
+        if (!concernsHere)
+            return new DomainError("letter", $"Neither the letter's addressee {letter.AddresseeInstitution} nor an institution it is handed to or routed through is hosted by this node.");
         if (known)
             return new DomainError("letter", $"Letter {letter.Id} is already in this register.", ErrorKind.Conflict);
         foreach (var copy in envelope.Copies)
@@ -86,7 +109,8 @@ public static class ReceiveEnvelope
         var db = scope.Db;
         var letter = envelope.Letter;
         var registry = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == letter.Registry, ct);
-        var hosted = await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == letter.AddresseeInstitution, ct);
+        var concerned = Concerned(envelope);
+        var hosted = await db.HostedInstitutions.AnyAsync(h => concerned.Contains(h.InstitutionId), ct);
         var known = await db.Letters.AnyAsync(l => l.Id == letter.Id, ct);
         if (Decide(envelope, peer, registry, hosted, known) is { } error)
             return error;

@@ -63,7 +63,8 @@ public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvid
             var applied = await ApplyAsync(scope, peer.Origin, message, c);
             if (!applied.Succeeded)
             {
-                refusal = applied.Error!.Message;
+                // What waits for another node's message is answered 409, so the sender tries it again; anything else is refused.
+                refusal = applied.Error!.Field == NotYetField ? null : applied.Error.Message;
                 return applied.Error!;
             }
             return Result<InboxAnswer>.Ok(new InboxAnswer(200, "applied"));
@@ -76,6 +77,14 @@ public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvid
         return await RefuseAsync(peer.Origin, note, $"Message {message.Id} ({message.Kind}) cannot be applied: {refusal}", 422, ct,
             new ReceivedMessage { Peer = peer.Origin, Id = message.Id, Seq = message.Seq, Kind = message.Kind, ReceivedAt = clock.GetUtcNow().UtcDateTime, Refused = true });
     }
+
+    private const string NotYetField = "after";
+
+    /// <summary>
+    /// A message this node cannot apply yet because it depends on one from another node (a courier's hand-over before the
+    /// registry's envelope): answered 409, its place in the sequence not taken, so the sender tries it again.
+    /// </summary>
+    public static DomainError NotYet(string why) => new(NotYetField, why, ErrorKind.Conflict);
 
     private static async Task<Result<Guid>> ApplyAsync(WriteScope scope, string peer, NodeMessage message, CancellationToken ct)
     {

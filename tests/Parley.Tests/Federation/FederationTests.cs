@@ -72,13 +72,7 @@ public sealed class FederationTests
         var clerk = eop.Client("clerk");
         var letterId = await RegisterAsync(clerk, eop.InstitutionId, paId, "Invitation to consultations");
         var text = "Dear colleagues, we invite you to consultations in Washington."u8.ToArray();
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(text);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        form.Add(file, "file", "letter.txt");
-        var attached = await clerk.PostAsync($"/api/letters/{letterId}/attachments", form);
-        Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
-        var attachmentId = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var attachmentId = await AttachAsync(clerk, letterId, text);
         Assert.NotEqual(HttpStatusCode.OK, (await clerk.GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}")).StatusCode);
 
         // The Russian node is down when the letter is dispatched: the envelope waits in the outbox, retried.
@@ -170,7 +164,7 @@ public sealed class FederationTests
     }
 
     [Fact]
-    public async Task The_receiving_clerk_confirms_on_the_Russian_node_and_the_sending_clerk_sees_it_on_the_US_node()
+    public async Task A_senate_courier_carries_the_letter_and_the_receiving_clerk_confirms_on_the_Russian_node_and_the_sending_clerk_sees_it_on_the_US_node()
     {
         await using var three = await ThreeNodes.CreateAsync("fedweb");
         var (eop, senate, ru) = (three.Eop, three.Senate, three.Ru);
@@ -181,8 +175,33 @@ public sealed class FederationTests
         var paId = (await ru.StatusAsync()).GetProperty("hosted")[0].GetProperty("id").GetGuid();
         var clerk = eop.Client("clerk");
         var letterId = await RegisterAsync(clerk, eop.InstitutionId, paId, "Letter from the President");
-        Assert.True((await clerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Washington" })).IsSuccessStatusCode);
-        await Until(async () => (await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/custody")).IsSuccessStatusCode, "the letter to reach the Russian node", ru);
+        var text = "The President's letter, for the Presidential Administration only."u8.ToArray();
+        var attachmentId = await AttachAsync(clerk, letterId, text);
+        // Through diplomatic channels: the Senate, where the courier works, carries it to the addressee.
+        var route = await clerk.PostAsJsonAsync($"/api/letters/{letterId}/route", new
+        {
+            legs = new[] { new { toInstitution = senate.InstitutionId, dueHours = 24 }, new { toInstitution = paId, dueHours = 72 } },
+        });
+        Assert.True(route.IsSuccessStatusCode, await route.Content.ReadAsStringAsync());
+        Assert.True((await clerk.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = senate.InstitutionId, place = "Washington" })).IsSuccessStatusCode);
+
+        // The courier's node receives the envelope without the copy, confirms the first leg there, and hands the letter on.
+        var courier = senate.Client("clerk");
+        await Until(async () => (await courier.GetAsync($"/api/letters/{letterId}/custody")).IsSuccessStatusCode, "the letter to reach the Senate's node", senate);
+        Assert.NotEqual(HttpStatusCode.OK, (await courier.GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}")).StatusCode);
+        var first = (await courier.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody")).GetProperty("chain")[0].GetProperty("handover").GetGuid();
+        var carried = await courier.PostAsJsonAsync($"/api/letters/{letterId}/handovers/{first}/confirm", new { sealIntact = true });
+        Assert.True(carried.IsSuccessStatusCode, await carried.Content.ReadAsStringAsync());
+        await Until(async () => (await clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody")).GetProperty("chain")[0].GetProperty("state").GetString() == "Confirmed",
+            "the Executive Office to see the Senate's confirmation", eop);
+        var onward = await courier.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Moscow" });
+        Assert.True(onward.IsSuccessStatusCode, await onward.Content.ReadAsStringAsync());
+        await Until(async () => await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/custody") is { IsSuccessStatusCode: true } custody
+            && (await custody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("chain").GetArrayLength() == 1, "the courier's hand-over to reach the Russian node", ru);
+        // Only the addressee's node opens the copy.
+        var opened = await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        Assert.Equal(text, await opened.Content.ReadAsByteArrayAsync());
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await BrowserTests.LaunchAsync(playwright);
@@ -207,13 +226,14 @@ public sealed class FederationTests
         await Assertions.Expect(sending.Locator("#verdict")).ToContainTextAsync("The chain of custody verifies and is complete.");
         if (Environment.GetEnvironmentVariable("PARLEY_TEST_SHOTS") is { Length: > 0 } shots)
             await sending.ScreenshotAsync(new() { Path = Path.Combine(shots, "federation-certificate.png"), FullPage = true });
-        // One hand-over, valid three times: the Executive Office's signature made here, the Presidential Administration's made
-        // there, and the step in this node's signed tree.
-        var row = sending.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" });
-        Assert.Equal(1, await row.CountAsync());
-        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(await row.InnerTextAsync(), "✓ valid"));
-        // And offline, on each side: the sender's record of both halves, and the receiver's.
-        foreach (var node in new[] { eop, ru })
+        // Two hand-overs, each valid three times: the giver's signature and the receiver's, each made on its own node, and the
+        // step in this node's signed tree — the second one recorded between two other nodes.
+        var rows = sending.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" });
+        Assert.Equal(2, await rows.CountAsync());
+        foreach (var row in await rows.AllAsync())
+            Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(await row.InnerTextAsync(), "✓ valid"));
+        // And offline, on each node: the registry's record of the whole chain, the courier's and the receiver's.
+        foreach (var node in new[] { eop, senate, ru })
         {
             var verified = await node.RunAsync("verify-letter", letterId.ToString());
             Assert.True(verified.Code == 0, verified.Output);
@@ -376,6 +396,18 @@ public sealed class FederationTests
         });
         Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Attaches a copy as the registry's clerk does; it is sealed to the addressee's published key. Returns its id.</summary>
+    private static async Task<Guid> AttachAsync(HttpClient clerk, Guid letterId, byte[] text)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(text);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "letter.txt");
+        var attached = await clerk.PostAsync($"/api/letters/{letterId}/attachments", form);
+        Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
+        return (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
     /// <summary>Each node adds each other with the log key it was given (as operators exchange them out of band).</summary>

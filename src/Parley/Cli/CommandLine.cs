@@ -52,6 +52,7 @@ public static class CommandLine
         root.Subcommands.Add(KeyCommands.Create());
         root.Subcommands.Add(Federation.FederationCommands.Node());
         root.Subcommands.Add(Federation.FederationCommands.Peer());
+        root.Subcommands.Add(Demo.FederationDemo.Create());
         return root;
     }
 

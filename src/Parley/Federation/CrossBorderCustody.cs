@@ -26,52 +26,62 @@ public sealed record AnswerMessage(Guid LetterId, Guid HandoverId, bool Confirme
 /// <summary>
 /// Custody across the border, the sending side of both halves: a hand-over signed here whose receiver another node hosts
 /// goes to that node; an answer given here to a hand-over another node recorded goes back to it. Either goes also to the
-/// node of the letter's registry when that is a third node (a courier's hand-over to the addressee), so the registry's
-/// chain holds every step. Queued in the write that records the step; steps recorded from a peer's message are never
-/// sent on.
+/// node of the letter's registry when that is a third one. The registry's node keeps the whole chain and relays each
+/// step and answer to every other node it sent the letter's envelope to (the addressee's, a courier's), so each holds
+/// every leg; no other node sends on what it received. Queued in the write that records the step.
 /// </summary>
 public sealed class CustodyDispatches(IServiceProvider services) : IRecordReaction
 {
     public async ValueTask ReactAsync(WriteScope scope, IEvent e, StoredEvent stored, CancellationToken ct)
     {
-        if (Inbox.IsFromPeer(scope.Actor) || e is not (HandoverSigned { Giver: true } or HandoverConfirmed or HandoverDisputed))
+        if (e is not (HandoverSigned { Giver: true } or HandoverConfirmed or HandoverDisputed))
             return;
         var db = scope.Db;
-        switch (e)
+        var id = e switch { HandoverSigned h => h.HandoverId, HandoverConfirmed c => c.HandoverId, _ => ((HandoverDisputed)e).HandoverId };
+        // Found among this write's own rows too: a step received from a peer is recorded and signed in one write.
+        var handover = await db.Handovers.FindAsync([id], ct) ?? throw new InvalidOperationException($"Hand-over {id} is not recorded.");
+        var from = Inbox.IsFromPeer(scope.Actor) ? scope.Actor[Inbox.ActorPrefix.Length..] : null;
+        var peers = await PeersAsync(db, handover, e is HandoverSigned ? handover.ToInstitution : handover.FromInstitution, from, ct);
+        if (peers.Count == 0)
+            return;
+        var step = new HandoverMessage(Convert.ToBase64String(await SignedBytes.OfAsync(db, handover, ct)), handover.GiverSignature ?? ((HandoverSigned)e).Signature);
+        var (kind, body) = e switch
         {
-            case HandoverSigned signed:
-                var handover = await db.Handovers.FirstAsync(h => h.Id == signed.HandoverId, ct);
-                var step = new HandoverMessage(Convert.ToBase64String(await SignedBytes.OfAsync(db, handover, ct)), signed.Signature);
-                foreach (var peer in await PeersOfAsync(db, handover.ToInstitution, handover.LetterId, ct))
-                {
-                    await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, HandoverMessage.Kind, $"handover/{handover.Id}",
-                        JsonSerializer.Serialize(step, EventCatalog.Json), stored.Sequence, ct);
-                }
-                break;
-            case HandoverConfirmed or HandoverDisputed:
-                var id = e is HandoverConfirmed c ? c.HandoverId : ((HandoverDisputed)e).HandoverId;
-                var answered = await db.Handovers.FirstAsync(h => h.Id == id, ct);
-                if (await db.RemoteSteps.AsNoTracking().FirstOrDefaultAsync(r => r.HandoverId == id, ct) is not { } remote || answered.GiverSignature is null)
-                    return;
-                var recorded = new HandoverMessage(Convert.ToBase64String(remote.Canonical), answered.GiverSignature);
-                var answer = e is HandoverConfirmed confirmed
-                    ? new AnswerMessage(answered.LetterId, id, true, confirmed.At, confirmed.SealIntact, null, answered.ReceiverSignature, recorded)
-                    : new AnswerMessage(answered.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null, recorded);
-                foreach (var peer in await PeersOfAsync(db, answered.FromInstitution, answered.LetterId, ct))
-                {
-                    await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, AnswerMessage.Kind, $"handover/{id}",
-                        JsonSerializer.Serialize(answer, EventCatalog.Json), stored.Sequence, ct);
-                }
-                break;
-        }
+            HandoverSigned => (HandoverMessage.Kind, JsonSerializer.Serialize(step, EventCatalog.Json)),
+            HandoverConfirmed confirmed => (AnswerMessage.Kind, JsonSerializer.Serialize(
+                new AnswerMessage(handover.LetterId, id, true, confirmed.At, confirmed.SealIntact, null, handover.ReceiverSignature, step), EventCatalog.Json)),
+            _ => (AnswerMessage.Kind, JsonSerializer.Serialize(
+                new AnswerMessage(handover.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null, step), EventCatalog.Json)),
+        };
+        foreach (var peer in peers)
+            await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, kind, $"handover/{id}", body, stored.Sequence, ct);
     }
 
-    /// <summary>The nodes a step goes to: the one hosting <paramref name="institution"/> (the other side of it), and the one hosting the letter's registry; each once, never this node.</summary>
-    private static async Task<IReadOnlyList<string>> PeersOfAsync(ParleyDb db, Guid institution, Guid letterId, CancellationToken ct)
+    /// <summary>
+    /// Where a step (or its answer) goes. Recorded here: to the node hosting <paramref name="otherSide"/> and to the
+    /// registry's. On the registry's node, also to every node holding the letter's envelope — except the node it came from
+    /// and the nodes of its two sides, which have it from the step's own node. Each once, never this node.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> PeersAsync(ParleyDb db, Handover handover, Guid otherSide, string? from, CancellationToken ct)
     {
-        var registry = await db.Letters.AsNoTracking().Where(l => l.Id == letterId).Select(l => l.Registry).FirstAsync(ct);
-        return await db.RemoteInstitutions.AsNoTracking().Where(r => r.InstitutionId == institution || r.InstitutionId == registry)
-            .Select(r => r.Peer).Distinct().OrderBy(p => p).ToListAsync(ct);
+        var registry = await db.Letters.AsNoTracking().Where(l => l.Id == handover.LetterId).Select(l => l.Registry).FirstAsync(ct);
+        var registryHere = await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == registry, ct);
+        if (from is not null && !registryHere)
+            return [];
+        var sides = await db.RemoteInstitutions.AsNoTracking()
+            .Where(r => r.InstitutionId == handover.FromInstitution || r.InstitutionId == handover.ToInstitution || r.InstitutionId == registry)
+            .ToListAsync(ct);
+        var peers = new SortedSet<string>(StringComparer.Ordinal);
+        if (from is null)
+            peers.UnionWith(sides.Where(r => r.InstitutionId == otherSide || r.InstitutionId == registry).Select(r => r.Peer));
+        if (registryHere)
+        {
+            var about = $"letter/{handover.LetterId}";
+            var holders = await db.FederationOutbox.AsNoTracking().Where(m => m.Kind == Envelope.Kind && m.About == about).Select(m => m.Peer).ToListAsync(ct);
+            var direct = sides.Where(r => r.InstitutionId == handover.FromInstitution || r.InstitutionId == handover.ToInstitution).Select(r => r.Peer).ToHashSet();
+            peers.UnionWith(holders.Where(p => p != from && (from is null || !direct.Contains(p))));
+        }
+        return [.. peers];
     }
 }
 
@@ -79,9 +89,9 @@ public sealed class CustodyDispatches(IServiceProvider services) : IRecordReacti
 public static class ReceiveCustody
 {
     /// <summary>
-    /// Records a hand-over another node recorded: sent by the giver's node, or <paramref name="relayed"/> inside the
-    /// receiver's answer (then it holds by the giver's signature alone). It is taken for a receiver hosted here, or for a
-    /// letter whose registry is here (a step between two other nodes); the same step again changes nothing.
+    /// Records a hand-over another node recorded, of a letter this node holds: sent by the giver's node, relayed by the
+    /// registry's, or <paramref name="relayed"/> inside the receiver's answer — in every case only with the giver's
+    /// signature under the giver's published key. The same step again changes nothing.
     /// </summary>
     public static async Task<Result<Guid>> HandoverAsync(WriteScope scope, string peer, HandoverMessage message, CancellationToken ct, bool relayed = false)
     {
@@ -99,14 +109,15 @@ public static class ReceiveCustody
         }
         if (handover is null)
             return new DomainError("canonical", $"The event sent as a hand-over is a {entry.Type}.");
-        var giver = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == handover.FromInstitution, ct);
-        if (giver is null || (!relayed && giver.Peer != peer))
-            return new DomainError("canonical", $"The giver {handover.FromInstitution} is not an institution {(relayed ? "a peer" : peer)} hosts.");
         var letter = await db.Letters.AsNoTracking().Where(l => l.Id == handover.LetterId).Select(l => new { l.Registry }).FirstOrDefaultAsync(ct);
         if (letter is null)
             return Inbox.NotYet($"Letter {handover.LetterId} is not in this register yet (its envelope has not arrived).");
-        if (!await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == handover.ToInstitution || h.InstitutionId == letter.Registry, ct))
-            return new DomainError("canonical", $"Neither the receiver {handover.ToInstitution} nor the letter's registry is hosted by this node.");
+        var giver = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == handover.FromInstitution, ct);
+        if (giver is null)
+            return new DomainError("canonical", $"The giver {handover.FromInstitution} is not an institution a peer hosts.");
+        // From the giver's node, relayed by the registry's (which keeps the whole chain), or inside the receiver's answer.
+        if (!relayed && giver.Peer != peer && !await RegistryOfAsync(db, letter.Registry, peer, ct))
+            return new DomainError("canonical", $"The giver {handover.FromInstitution} is not an institution {peer} hosts, nor does {peer} keep the letter's register.");
         var bytes = Convert.FromBase64String(message.Canonical);
         if (!Verifies(giver.SigningKey, bytes, message.Signature))
             return new DomainError("signature", $"The hand-over is not signed by the giver's key as {giver.Peer}'s log published it.");
@@ -119,8 +130,9 @@ public static class ReceiveCustody
         if (await db.Handovers.AnyAsync(h => h.Id == handover.HandoverId, ct))
             return new DomainError("canonical", $"Hand-over {handover.HandoverId} is already recorded.", ErrorKind.Conflict);
         await scope.RecordAsync(handover, ct);
-        await scope.RecordAsync(new HandoverSigned(handover.LetterId, handover.HandoverId, handover.FromInstitution, true, message.Signature), ct);
+        // Where it was recorded first, before the signature: what both sides sign is those bytes, and a relay reads them.
         await scope.RecordAsync(new HandoverRecordedElsewhere(handover.LetterId, handover.HandoverId, giver.Peer, entry.Sequence, message.Canonical), ct);
+        await scope.RecordAsync(new HandoverSigned(handover.LetterId, handover.HandoverId, handover.FromInstitution, true, message.Signature), ct);
         return handover.HandoverId;
     }
 
@@ -140,10 +152,15 @@ public static class ReceiveCustody
         if (handover is null || handover.LetterId != answer.LetterId)
             return new DomainError("handoverId", $"Hand-over {answer.HandoverId} of letter {answer.LetterId} is not recorded here.");
         var receiver = await db.RemoteInstitutions.AsNoTracking().FirstOrDefaultAsync(r => r.InstitutionId == handover.ToInstitution, ct);
-        if (receiver is null || receiver.Peer != peer)
-            return new DomainError("handoverId", $"The hand-over's receiver is not an institution {peer} hosts.");
+        var registry = await db.Letters.AsNoTracking().Where(l => l.Id == handover.LetterId).Select(l => l.Registry).FirstAsync(ct);
+        if (receiver is null || (receiver.Peer != peer && !await RegistryOfAsync(db, registry, peer, ct)))
+            return new DomainError("handoverId", $"The hand-over's receiver is not an institution {peer} hosts, nor does {peer} keep the letter's register.");
         if (handover.State != HandoverState.Recorded)
-            return new DomainError("handoverId", $"Hand-over {answer.HandoverId} has already been answered.", ErrorKind.Conflict);
+        {
+            // The same answer again (from the receiver's node and relayed by the registry's) changes nothing.
+            var same = answer.Confirmed ? handover.State == HandoverState.Confirmed && handover.ReceiverSignature == answer.Signature : handover.State == HandoverState.Disputed;
+            return same ? handover.Id : new DomainError("handoverId", $"Hand-over {answer.HandoverId} has already been answered otherwise.", ErrorKind.Conflict);
+        }
         if (!answer.Confirmed)
         {
             await scope.RecordAsync(new HandoverDisputed(answer.LetterId, answer.HandoverId, answer.At, answer.Reason is { Length: > 0 and <= 1000 } r ? r : "disputed on the receiver's node"), ct);
@@ -156,6 +173,10 @@ public static class ReceiveCustody
         await scope.RecordAsync(new HandoverConfirmed(answer.LetterId, answer.HandoverId, answer.At, answer.SealIntact), ct);
         return handover.Id;
     }
+
+    /// <summary>Whether <paramref name="peer"/> hosts the letter's registry (whose node relays every step of it).</summary>
+    private static Task<bool> RegistryOfAsync(ParleyDb db, Guid registry, string peer, CancellationToken ct) =>
+        db.RemoteInstitutions.AnyAsync(r => r.InstitutionId == registry && r.Peer == peer, ct);
 
     private static bool Verifies(string signingKey, byte[] bytes, string signature)
     {

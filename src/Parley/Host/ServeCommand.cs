@@ -18,7 +18,7 @@ public static class ServeCommand
         {
             var store = CommandLine.Store(result);
             if (result.GetValue(demo) && store.Secret is null && KeySecret.FromEnvironment() is null)
-                store = store with { Secret = DemoSecret() };
+                store = store with { Secret = DemoSecret.Load("demo-secret") };
             var witnessing = PolicyConfig.From(result.GetValue(policy));
             var mail = Mail.MailConfig.Read(result.GetValue(smtp), result.GetValue(from));
             var app = ParleyWebApp.Build(store, result.GetValue(urls) ?? "http://localhost:5000", b =>
@@ -44,26 +44,5 @@ public static class ServeCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The demo's key-encryption secret, so the quick start stays one command: created once in the user's
-    /// configuration folder (outside the data folder, as every secret must be) and named on the console.
-    /// </summary>
-    private static KeySecret DemoSecret()
-    {
-        var folder = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create);
-        if (string.IsNullOrEmpty(folder))
-            throw new DomainException(new DomainError("secret", $"There is no home folder to keep the demo's key-encryption secret in; give one with --secret-file or ${KeySecret.FileVariable}."));
-        var path = Path.Combine(folder, "parley", "demo-secret");
-        if (!File.Exists(path))
-        {
-            OwnerOnly.CreateDirectory(Path.GetDirectoryName(path)!);
-            OwnerOnly.WriteAllText(path, KeySecret.GenerateText() + "\n");
-            Console.WriteLine($"Created the demo's key-encryption secret in {path} (outside the data folder; the keys in it open only with this file).");
-        }
-        else
-            Console.WriteLine($"Using the demo's key-encryption secret in {path}.");
-        return KeySecret.FromFile(path, "the demo secret");
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Parley.Record;
@@ -154,7 +155,9 @@ public static class RecordModulesOptions
     public static DbContextOptionsBuilder UseRecordModules(this DbContextOptionsBuilder builder, RecordModules modules)
     {
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new RecordModulesExtension(modules));
-        return builder;
+        // A failed command throws, and whoever catches it decides whether it is an error: two requests signing the same
+        // checkpoint size is a race one of them loses, not a failure. What nobody catches the host logs with its stack.
+        return builder.ConfigureWarnings(w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 }
 

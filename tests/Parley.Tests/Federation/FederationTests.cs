@@ -232,6 +232,18 @@ public sealed class FederationTests
         Assert.Equal(2, await rows.CountAsync());
         foreach (var row in await rows.AllAsync())
             Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(await row.InnerTextAsync(), "✓ valid"));
+        // The registry's node relays every leg to each node holding the letter: each shows the same whole chain, on route.
+        foreach (var node in new[] { senate, ru })
+        {
+            var client = node.Client("clerk");
+            await Until(async () => (await client.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody")).GetProperty("chain").EnumerateArray()
+                .Count(l => l.GetProperty("state").GetString() == "Confirmed") == 2, $"{node.Origin} to hold both legs, confirmed", node);
+            var letter = await client.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}");
+            Assert.Equal("DeliveredToOffice", letter.GetProperty("status").GetString());
+            var exceptions = letter.GetProperty("exceptions").EnumerateArray().Select(x => x.GetString()).ToList();
+            Assert.DoesNotContain("OffRouteHolder", exceptions);
+            Assert.DoesNotContain("UnconfirmedHandover", exceptions);
+        }
         // And offline, on each node: the registry's record of the whole chain, the courier's and the receiver's.
         foreach (var node in new[] { eop, senate, ru })
         {

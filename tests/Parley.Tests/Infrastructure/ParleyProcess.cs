@@ -97,6 +97,53 @@ public sealed class ParleyProcess : IAsyncDisposable
         throw new TimeoutException($"parley serve did not answer /health within two minutes:\n{running.Output}");
     }
 
+    /// <summary>Starts a long-running verb (not `serve`), its output kept; <see cref="Address"/> means nothing for it.</summary>
+    public static ParleyProcess Launch(string install, params string[] args)
+    {
+        var process = Start(install, args);
+        var running = new ParleyProcess(process, new Uri("http://127.0.0.1/"));
+        process.OutputDataReceived += (_, e) => running.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => running.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return running;
+    }
+
+    /// <summary>SIGINT, as Ctrl+C in a terminal would send it; returns the exit code once the process ended (within a minute).</summary>
+    public async Task<int> InterruptAsync()
+    {
+        using (var signal = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await signal.WaitForExitAsync();
+        using var grace = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(grace.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>A loopback port with the next <paramref name="count"/> − 1 ports free too.</summary>
+    public static int FreePorts(int count)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var first = FreePort();
+            if (first + count <= 65535 && Enumerable.Range(first + 1, count - 1).All(Free) || attempt == 50)
+                return first;
+        }
+    }
+
+    private static bool Free(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
     private static Process Start(string install, string[] args, string? input = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };

@@ -54,7 +54,7 @@ public sealed class CustodyDispatches(IServiceProvider services) : IRecordReacti
                 new AnswerMessage(handover.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null, step), EventCatalog.Json)),
         };
         foreach (var peer in peers)
-            await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, kind, $"handover/{id}", body, stored.Sequence, ct);
+            await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, kind, $"handover/{id}", body, stored.Sequence, ct, services.GetService<OutboxSignal>());
     }
 
     /// <summary>

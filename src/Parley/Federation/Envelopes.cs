@@ -49,7 +49,7 @@ public sealed class Dispatches(IServiceProvider services) : IRecordReaction
             if (await Outbox.QueuedAsync(db, peer, Envelope.Kind, about, ct))
                 continue;
             var envelope = await EnvelopeAsync(db, letter, handover, withCopies: peer == addresseeNode, ct);
-            await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct);
+            await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, Envelope.Kind, about, envelope.Body(), stored.Sequence, ct, services.GetService<OutboxSignal>());
         }
     }
 

@@ -20,15 +20,15 @@ public sealed record FederationConfig(TimeSpan Interval, TimeSpan MaxBackoff)
 /// it. A peer that cannot be reached, or answers anything but "applied" or "refused", is tried again after a wait that
 /// doubles (to <see cref="FederationConfig.MaxBackoff"/>), so a peer down for a day receives everything when it returns;
 /// the same signed bytes are sent each time, so a message the peer took before the answer was lost is not applied twice.
+/// A write that queues a message wakes it (<see cref="OutboxSignal"/>); otherwise it looks every interval.
 /// </summary>
 public sealed class FederationDelivery(IServiceScopeFactory scopes, IHttpClientFactory http, FederationConfig config, TimeProvider clock,
-    ILogger<FederationDelivery> log) : BackgroundService
+    OutboxSignal queued, ILogger<FederationDelivery> log) : BackgroundService
 {
     private const int Batch = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(config.Interval, clock);
         do
         {
             try
@@ -43,7 +43,14 @@ public sealed class FederationDelivery(IServiceScopeFactory scopes, IHttpClientF
                 log.LogWarning(e, "Delivering to peers failed; trying again in {Interval}.", config.Interval);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextAsync(stoppingToken));
+    }
+
+    /// <summary>Waits for a message queued here, or the interval (for messages queued by other processes, and retries).</summary>
+    private async Task<bool> NextAsync(CancellationToken ct)
+    {
+        await queued.WaitAsync(config.Interval, ct);
+        return !ct.IsCancellationRequested;
     }
 
     /// <summary>One pass over the peers with messages due; true when some peer had a full batch delivered.</summary>

@@ -161,6 +161,7 @@ public sealed class FederationModule : IRecordModule
         services.AddSingleton<IRecordReaction, Dispatches>();
         services.AddSingleton<IRecordReaction, CustodyDispatches>();
         services.AddSingleton<IWitnessSource, PeerWitnesses>();
+        services.AddSingleton<OutboxSignal>();
         services.AddScoped<NodeDescriptions>();
         services.AddScoped<Inbox>();
     }

@@ -3,11 +3,41 @@ using Parley.Record;
 
 namespace Parley.Federation;
 
+/// <summary>
+/// Wakes <see cref="FederationDelivery"/> when a write that queued a message is committed, so a message leaves at once
+/// rather than at the next interval; a message queued by another process (a verb) waits for the interval.
+/// </summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _queued = new(0, 1);
+
+    public void Notify()
+    {
+        if (_queued.CurrentCount == 0)
+        {
+            try
+            {
+                _queued.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another write woke it first; one wake-up is enough.
+            }
+        }
+    }
+
+    /// <summary>Waits until a message is queued or <paramref name="interval"/> has passed.</summary>
+    public Task WaitAsync(TimeSpan interval, CancellationToken ct) => _queued.WaitAsync(interval, ct);
+}
+
 /// <summary>Queues a signed message for a peer in the write that causes it, next in that peer's sequence.</summary>
 public static class Outbox
 {
-    public static async Task<OutgoingMessage> QueueAsync(WriteScope scope, NodeKey key, string peer, string kind, string about, string body, long cause, CancellationToken ct)
+    public static async Task<OutgoingMessage> QueueAsync(WriteScope scope, NodeKey key, string peer, string kind, string about, string body, long cause, CancellationToken ct,
+        OutboxSignal? signal = null)
     {
+        if (signal is not null)
+            scope.AfterCommit(signal.Notify);
         var db = scope.Db;
         var last = Math.Max(
             await db.FederationOutbox.Where(m => m.Peer == peer).MaxAsync(m => (long?)m.Seq, ct) ?? 0,

@@ -39,6 +39,7 @@ public sealed class Recorder(ParleyDb db, TimeProvider clock, IEnumerable<IRecor
         }
         await scope.FlushAsync(ct);
         await transaction.CommitAsync(ct);
+        scope.Committed();
         return result;
     }
 }
@@ -52,6 +53,7 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
 {
     private readonly List<StoredEvent> _events = [];
     private readonly List<LedgerNode> _nodes = [];
+    private readonly List<Action> _afterCommit = [];
 
     public ParleyDb Db => db;
     public string Actor => actor;
@@ -88,6 +90,22 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
             return decided.Error!;
         await RecordAsync(decided.Value!, ct);
         return id(decided.Value!);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the write is committed, never when it is rolled back: a reaction that queued a
+    /// message wakes its sender, which must not look before the message is there.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (!_afterCommit.Contains(action))
+            _afterCommit.Add(action);
+    }
+
+    internal void Committed()
+    {
+        foreach (var action in _afterCommit)
+            action();
     }
 
     /// <summary>Writes what is pending (still inside the transaction) and forgets tracked rows; for long imports.</summary>

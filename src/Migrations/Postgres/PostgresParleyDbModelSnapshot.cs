@@ -1040,6 +1040,15 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<Guid>("Oversight")
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("PartnerAccepted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PartnerAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PartnerReason")
+                        .HasColumnType("text");
+
                     b.Property<Guid>("PartyA")
                         .HasColumnType("uuid");
 

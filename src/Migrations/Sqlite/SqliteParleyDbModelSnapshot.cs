@@ -1033,6 +1033,15 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<Guid>("Oversight")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("PartnerAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PartnerAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerReason")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PartyA")
                         .HasColumnType("TEXT");
 

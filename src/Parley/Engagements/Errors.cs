@@ -110,6 +110,12 @@ public static class EngagementErrors
     public static DomainError StepRefused(ProposalState state, ProposalStep step, string field = "step") => new(field, ProposalFlow.Refusal(state, step), ErrorKind.Conflict);
 
     public static readonly DomainError ReturnReason = new("reason", "Say why the proposal is returned, so its authors can revise it.");
+
+    public static DomainError NotTheInvitedParty(string? party) =>
+        new("answer", $"Only {party ?? "the invited party"}'s own users answer this invitation.", ErrorKind.Forbidden);
+
+    public static DomainError NotAnswerable(ProposalState state) =>
+        new("answer", $"The proposal is {state.ToString().ToLowerInvariant()}{(state is ProposalState.Proposed or ProposalState.UnderReview or ProposalState.Approved ? " and already answered" : "")}; there is nothing to answer now.", ErrorKind.Conflict);
     public static readonly DomainError ReasonTooLong = new("reason", "Keep the reason under 4,000 characters.");
     public static readonly DomainError RoleMayNotStep = new("step", "Your role may not move proposals on.", ErrorKind.Forbidden);
 

@@ -102,6 +102,16 @@ public sealed record ProposalStepped(Guid Id, ProposalStep Step, string? Reason,
     public override string Stream => $"proposal/{Id}";
 }
 
+/// <summary>
+/// The invited party's answer to a proposal (its party B, perhaps on another node): accepted, or returned with its
+/// reasons so its authors can revise and resubmit it.
+/// </summary>
+[EventType("engagements.proposal-answered")]
+public sealed record ProposalAnswered(Guid Id, Guid Party, bool Accepted, string? Reason) : EngagementEvent
+{
+    public override string Stream => $"proposal/{Id}";
+}
+
 [EventType("engagements.task-force-chartered")]
 public sealed record TaskForceChartered(
     Guid Id, string Name, string Purpose, Guid SideA, Guid SideB, Guid Oversight, string Charter, int SeatsPerSide, int AllowedDifference,

@@ -42,6 +42,7 @@ public static class OversightApi
         // Each write is mapped beside its use case, with the permission it needs (oversight steps check role and institution themselves).
         var writes = app.MapGroup("/api").WithTags("Proposals and task forces");
         StepProposal.Map(writes);
+        AnswerProposal.Map(writes);
         DecideCharter.Map(writes);
         MakeProposal.Map(writes);
         ScheduleProposal.Map(writes);

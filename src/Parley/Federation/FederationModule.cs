@@ -160,6 +160,7 @@ public sealed class FederationModule : IRecordModule
         services.AddSingleton(s => NodeKey.Load(s.GetRequiredService<KeyVault>(), s.GetRequiredService<LogKey>()));
         services.AddSingleton<IRecordReaction, Dispatches>();
         services.AddSingleton<IRecordReaction, CustodyDispatches>();
+        services.AddSingleton<IRecordReaction, ProposalDispatches>();
         services.AddSingleton<IWitnessSource, PeerWitnesses>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<NodeDescriptions>();

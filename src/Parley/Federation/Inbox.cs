@@ -88,24 +88,21 @@ public sealed class Inbox(ParleyDb db, Recorder recorder, LogKey log, TimeProvid
 
     private static async Task<Result<Guid>> ApplyAsync(WriteScope scope, string peer, NodeMessage message, CancellationToken ct)
     {
-        switch (message.Kind)
+        var body = message.Body;
+        return message.Kind switch
         {
-            case Envelope.Kind:
-                return Read<Envelope>(message.Body) is { } envelope
-                    ? await ReceiveEnvelope.ApplyAsync(scope, peer, message.Id, envelope, ct)
-                    : new DomainError("body", "The envelope does not read.");
-            case HandoverMessage.Kind:
-                return Read<HandoverMessage>(message.Body) is { } handover
-                    ? await ReceiveCustody.HandoverAsync(scope, peer, handover, ct)
-                    : new DomainError("body", "The hand-over does not read.");
-            case AnswerMessage.Kind:
-                return Read<AnswerMessage>(message.Body) is { } answer
-                    ? await ReceiveCustody.AnswerAsync(scope, peer, answer, ct)
-                    : new DomainError("body", "The answer does not read.");
-            default:
-                return new DomainError("kind", $"This node does not take messages of kind {message.Kind}.");
-        }
+            Envelope.Kind => await ThenAsync<Envelope>(body, "envelope", e => ReceiveEnvelope.ApplyAsync(scope, peer, message.Id, e, ct)),
+            HandoverMessage.Kind => await ThenAsync<HandoverMessage>(body, "hand-over", h => ReceiveCustody.HandoverAsync(scope, peer, h, ct)),
+            AnswerMessage.Kind => await ThenAsync<AnswerMessage>(body, "answer", a => ReceiveCustody.AnswerAsync(scope, peer, a, ct)),
+            ProposalMessage.Kind => await ThenAsync<ProposalMessage>(body, "proposal", p => ReceiveProposal.ProposalAsync(scope, peer, p, ct)),
+            ProposalAnswerMessage.Kind => await ThenAsync<ProposalAnswerMessage>(body, "proposal's answer", a => ReceiveProposal.AnswerAsync(scope, peer, a, ct)),
+            _ => new DomainError("kind", $"This node does not take messages of kind {message.Kind}."),
+        };
     }
+
+    /// <summary>Reads a message body as <typeparamref name="T"/> and applies it; a body that does not read is refused, naming what it should have been.</summary>
+    private static async Task<Result<Guid>> ThenAsync<T>(string body, string what, Func<T, Task<Result<Guid>>> apply) where T : class =>
+        Read<T>(body) is { } read ? await apply(read) : new DomainError("body", $"The {what} does not read.");
 
     private static T? Read<T>(string body) where T : class
     {

@@ -161,6 +161,49 @@ public sealed class FederationTests
         await ru.HostAsync("ru-mfa", "Ministry of Foreign Affairs of Russia", "ministry");
         await Until(async () => (await eop.StatusAsync()).GetProperty("peers").EnumerateArray()
             .Single(p => p.GetProperty("origin").GetString() == ru.Origin).GetProperty("institutions").GetArrayLength() == 2, "the Executive Office to learn the ministry", eop);
+
+        await ProposalAcrossAsync(eop, senate, ru, paId);
+    }
+
+    /// <summary>
+    /// A meeting proposal of the Executive Office to the Presidential Administration crosses to the invited party's node;
+    /// its clerk returns it there with reasons, the Executive Office resubmits it, and the Russian clerk accepts it: each
+    /// answer seen on both. (The Senate's node was pointed at the forging node above, so it is the oversight here.)
+    /// </summary>
+    private static async Task ProposalAcrossAsync(Node eop, Node senate, Node ru, Guid paId)
+    {
+        var (proposer, invited) = (eop.Client("clerk"), ru.Client("clerk"));
+        var made = await proposer.PostAsJsonAsync("/api/proposals", new
+        {
+            title = "Consultations between the Executive Office and the Presidential Administration",
+            purpose = "Agree an agenda for consultations.",
+            partyA = eop.InstitutionId,
+            partyB = paId,
+            oversight = senate.InstitutionId,
+            window = new[] { new { kind = "NotBefore", date = "2027-01-15" } },
+        });
+        Assert.True(made.StatusCode == HttpStatusCode.Created, await made.Content.ReadAsStringAsync());
+        var id = (await made.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        async Task<JsonElement?> ProposalAsync(HttpClient client) =>
+            await client.GetAsync($"/api/proposals/{id}") is { IsSuccessStatusCode: true } found ? (await found.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("proposal") : null;
+        await Until(async () => await ProposalAsync(invited) is { } p && p.GetProperty("title").GetString()!.StartsWith("Consultations", StringComparison.Ordinal),
+            "the proposal to reach the invited party's node", ru, async () => $"{await eop.StatusAsync()}");
+        // Only the invited party answers.
+        Assert.Equal(HttpStatusCode.Forbidden, (await proposer.PostAsJsonAsync($"/api/proposals/{id}/answer", new { accept = true })).StatusCode);
+        var noReason = await invited.PostAsJsonAsync($"/api/proposals/{id}/answer", new { accept = false });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("\"field\":\"reason\"", await noReason.Content.ReadAsStringAsync());
+        const string why = "Propose dates after the spring session opens.";
+        Assert.Equal(HttpStatusCode.NoContent, (await invited.PostAsJsonAsync($"/api/proposals/{id}/answer", new { accept = false, reason = why })).StatusCode);
+        await Until(async () => await ProposalAsync(proposer) is { } p && p.GetProperty("state").GetString() == "Returned" && p.GetProperty("partnerReason").GetString() == why,
+            "the Executive Office to see the proposal returned with the reasons", eop);
+        Assert.Equal(HttpStatusCode.NoContent, (await proposer.PostAsJsonAsync($"/api/proposals/{id}/steps", new { step = "Resubmit" })).StatusCode);
+        await Until(async () => await ProposalAsync(invited) is { } p && p.GetProperty("state").GetString() == "Proposed" && p.GetProperty("partnerAccepted").ValueKind == JsonValueKind.Null,
+            "the invited party's node to see it resubmitted", ru);
+        Assert.Equal(HttpStatusCode.NoContent, (await invited.PostAsJsonAsync($"/api/proposals/{id}/answer", new { accept = true })).StatusCode);
+        await Until(async () => await ProposalAsync(proposer) is { } p && p.GetProperty("partnerAccepted").ValueKind == JsonValueKind.True,
+            "the Executive Office to see the proposal accepted", eop);
+        Assert.Equal("Proposed", (await ProposalAsync(proposer))!.Value.GetProperty("state").GetString());
     }
 
     [Fact]
@@ -187,7 +230,7 @@ public sealed class FederationTests
 
         // The courier's node receives the envelope without the copy, confirms the first leg there, and hands the letter on.
         var courier = senate.Client("clerk");
-        await Until(async () => (await courier.GetAsync($"/api/letters/{letterId}/custody")).IsSuccessStatusCode, "the letter to reach the Senate's node", senate);
+        await Until(async () => (await ChainAsync(courier, letterId)).Count == 1, "the letter and its hand-over to reach the Senate's node", senate);
         Assert.NotEqual(HttpStatusCode.OK, (await courier.GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}")).StatusCode);
         var first = (await courier.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}/custody")).GetProperty("chain")[0].GetProperty("handover").GetGuid();
         var carried = await courier.PostAsJsonAsync($"/api/letters/{letterId}/handovers/{first}/confirm", new { sealIntact = true });
@@ -196,8 +239,8 @@ public sealed class FederationTests
             "the Executive Office to see the Senate's confirmation", eop);
         var onward = await courier.PostAsJsonAsync($"/api/letters/{letterId}/handovers", new { toInstitution = paId, place = "Moscow" });
         Assert.True(onward.IsSuccessStatusCode, await onward.Content.ReadAsStringAsync());
-        await Until(async () => await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/custody") is { IsSuccessStatusCode: true } custody
-            && (await custody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("chain").GetArrayLength() == 1, "the courier's hand-over to reach the Russian node", ru);
+        var onwardId = (await onward.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await Until(async () => (await ChainAsync(ru.Client("clerk"), letterId)).Any(l => l.GetProperty("handover").GetGuid() == onwardId), "the courier's hand-over to reach the Russian node", ru);
         // Only the addressee's node opens the copy.
         var opened = await ru.Client("clerk").GetAsync($"/api/letters/{letterId}/attachments/{attachmentId}");
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
@@ -409,6 +452,12 @@ public sealed class FederationTests
         Assert.True(registered.StatusCode == HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
         return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    /// <summary>The letter's chain of custody as this node's clerk sees it; empty while the letter is not there.</summary>
+    private static async Task<List<JsonElement>> ChainAsync(HttpClient clerk, Guid letterId) =>
+        await clerk.GetAsync($"/api/letters/{letterId}/custody") is { IsSuccessStatusCode: true } custody
+            ? [.. (await custody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("chain").EnumerateArray()]
+            : [];
 
     /// <summary>Attaches a copy as the registry's clerk does; it is sealed to the addressee's published key. Returns its id.</summary>
     private static async Task<Guid> AttachAsync(HttpClient clerk, Guid letterId, byte[] text)

@@ -55,6 +55,12 @@ public sealed class Proposal
     public DateTime ProposedAt { get; set; }
     public string? Source { get; set; }
     public List<WindowConstraint> Window { get; set; } = [];
+
+    /// <summary>The invited party's answer (party B): null until it answers, and again after a resubmission.</summary>
+    public bool? PartnerAccepted { get; set; }
+
+    public string? PartnerReason { get; set; }
+    public DateTime? PartnerAnsweredAt { get; set; }
 }
 
 /// <summary>The workflow as a pure decision: which step each state allows, and what it leads to.</summary>
@@ -71,6 +77,10 @@ public static class ProposalFlow
         (ProposalState.Held or ProposalState.Returned or ProposalState.Approved, ProposalStep.Close) => ProposalState.Closed,
         _ => null,
     };
+
+    /// <summary>Whether the invited party may answer now: before the proposal is scheduled, returned or closed, once per submission.</summary>
+    public static bool Answerable(Proposal proposal) =>
+        proposal.PartnerAccepted is null && proposal.State is ProposalState.Proposed or ProposalState.UnderReview or ProposalState.Approved;
 
     /// <summary>Steps only the oversight institution may take.</summary>
     public static bool IsOversight(ProposalStep step) => step switch

@@ -31,6 +31,14 @@ public static class ProposalsProjection
                 proposal.State = ProposalFlow.Next(proposal.State, s.Step) ?? throw new InvalidOperationException($"Step {s.Step} is not allowed from {proposal.State}.");
                 proposal.LastReason = s.Reason ?? proposal.LastReason;
                 proposal.Meeting = s.Meeting ?? proposal.Meeting;
+                if (s.Step == ProposalStep.Resubmit)
+                    (proposal.PartnerAccepted, proposal.PartnerReason, proposal.PartnerAnsweredAt) = (null, null, null);
+                break;
+            case ProposalAnswered a:
+                var answered = await db.FindRowAsync<Proposal>([a.Id], ct) ?? throw Missing("proposal", a.Id);
+                (answered.PartnerAccepted, answered.PartnerReason, answered.PartnerAnsweredAt) = (a.Accepted, a.Reason, stored.RecordedAt);
+                if (!a.Accepted)
+                    (answered.State, answered.LastReason) = (ProposalState.Returned, a.Reason);
                 break;
             default:
                 return false;

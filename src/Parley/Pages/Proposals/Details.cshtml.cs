@@ -19,6 +19,9 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
     public IReadOnlyList<ProposalStepTaken> Taken { get; private set; } = [];
     public IReadOnlyList<ProposalStep> Steps { get; private set; } = [];
 
+    /// <summary>Whether this user answers for the invited party now.</summary>
+    public bool MayAnswer { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, ProposalStep step, string? reason, CancellationToken ct)
@@ -41,6 +44,16 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, string answer, string? reason, CancellationToken ct)
+    {
+        var (actor, accepted) = (Actor, answer == "accept");
+        var result = await Edge.WriteAsync(actor, (s, c) => AnswerProposal.HandleAsync(s, id, accepted, reason, actor, c), ct);
+        if (result.Succeeded)
+            return Done(Redirect($"/proposals/{id}"), accepted ? "Accepted: the proposing side sees your answer." : "Returned with your reasons.");
+        Show(result.Error!);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         if (await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } proposal)
@@ -56,6 +69,7 @@ public sealed class ProposalModel(ParleyDb db) : ParleyPage
         Steps = Enum.GetValues<ProposalStep>()
             .Where(s => s is not (ProposalStep.Schedule or ProposalStep.Hold) && ProposalFlow.Next(proposal.State, s) is not null)
             .Where(s => ProposalFlow.IsOversight(s) ? mayOversee : mayRecord).ToList();
+        MayAnswer = mayRecord && actor.Institution == proposal.PartyB && ProposalFlow.Answerable(proposal);
         return true;
     }
 }

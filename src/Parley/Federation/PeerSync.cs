@@ -57,9 +57,12 @@ public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory htt
                 await FaultAsync(db, peer.Origin, PeerFaultKind.Proof, unsigned, null, ct);
                 continue;
             }
-            // The log's head first (what it signs now), then the checkpoint its proofs are against (the newest its witnesses cosigned).
+            // The log's head first (what it signs now: never smaller than what it had this node cosign), then the checkpoint its
+            // proofs are against — the newest its witnesses cosigned, which may lag behind this node's latest cosignature by
+            // the moment the peer takes to keep it, so only another root at the same size, or a larger one, says anything.
             var (judged, rewritten) = (true, (RewrittenHistory?)null);
-            foreach (var served in new[] { head, proven.Value!.Served }.OfType<ServedCheckpoint>())
+            var description = proven.Value!.Served;
+            foreach (var served in new[] { head, cosigned is null || description.Checkpoint.Size >= cosigned.Size ? description : null }.OfType<ServedCheckpoint>())
             {
                 (judged, rewritten) = cosigned is null || served.Checkpoint.Size <= cosigned.Size
                     ? (true, PeerHistory.Judge(peer.Origin, cosigned, served, null))

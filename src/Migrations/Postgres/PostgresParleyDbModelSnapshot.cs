@@ -662,6 +662,41 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("personal_signatures", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.RemoteAnswer", b =>
+                {
+                    b.Property<Guid>("HandoverId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Canonical")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Log")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LogKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Proof")
+                        .HasColumnType("text");
+
+                    b.HasKey("HandoverId");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("remote_answers", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.RemoteStep", b =>
                 {
                     b.Property<Guid>("HandoverId")
@@ -682,6 +717,13 @@ namespace Parley.Record.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LogKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Proof")
+                        .HasColumnType("text");
 
                     b.HasKey("HandoverId");
 

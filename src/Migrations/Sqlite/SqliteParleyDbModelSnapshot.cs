@@ -655,6 +655,41 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("personal_signatures", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.RemoteAnswer", b =>
+                {
+                    b.Property<Guid>("HandoverId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Canonical")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Log")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proof")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HandoverId");
+
+                    b.HasIndex("LetterId");
+
+                    b.ToTable("remote_answers", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.RemoteStep", b =>
                 {
                     b.Property<Guid>("HandoverId")
@@ -674,6 +709,13 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<string>("Log")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LogKey")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proof")
                         .HasColumnType("TEXT");
 
                     b.HasKey("HandoverId");

@@ -16,6 +16,7 @@ public sealed class CorrespondenceModule : IRecordModule
         ProjectionTable.Of<Attachment>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<LetterParty>(q => q.OrderBy(x => x.LetterId).ThenBy(x => x.InstitutionId)),
         ProjectionTable.Of<RemoteStep>(q => q.OrderBy(x => x.HandoverId)),
+        ProjectionTable.Of<RemoteAnswer>(q => q.OrderBy(x => x.HandoverId)),
         ProjectionTable.Of<Handover>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<Letter>(q => q.OrderBy(x => x.Id), l => l.Route.Sort((x, y) => x.Order.CompareTo(y.Order))),
         ProjectionTable.Of<InstitutionKey>(q => q.OrderBy(x => x.InstitutionId)),
@@ -46,13 +47,8 @@ public sealed class CorrespondenceModule : IRecordModule
             e.ToTable("attachments");
             e.HasIndex(x => x.LetterId);
         });
-        model.Entity<RemoteStep>(e =>
-        {
-            e.ToTable("remote_steps");
-            e.HasKey(x => x.HandoverId);
-            e.Property(x => x.Log).HasMaxLength(300);
-            e.HasIndex(x => x.LetterId);
-        });
+        model.Entity<RemoteStep>(e => MapRemote(e, "remote_steps"));
+        model.Entity<RemoteAnswer>(e => MapRemote(e, "remote_answers"));
         model.Entity<SealedBlob>(e =>
         {
             e.ToTable("sealed_blobs");
@@ -84,6 +80,15 @@ public sealed class CorrespondenceModule : IRecordModule
 
     public Task<int> SealLegacyKeysAsync(ParleyDb db, KeyVault vault, LegacyKeyRing legacy, CancellationToken ct) =>
         InstitutionKeys.SealLegacyAsync(db, vault, legacy, ct);
+
+    private static void MapRemote<T>(EntityTypeBuilder<T> e, string table) where T : RemoteEntry
+    {
+        e.ToTable(table);
+        e.HasKey(x => x.HandoverId);
+        e.Property(x => x.Log).HasMaxLength(300);
+        e.Property(x => x.LogKey).HasMaxLength(400);
+        e.HasIndex(x => x.LetterId);
+    }
 
     private sealed class LetterMap : IEntityTypeConfiguration<Letter>
     {

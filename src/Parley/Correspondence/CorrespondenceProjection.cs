@@ -73,6 +73,15 @@ public static class CorrespondenceProjection
             case HandoverRecordedElsewhere x:
                 db.RemoteSteps.Add(new RemoteStep { HandoverId = x.HandoverId, LetterId = x.LetterId, Log = x.Log, Index = x.Index, Canonical = Convert.FromBase64String(x.Canonical) });
                 break;
+            case HandoverAnsweredElsewhere a:
+                db.RemoteAnswers.Add(new RemoteAnswer { HandoverId = a.HandoverId, LetterId = a.LetterId, Log = a.Log, Index = a.Index, Canonical = Convert.FromBase64String(a.Canonical) });
+                break;
+            case StepProvenElsewhere p:
+                RemoteEntry proven = p.Half == StepHalf.Given
+                    ? await db.FindRowAsync<RemoteStep>([p.HandoverId], ct) ?? throw new InvalidOperationException($"No remote step {p.HandoverId}.")
+                    : await db.FindRowAsync<RemoteAnswer>([p.HandoverId], ct) ?? throw new InvalidOperationException($"No remote answer {p.HandoverId}.");
+                (proven.LogKey, proven.Proof) = (p.LogKey, p.Proof);
+                break;
             case HandoverSigned s:
                 var signed = await HandoverAsync(db, s.HandoverId, ct);
                 if (s.Giver)

@@ -10,11 +10,15 @@ public sealed record PersonalCheck(string Person, string Passkey, long Step, boo
 /// <summary>
 /// One hand-over as the certificate proves it. <see cref="Giver"/> and <see cref="Receiver"/> are the people's
 /// passkey signatures on the hand-over and on its answer; null where the person had no passkey, so only the
-/// institution signed.
+/// institution signed. <see cref="Elsewhere"/> are its halves another node recorded, each proved in that node's log.
 /// </summary>
 public sealed record CertifiedHandover(
     Handover Handover, long LedgerIndex, byte[] LeafHash, IReadOnlyList<byte[]> InclusionProof, bool Included,
-    bool? GiverSignatureValid, bool? ReceiverSignatureValid, PersonalCheck? Giver = null, PersonalCheck? Receiver = null);
+    bool? GiverSignatureValid, bool? ReceiverSignatureValid, PersonalCheck? Giver = null, PersonalCheck? Receiver = null,
+    IReadOnlyList<ElsewhereCheck>? Elsewhere = null)
+{
+    public IReadOnlyList<ElsewhereCheck> ProvedElsewhere => Elsewhere ?? [];
+}
 
 public enum CertificateVerdict
 {
@@ -26,14 +30,16 @@ public enum CertificateVerdict
 /// <summary>
 /// What a custody certificate states and proves: each hand-over's recorded event is in the ledger under a
 /// signed checkpoint (inclusion proof checked here) and carries valid signatures of both institutions, and every
-/// person's passkey signature in the record verifies (<see cref="PersonalSignatures.Check"/>).
+/// person's passkey signature in the record verifies (<see cref="PersonalSignatures.Check"/>). A half of a hand-over that
+/// another node recorded (the giver's, or the receiver's answer) is proved also in that node's log; until that proof is
+/// here the chain verifies so far, not completely.
 /// </summary>
 public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkpoint, bool CheckpointSigned, IReadOnlyList<CertifiedHandover> Chain,
     PersonalCheck? Acknowledgement = null)
 {
     public bool Holds => CheckpointSigned && Chain.All(c => c.Included && c.GiverSignatureValid == true
         && (c.Handover.State != HandoverState.Confirmed || c.ReceiverSignatureValid == true)
-        && c.Giver?.Valid != false && c.Receiver?.Valid != false) && Acknowledgement?.Valid != false;
+        && c.Giver?.Valid != false && c.Receiver?.Valid != false && c.ProvedElsewhere.All(e => e.Valid != false)) && Acknowledgement?.Valid != false;
 
     /// <summary>
     /// What the certificate may say of the chain as a whole: something in it does not verify; what is recorded verifies
@@ -42,7 +48,7 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
     /// </summary>
     public CertificateVerdict Verdict(CustodyView custody) =>
         !Holds ? CertificateVerdict.DoesNotVerify
-        : Chain.Count > 0 && Chain.All(c => c.Handover.State == HandoverState.Confirmed) && custody.NextLeg is null
+        : Chain.Count > 0 && Chain.All(c => c.Handover.State == HandoverState.Confirmed && c.ProvedElsewhere.All(e => e.Valid == true)) && custody.NextLeg is null
             && custody.Status >= LetterStatus.DeliveredToOffice ? CertificateVerdict.Complete
         : CertificateVerdict.VerifiesSoFar;
 
@@ -61,6 +67,12 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
                 yield return ("The hand-over at ledger index {0} lacks a valid signature of the receiver's institution.", c.LedgerIndex);
             if (c.Giver?.Valid == false || c.Receiver?.Valid == false)
                 yield return ("A person's passkey signature on the hand-over at ledger index {0} is invalid.", c.LedgerIndex);
+            foreach (var elsewhere in c.ProvedElsewhere.Where(e => e.Valid == false))
+            {
+                yield return (elsewhere.Half == StepHalf.Given
+                    ? "The hand-over at ledger index {0} is not proved in the log of the giver's node."
+                    : "The answer to the hand-over at ledger index {0} is not proved in the log of the receiver's node.", c.LedgerIndex);
+            }
         }
         if (Acknowledgement is { Valid: false } acknowledged)
             yield return ("The passkey signature on the acknowledgement at ledger index {0} is invalid.", acknowledged.Step);
@@ -91,17 +103,23 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         var personal = await PersonalChecksAsync(db, state.Letter.Id, ct);
         var chain = new List<CertifiedHandover>();
         var format = await LogFormats.OfAsync(db, ct);
-        var remote = await SignedBytes.RemoteOfLetterAsync(db, state.Letter.Id, ct);
+        var remote = await db.RemoteSteps.AsNoTracking().Where(r => r.LetterId == state.Letter.Id).ToDictionaryAsync(r => r.HandoverId, ct);
+        var answers = await db.RemoteAnswers.AsNoTracking().Where(r => r.LetterId == state.Letter.Id).ToDictionaryAsync(r => r.HandoverId, ct);
         foreach (var h in state.Handovers.OrderBy(h => h.At))
         {
             var bytes = (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct)).ToCanonical().Encode();
             var leafHash = LeafData.LeafHash(format, bytes);
             // A hand-over first recorded on another node is signed over that node's bytes; this log proves its own copy.
-            var signedBytes = remote.GetValueOrDefault(h.Id) ?? bytes;
+            var signedBytes = remote.GetValueOrDefault(h.Id)?.Canonical ?? bytes;
+            IReadOnlyList<ElsewhereCheck> elsewhere =
+            [
+                .. remote.TryGetValue(h.Id, out var given) ? [ElsewhereProof.Of(StepHalf.Given, given)] : Array.Empty<ElsewhereCheck>(),
+                .. answers.TryGetValue(h.Id, out var answered) ? [ElsewhereProof.Of(StepHalf.Answered, answered)] : Array.Empty<ElsewhereCheck>(),
+            ];
             if (h.RecordedIndex >= stored.Size)
             {
                 // Recorded after the checkpoint this certificate rests on: not yet provable.
-                chain.Add(new CertifiedHandover(h, h.RecordedIndex, leafHash, [], false, null, null));
+                chain.Add(new CertifiedHandover(h, h.RecordedIndex, leafHash, [], false, null, null, Elsewhere: elsewhere));
                 continue;
             }
             var (leaf, proof) = await LedgerNodes.InclusionAsync(db, h.RecordedIndex, stored.Size, ct);
@@ -118,7 +136,8 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
             chain.Add(new CertifiedHandover(h, h.RecordedIndex, leaf, proof, included,
                 Valid(keys, h.FromInstitution, signedBytes, h.GiverSignature), Valid(keys, h.ToInstitution, signedBytes, h.ReceiverSignature),
                 personal.FirstOrDefault(p => p.Step is HandoverRecorded r && r.HandoverId == h.Id).Check,
-                personal.FirstOrDefault(p => p.Step is HandoverConfirmed c && c.HandoverId == h.Id || p.Step is HandoverDisputed d && d.HandoverId == h.Id).Check));
+                personal.FirstOrDefault(p => p.Step is HandoverConfirmed c && c.HandoverId == h.Id || p.Step is HandoverDisputed d && d.HandoverId == h.Id).Check,
+                elsewhere));
         }
         return new CustodyCertificate(note, checkpoint, checkpointSigned, chain, personal.FirstOrDefault(p => p.Step is LetterAcknowledged).Check);
     }

@@ -66,6 +66,35 @@ public sealed record HandoverRecordedElsewhere(Guid LetterId, Guid HandoverId, s
     public override string Stream => $"letter/{LetterId}";
 }
 
+/// <summary>
+/// The answer just recorded here to a hand-over (its confirmation or dispute) was first recorded on the receiver's node,
+/// at entry <see cref="Index"/> of the log <see cref="Log"/>, as the canonical bytes <see cref="Canonical"/> (base64):
+/// the receiver's half of the step, which that log proves.
+/// </summary>
+[EventType("correspondence.handover-answered-elsewhere")]
+public sealed record HandoverAnsweredElsewhere(Guid LetterId, Guid HandoverId, string Log, long Index, string Canonical) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
+/// <summary>Which half of a hand-over: the giver's record of it, or the receiver's answer.</summary>
+public enum StepHalf
+{
+    Given,
+    Answered,
+}
+
+/// <summary>
+/// A half of a hand-over recorded on another node, proved in that node's log: a C2SP tlog-proof (<see cref="Proof"/>) of
+/// the entry this node holds, against a checkpoint signed by <see cref="LogKey"/>, the key the operator gave for that peer.
+/// Kept so the certificate proves both halves offline; <see cref="ElsewhereProof.Check"/> checks it again every time.
+/// </summary>
+[EventType("correspondence.step-proven-elsewhere")]
+public sealed record StepProvenElsewhere(Guid LetterId, Guid HandoverId, StepHalf Half, string LogKey, string Proof) : CorrespondenceEvent
+{
+    public override string Stream => $"letter/{LetterId}";
+}
+
 [EventType("correspondence.handover-confirmed")]
 public sealed record HandoverConfirmed(Guid LetterId, Guid HandoverId, DateTime At, bool SealIntact) : CorrespondenceEvent
 {

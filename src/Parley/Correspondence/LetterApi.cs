@@ -79,7 +79,8 @@ public static class LetterApi
         return Results.Ok(new CustodyDto(id, certificate.CheckpointNote, certificate.Checkpoint.Size, certificate.Holds,
             certificate.Chain.Select(c => new CustodyLink(c.Handover.Id, c.Handover.State, c.Handover.At, c.LedgerIndex, Convert.ToBase64String(c.LeafHash),
                 c.InclusionProof.Select(Convert.ToBase64String).ToList(), c.Included, c.Handover.GiverSignature, c.GiverSignatureValid,
-                c.Handover.ReceiverSignature, c.ReceiverSignatureValid)).ToList()));
+                c.Handover.ReceiverSignature, c.ReceiverSignatureValid,
+                c.ProvedElsewhere.Select(e => new ElsewhereLink(e.Half, e.Log, e.Index, e.Size, e.Valid, e.Fault, e.Proof)).ToList())).ToList()));
     }
 }
 
@@ -120,4 +121,11 @@ public sealed record CustodyDto(Guid Letter, string Checkpoint, long TreeSize, b
 
 public sealed record CustodyLink(
     Guid Handover, HandoverState State, DateTime At, long LedgerIndex, string LeafHash, IReadOnlyList<string> InclusionProof, bool Included,
-    string? GiverSignature, bool? GiverSignatureValid, string? ReceiverSignature, bool? ReceiverSignatureValid);
+    string? GiverSignature, bool? GiverSignatureValid, string? ReceiverSignature, bool? ReceiverSignatureValid, IReadOnlyList<ElsewhereLink> Elsewhere);
+
+/// <summary>
+/// A half of the hand-over another node recorded (the giver's, or the receiver's answer): entry <c>index</c> of that node's
+/// log, proved under its checkpoint of <c>size</c> by <c>proof</c> (a C2SP tlog-proof, the entry in its extra line, for
+/// `parley verify-proof` with that node's log key); <c>valid</c> is null until this node has fetched the proof.
+/// </summary>
+public sealed record ElsewhereLink(StepHalf Half, string Log, long Index, long? Size, bool? Valid, string? Fault, string? Proof);

@@ -9,7 +9,7 @@ public static class LetterCommands
     public static Command VerifyLetter()
     {
         var id = new Argument<string>("ID") { Description = "The letter's id, or its registration number (e.g. 2018/1)" };
-        var command = new Command("verify-letter", "Check a letter's chain of custody: each hand-over in the signed tree and signed by both institutions") { id };
+        var command = new Command("verify-letter", "Check a letter's chain of custody: each hand-over in the signed tree, signed by both institutions, and each half another node recorded proved in that node's log") { id };
         command.SetAction((result, ct) => CommandLine.WithStoreAsync(result, async (services, token) =>
         {
             var db = services.GetRequiredService<ParleyDb>();
@@ -38,6 +38,16 @@ public static class LetterCommands
             {
                 Console.WriteLine($"  #{c.LedgerIndex} {c.Handover.At:yyyy-MM-dd HH:mm} {c.Handover.State,-9} in tree: {Mark(c.Included)}  giver: {Mark(c.GiverSignatureValid)}  receiver: {Mark(c.ReceiverSignatureValid)}");
                 Console.WriteLine($"      given by {Person(c.Giver)}; {(c.Handover.State == HandoverState.Recorded ? "not yet answered" : "answered by " + Person(c.Receiver))}");
+                foreach (var e in c.ProvedElsewhere)
+                {
+                    var what = e.Half == StepHalf.Given ? "given" : "answered";
+                    Console.WriteLine(e.Valid switch
+                    {
+                        true => $"      {what} on {e.Log}: entry #{e.Index} of its log, proved under its checkpoint of size {e.Size}: valid",
+                        false => $"      {what} on {e.Log}: entry #{e.Index} of its log, proof INVALID: {e.Fault}",
+                        null => $"      {what} on {e.Log}: entry #{e.Index} of its log, not yet proved (this node fetches the proof from that node)",
+                    });
+                }
             }
             if (certificate.Acknowledgement is { } acknowledged)
                 Console.WriteLine($"  acknowledged by {Person(acknowledged)}");

@@ -114,17 +114,28 @@ public sealed class Attachment
     public required string CiphertextSha256 { get; set; }
 }
 
-/// <summary>The ciphertext itself (HPKE to the addressee institution), kept beside the record.</summary>
 /// <summary>Projection: a hand-over recorded first on another node, with the canonical bytes both institutions sign.</summary>
-public sealed class RemoteStep
+public sealed class RemoteStep : RemoteEntry;
+
+/// <summary>Projection: an answer to a hand-over recorded first on the receiver's node, with its canonical bytes there.</summary>
+public sealed class RemoteAnswer : RemoteEntry;
+
+/// <summary>
+/// A half of a hand-over that another node's log holds: which log, at which entry, its bytes there, and once fetched
+/// (<see cref="StepProvenElsewhere"/>) the tlog-proof of it in that log and the log key it was checked under.
+/// </summary>
+public abstract class RemoteEntry
 {
     public Guid HandoverId { get; set; }
     public Guid LetterId { get; set; }
     public required string Log { get; set; }
     public long Index { get; set; }
     public required byte[] Canonical { get; set; }
+    public string? LogKey { get; set; }
+    public string? Proof { get; set; }
 }
 
+/// <summary>The ciphertext itself (HPKE to the addressee institution), kept beside the record.</summary>
 public sealed class SealedBlob
 {
     public Guid AttachmentId { get; set; }

@@ -14,7 +14,4 @@ public static class SignedBytes
         ?? db.RemoteSteps.Local.FirstOrDefault(r => r.HandoverId == handover.Id)?.Canonical
         ?? (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == handover.RecordedIndex, ct)).ToCanonical().Encode();
 
-    /// <summary>The same for every hand-over of a letter, in one read of the remote steps.</summary>
-    public static async Task<Dictionary<Guid, byte[]>> RemoteOfLetterAsync(ParleyDb db, Guid letterId, CancellationToken ct) =>
-        await db.RemoteSteps.AsNoTracking().Where(r => r.LetterId == letterId).ToDictionaryAsync(r => r.HandoverId, r => r.Canonical, ct);
 }

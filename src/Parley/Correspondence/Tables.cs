@@ -12,6 +12,7 @@ public abstract partial class ParleyDb
     public DbSet<LetterParty> LetterParties => Set<LetterParty>();
     public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
     public DbSet<RemoteStep> RemoteSteps => Set<RemoteStep>();
+    public DbSet<RemoteAnswer> RemoteAnswers => Set<RemoteAnswer>();
     public DbSet<InstitutionKey> InstitutionKeys => Set<InstitutionKey>();
     public DbSet<InstitutionSecret> InstitutionSecrets => Set<InstitutionSecret>();
     public DbSet<PersonalSignature> PersonalSignatures => Set<PersonalSignature>();

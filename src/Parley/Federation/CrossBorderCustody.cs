@@ -16,9 +16,11 @@ public sealed record HandoverMessage(string Canonical, string Signature)
 /// The receiver's answer to such a hand-over, recorded on its node: confirmed (with its institution's signature over the
 /// giver's bytes) or disputed. It carries the hand-over itself (<see cref="Step"/>, the giver's bytes and signature), so
 /// the registry's node can record a step between two other nodes even when the giver's notice of it is still on its way.
+/// <see cref="Entry"/> is the answer's own entry in the receiver's node's log (canonical bytes, base64), which every node
+/// holding the letter proves in that log (<see cref="ProveSteps"/>), so its certificate proves the receiver's half there.
 /// </summary>
 public sealed record AnswerMessage(Guid LetterId, Guid HandoverId, bool Confirmed, DateTime At, bool SealIntact, string? Reason, string? Signature,
-    HandoverMessage? Step = null)
+    HandoverMessage? Step = null, string? Entry = null)
 {
     public const string Kind = "custody.answer";
 }
@@ -45,13 +47,16 @@ public sealed class CustodyDispatches(IServiceProvider services) : IRecordReacti
         if (peers.Count == 0)
             return;
         var step = new HandoverMessage(Convert.ToBase64String(await SignedBytes.OfAsync(db, handover, ct)), handover.GiverSignature ?? ((HandoverSigned)e).Signature);
+        // The answer's entry in the receiver's node's log: this one's, or the one a relayed answer came with.
+        var entry = e is HandoverSigned ? null : Convert.ToBase64String(
+            (await db.FindRowAsync<RemoteAnswer>([id], ct))?.Canonical ?? stored.ToCanonical().Encode());
         var (kind, body) = e switch
         {
             HandoverSigned => (HandoverMessage.Kind, JsonSerializer.Serialize(step, EventCatalog.Json)),
             HandoverConfirmed confirmed => (AnswerMessage.Kind, JsonSerializer.Serialize(
-                new AnswerMessage(handover.LetterId, id, true, confirmed.At, confirmed.SealIntact, null, handover.ReceiverSignature, step), EventCatalog.Json)),
+                new AnswerMessage(handover.LetterId, id, true, confirmed.At, confirmed.SealIntact, null, handover.ReceiverSignature, step, entry), EventCatalog.Json)),
             _ => (AnswerMessage.Kind, JsonSerializer.Serialize(
-                new AnswerMessage(handover.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null, step), EventCatalog.Json)),
+                new AnswerMessage(handover.LetterId, id, false, ((HandoverDisputed)e).At, true, ((HandoverDisputed)e).Reason, null, step, entry), EventCatalog.Json)),
         };
         foreach (var peer in peers)
             await Outbox.QueueAsync(scope, services.GetRequiredService<NodeKey>(), peer, kind, $"handover/{id}", body, stored.Sequence, ct, services.GetService<OutboxSignal>());
@@ -161,6 +166,11 @@ public static class ReceiveCustody
             var same = answer.Confirmed ? handover.State == HandoverState.Confirmed && handover.ReceiverSignature == answer.Signature : handover.State == HandoverState.Disputed;
             return same ? handover.Id : new DomainError("handoverId", $"Hand-over {answer.HandoverId} has already been answered otherwise.", ErrorKind.Conflict);
         }
+        var entry = AnswerEntry(answer);
+        if (!entry.Succeeded)
+            return entry.Error!;
+        // Before the answer itself: a relay of it reads the receiver's entry, which this node's certificate proves in that log.
+        await scope.RecordAsync(new HandoverAnsweredElsewhere(answer.LetterId, answer.HandoverId, receiver.Peer, entry.Value, answer.Entry!), ct);
         if (!answer.Confirmed)
         {
             await scope.RecordAsync(new HandoverDisputed(answer.LetterId, answer.HandoverId, answer.At, answer.Reason is { Length: > 0 and <= 1000 } r ? r : "disputed on the receiver's node"), ct);
@@ -172,6 +182,31 @@ public static class ReceiveCustody
         await scope.RecordAsync(new HandoverSigned(answer.LetterId, answer.HandoverId, handover.ToInstitution, false, answer.Signature), ct);
         await scope.RecordAsync(new HandoverConfirmed(answer.LetterId, answer.HandoverId, answer.At, answer.SealIntact), ct);
         return handover.Id;
+    }
+
+    /// <summary>
+    /// The index, in the receiver's node's log, of the answer's own entry — which must be that answer: the confirmation or
+    /// dispute of this hand-over, at the time the message says.
+    /// </summary>
+    private static Result<long> AnswerEntry(AnswerMessage answer)
+    {
+        if (answer.Entry is null)
+            return new DomainError("entry", "The answer does not carry its entry in the receiver's node's log.");
+        CanonicalEvent entry;
+        IEvent e;
+        try
+        {
+            entry = CanonicalEvent.Decode(Convert.FromBase64String(answer.Entry));
+            e = EventCatalog.Deserialize(entry.Type, entry.Payload);
+        }
+        catch (Exception x) when (x is FormatException or InvalidOperationException or JsonException or ArgumentException or IndexOutOfRangeException)
+        {
+            return new DomainError("entry", $"The answer's entry does not read: {x.Message}");
+        }
+        var matches = answer.Confirmed
+            ? e is HandoverConfirmed c && c.HandoverId == answer.HandoverId && c.LetterId == answer.LetterId && c.At == answer.At
+            : e is HandoverDisputed d && d.HandoverId == answer.HandoverId && d.LetterId == answer.LetterId && d.At == answer.At;
+        return matches ? entry.Sequence : new DomainError("entry", $"The answer's entry is a {entry.Type} at {entry.Sequence}, not this answer to hand-over {answer.HandoverId}.");
     }
 
     /// <summary>Whether <paramref name="peer"/> hosts the letter's registry (whose node relays every step of it).</summary>

@@ -162,7 +162,9 @@ public sealed class FederationModule : IRecordModule
         services.AddSingleton<IRecordReaction, CustodyDispatches>();
         services.AddSingleton<IRecordReaction, ProposalDispatches>();
         services.AddSingleton<IWitnessSource, PeerWitnesses>();
+        services.AddSingleton<IRecordReaction, ProofWake>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ProofSignal>();
         services.AddScoped<NodeDescriptions>();
         services.AddScoped<Inbox>();
     }

@@ -7,17 +7,20 @@ namespace Parley.Federation;
 /// Wakes <see cref="FederationDelivery"/> when a write that queued a message is committed, so a message leaves at once
 /// rather than at the next interval; a message queued by another process (a verb) waits for the interval.
 /// </summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : Wakeup;
+
+/// <summary>A wake-up a background loop waits on beside its interval; many notices before it wakes are one.</summary>
+public abstract class Wakeup
 {
-    private readonly SemaphoreSlim _queued = new(0, 1);
+    private readonly SemaphoreSlim _notified = new(0, 1);
 
     public void Notify()
     {
-        if (_queued.CurrentCount == 0)
+        if (_notified.CurrentCount == 0)
         {
             try
             {
-                _queued.Release();
+                _notified.Release();
             }
             catch (SemaphoreFullException)
             {
@@ -26,8 +29,8 @@ public sealed class OutboxSignal
         }
     }
 
-    /// <summary>Waits until a message is queued or <paramref name="interval"/> has passed.</summary>
-    public Task WaitAsync(TimeSpan interval, CancellationToken ct) => _queued.WaitAsync(interval, ct);
+    /// <summary>Waits until notified or <paramref name="interval"/> has passed.</summary>
+    public Task WaitAsync(TimeSpan interval, CancellationToken ct) => _notified.WaitAsync(interval, ct);
 }
 
 /// <summary>Queues a signed message for a peer in the write that causes it, next in that peer's sequence.</summary>

@@ -88,7 +88,7 @@ public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory htt
     }
 
     /// <summary>The peer's current checkpoint, which must be signed by its log key; null when it cannot be read now.</summary>
-    private static async Task<(ServedCheckpoint? Head, string? Fault)> HeadAsync(HttpClient client, Peer peer, NoteVerifier logKey, CancellationToken ct)
+    public static async Task<(ServedCheckpoint? Head, string? Fault)> HeadAsync(HttpClient client, Peer peer, NoteVerifier logKey, CancellationToken ct)
     {
         string text;
         try
@@ -147,7 +147,11 @@ public sealed class PeerSync(IServiceScopeFactory scopes, IHttpClientFactory htt
             .Select(p => $"{node.Origin} serves institution {p.i.Hosted.Institution} from entry {p.i.Index}, older than entry {p.was!.Index} learned before.")
             .FirstOrDefault();
 
-    private async Task FaultAsync(ParleyDb db, string peer, PeerFaultKind kind, string what, string? evidence, CancellationToken ct)
+    private Task FaultAsync(ParleyDb db, string peer, PeerFaultKind kind, string what, string? evidence, CancellationToken ct) =>
+        FaultAsync(db, clock, log, peer, kind, what, evidence, ct);
+
+    /// <summary>Keeps a fault of <paramref name="peer"/> for its peers' page, unless it is the same as the last one kept.</summary>
+    public static async Task FaultAsync(ParleyDb db, TimeProvider clock, ILogger log, string peer, PeerFaultKind kind, string what, string? evidence, CancellationToken ct)
     {
         what = what.Length > 2000 ? what[..2000] : what;
         evidence = evidence is { Length: > 8000 } ? evidence[..8000] : evidence;

@@ -47,6 +47,9 @@ public static class ParleyWebApp
         builder.Services.TryAddSingleton(Federation.PeerSyncConfig.FromEnvironment());
         builder.Services.AddHttpClient(nameof(Federation.PeerSync), c => c.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<Federation.PeerSync>();
+        builder.Services.TryAddSingleton(Federation.ProveStepsConfig.FromEnvironment());
+        builder.Services.AddHttpClient(nameof(Federation.ProveSteps), c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHostedService<Federation.ProveSteps>();
         var app = builder.Build();
         // The log key exists from the first start, not from the first checkpoint served, so `parley verify`
         // works on every store a server has opened.

@@ -120,9 +120,19 @@ public sealed class FederationTests
         Assert.True(eopLink.GetProperty("giverSignatureValid").GetBoolean() && eopLink.GetProperty("receiverSignatureValid").GetBoolean(), eopLink.ToString());
         Assert.Equal(ruLink.GetProperty("receiverSignature").GetString(), eopLink.GetProperty("receiverSignature").GetString());
         Assert.Equal("DeliveredToOffice", (await clerk.GetFromJsonAsync<JsonElement>($"/api/letters/{letterId}")).GetProperty("status").GetString());
-        // Each side's record proves itself offline.
+        // Each half is provable against the log of the node that recorded it: the Executive Office holds the proof, from the
+        // Russian node's log, of the confirmation recorded there, and the Russian node the proof, from the Executive Office's, of the step.
+        var answered = await ProvedElsewhereAsync(clerk, letterId, 0, "Answered", eop);
+        Assert.Equal(ru.Origin, answered.GetProperty("log").GetString());
+        Assert.True(TlogProofSpec.Holds(answered.GetProperty("proof").GetString()!, ru.LogKey), answered.ToString());
+        var given = await ProvedElsewhereAsync(ruClerk, letterId, 0, "Given", ru);
+        Assert.Equal(eop.Origin, given.GetProperty("log").GetString());
+        Assert.Equal(eopLink.GetProperty("ledgerIndex").GetInt64(), given.GetProperty("index").GetInt64());
+        Assert.True(TlogProofSpec.Holds(given.GetProperty("proof").GetString()!, eop.LogKey), given.ToString());
+        // Each side's record proves itself offline, both halves.
         var verified = await eop.RunAsync("verify-letter", letterId.ToString());
         Assert.True(verified.Code == 0, verified.Output);
+        Assert.Contains($"answered on {ru.Origin}: entry #{answered.GetProperty("index").GetInt64()} of its log, proved under its checkpoint", verified.Output);
 
         // The Senate, through which nothing was sent, has no trace of it.
         Assert.Equal(HttpStatusCode.NotFound, (await senate.Client("clerk").GetAsync($"/api/letters/{letterId}")).StatusCode);
@@ -266,15 +276,24 @@ public sealed class FederationTests
             return (await sending.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Contains("delivered to the office", StringComparison.Ordinal);
         }, "the US node's letter page to show the Russian confirmation", eop);
         await sending.GetByRole(AriaRole.Link, new() { Name = "Custody certificate" }).ClickAsync();
-        await Assertions.Expect(sending.Locator("#verdict")).ToContainTextAsync("The chain of custody verifies and is complete.");
+        // Complete once this node holds the proofs, from the other nodes' logs, of the halves recorded there.
+        await Until(async () =>
+        {
+            await sending.ReloadAsync();
+            return (await sending.Locator("#verdict").InnerTextAsync()).Contains("The chain of custody verifies and is complete.", StringComparison.Ordinal);
+        }, "the certificate to prove every half in the log of the node that recorded it", eop);
         if (Environment.GetEnvironmentVariable("PARLEY_TEST_SHOTS") is { Length: > 0 } shots)
             await sending.ScreenshotAsync(new() { Path = Path.Combine(shots, "federation-certificate.png"), FullPage = true });
-        // Two hand-overs, each valid three times: the giver's signature and the receiver's, each made on its own node, and the
-        // step in this node's signed tree — the second one recorded between two other nodes.
+        // Two hand-overs, each valid three times — the giver's signature and the receiver's, each made on its own node, and the
+        // step in this node's signed tree — and each half recorded on another node valid in that node's log: the Senate's
+        // confirmation of the first; the second, recorded between two other nodes, given on the Senate's and answered on the Russian.
         var rows = sending.GetByRole(AriaRole.Row).Filter(new() { HasText = "✓ valid" });
         Assert.Equal(2, await rows.CountAsync());
-        foreach (var row in await rows.AllAsync())
-            Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(await row.InnerTextAsync(), "✓ valid"));
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(await rows.Nth(0).InnerTextAsync(), "✓ valid"));
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(await rows.Nth(1).InnerTextAsync(), "✓ valid"));
+        await Assertions.Expect(rows.Nth(0).GetByTestId("elsewhere")).ToContainTextAsync($"Answered on the node {senate.Origin}");
+        await Assertions.Expect(rows.Nth(1).GetByTestId("elsewhere").First).ToContainTextAsync($"Given on the node {senate.Origin}");
+        await Assertions.Expect(rows.Nth(1).GetByTestId("elsewhere").Last).ToContainTextAsync($"Answered on the node {ru.Origin}");
         // The registry's node relays every leg to each node holding the letter: each shows the same whole chain, on route.
         foreach (var node in new[] { senate, ru })
         {
@@ -403,6 +422,66 @@ public sealed class FederationTests
         status.GetProperty("peers").EnumerateArray().Single(p => p.GetProperty("origin").GetString() == origin);
 
     private static string? Rewritten(JsonElement status, string origin) => Peer(status, origin).GetProperty("witnessing").GetProperty("rewritten").GetString();
+
+    /// <summary>The half of the letter's <paramref name="link"/>-th hand-over another node recorded, once this node holds its proof, valid.</summary>
+    private static async Task<JsonElement> ProvedElsewhereAsync(HttpClient clerk, Guid letterId, int link, string half, Node node)
+    {
+        JsonElement found = default;
+        await Until(async () =>
+        {
+            var chain = await ChainAsync(clerk, letterId);
+            var proved = chain.Count > link ? chain[link].GetProperty("elsewhere").EnumerateArray().Where(e => e.GetProperty("half").GetString() == half).ToList() : [];
+            if (proved is not [{ } one] || one.GetProperty("valid").ValueKind != JsonValueKind.True)
+                return false;
+            found = one;
+            return true;
+        }, $"{node.Origin} to prove the {half} half of hand-over {link} in the other node's log", node);
+        return found;
+    }
+
+    /// <summary>
+    /// A C2SP tlog-proof check written here from the specs' text: the checkpoint (origin, size, base64 root) signed by the log
+    /// key, and RFC 9162 §2.1.3.2's inclusion check of the leaf SHA-256(0x00 ‖ SHA-256(entry)) — the entry from the extra line.
+    /// </summary>
+    private static class TlogProofSpec
+    {
+        public static bool Holds(string proof, string logKey)
+        {
+            var lines = proof.Split('\n');
+            Assert.Equal("c2sp.org/tlog-proof@v1", lines[0]);
+            Assert.StartsWith("extra ", lines[1]);
+            var entry = Convert.FromBase64String(lines[1][6..]);
+            var index = long.Parse(lines[2][6..], System.Globalization.CultureInfo.InvariantCulture);
+            var end = Array.IndexOf(lines, "", 3);
+            var path = lines[3..end].Select(Convert.FromBase64String).ToList();
+            var note = string.Join('\n', lines[(end + 1)..]);
+            var body = note.Split('\n');
+            Assert.Equal(logKey.Split('+')[0], body[0]);
+            var size = long.Parse(body[1], System.Globalization.CultureInfo.InvariantCulture);
+            var root = Convert.FromBase64String(body[2]);
+            if (!Ed25519Note.Holds(note, logKey) || index >= size)
+                return false;
+            var r = System.Security.Cryptography.SHA256.HashData([0x00, .. System.Security.Cryptography.SHA256.HashData(entry)]);
+            var (fn, sn) = (index, size - 1);
+            foreach (var p in path)
+            {
+                if (sn == 0)
+                    return false;
+                if ((fn & 1) == 1 || fn == sn)
+                {
+                    r = System.Security.Cryptography.SHA256.HashData([0x01, .. p, .. r]);
+                    while ((fn & 1) == 0 && fn != 0)
+                        (fn, sn) = (fn >> 1, sn >> 1);
+                }
+                else
+                {
+                    r = System.Security.Cryptography.SHA256.HashData([0x01, .. r, .. p]);
+                }
+                (fn, sn) = (fn >> 1, sn >> 1);
+            }
+            return sn == 0 && r.AsSpan().SequenceEqual(root);
+        }
+    }
 
     /// <summary>A C2SP signed-note check written here from the spec's text: an Ed25519 line (type 0x01) of the given key over the note's text.</summary>
     private static class Ed25519Note

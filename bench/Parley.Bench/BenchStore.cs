@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Parley.Record;
 
 namespace Parley.Bench;
@@ -13,7 +14,7 @@ internal sealed class BenchStore : IAsyncDisposable
     public static async Task<BenchStore> OpenAsync(string provider) => new(await ServicesAsync(provider));
 
     /// <summary>The store's services over a new, migrated database.</summary>
-    public static async Task<ServiceProvider> ServicesAsync(string provider)
+    public static async Task<ServiceProvider> ServicesAsync(string provider, Action<ILoggingBuilder>? logging = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "parley-bench-" + Guid.NewGuid().ToString("N")[..8]);
         string? postgres = null;
@@ -30,7 +31,7 @@ internal sealed class BenchStore : IAsyncDisposable
             }
             postgres = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         }
-        var services = new ServiceCollection().AddLogging().AddParley(new StoreSettings(dir, postgres) { Secret = KeySecret.Generate() }).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging(l => logging?.Invoke(l)).AddParley(new StoreSettings(dir, postgres) { Secret = KeySecret.Generate() }).BuildServiceProvider();
         await using (var scope = services.CreateAsyncScope())
             await scope.ServiceProvider.OpenStoreAsync();
         return services;

@@ -519,6 +519,10 @@ namespace Parley.Record.Migrations.Postgres
                     b.Property<Guid?>("CopyOf")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Custody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("Dated")
                         .HasColumnType("date");
 
@@ -608,6 +612,9 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.Property<DateTime?>("AttentionFrom")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Carried")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");

@@ -512,6 +512,10 @@ namespace Parley.Record.Migrations.Sqlite
                     b.Property<Guid?>("CopyOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Custody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Dated")
                         .HasColumnType("TEXT");
 
@@ -601,6 +605,9 @@ namespace Parley.Record.Migrations.Sqlite
 
                     b.Property<DateTime?>("AttentionFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Carried")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("RegisteredAt")
                         .HasColumnType("TEXT");

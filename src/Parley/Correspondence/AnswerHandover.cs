@@ -15,13 +15,14 @@ public static class AnswerHandover
 {
     public const Permission Needs = Permission.HandOverLetters;
 
-    public static Result<CorrespondenceEvent> Decide(LetterState letter, Guid handoverId, bool confirm, bool sealIntact, string? reason, Actor actor, DateTime now)
+    /// <summary>The decision, given the hand-over answered (<paramref name="handover"/>, null if the letter has none by that id).</summary>
+    public static Result<CorrespondenceEvent> Decide(LetterState letter, Handover? handover, Guid handoverId, bool confirm, bool sealIntact, string? reason, Actor actor,
+        DateTime now)
     {
         if (LetterAccess.ViewOf(actor, letter) == LetterView.None)
             return CorrespondenceErrors.NoLetter(letter.Letter.Id);
         if (actor.Institution is not { } institution)
             return CorrespondenceErrors.NoInstitutionForUser;
-        var handover = letter.Handovers.FirstOrDefault(h => h.Id == handoverId);
         if (Custody.CheckAnswer(handover, institution) is { } error)
             return error;
         if (confirm)
@@ -35,7 +36,8 @@ public static class AnswerHandover
         bool confirm, bool sealIntact, string? reason, DateTime now, PasskeySignature? personal, CancellationToken ct)
     {
         var letter = await LetterRegister.RequireAsync(scope, letterId, ct);
-        var decided = Decide(letter, handoverId, confirm, sealIntact, reason, actor, personal?.Prepared.Now ?? now);
+        var handover = await LetterRegister.HandoverAsync(scope.Db, letterId, handoverId, ct);
+        var decided = Decide(letter, handover, handoverId, confirm, sealIntact, reason, actor, personal?.Prepared.Now ?? now);
         if (!decided.Succeeded)
             return decided.Error!;
         if (await PersonalSignatures.CheckAsync(scope.Db, actor, decided.Value!, personal, ct) is { } unsigned)
@@ -43,8 +45,7 @@ public static class AnswerHandover
         if (decided.Value is HandoverConfirmed confirmed)
         {
             // The receiver's signature goes over the recorded hand-over, so it is made before the confirmation is recorded.
-            var handover = letter.Handovers.First(h => h.Id == handoverId);
-            var signature = await keys.SignAsync(actor, handover.ToInstitution, await SignedBytes.OfAsync(scope.Db, handover, ct), ct);
+            var signature = await keys.SignAsync(actor, handover!.ToInstitution, await SignedBytes.OfAsync(scope.Db, handover, ct), ct);
             await scope.RecordAsync(new HandoverSigned(letterId, handoverId, handover.ToInstitution, false, signature), ct);
             await PersonalSignatures.RecordAsync(scope, letterId, await scope.RecordAsync(confirmed, ct), personal, ct);
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Parley.Record;
@@ -108,6 +109,9 @@ public sealed class CorrespondenceModule : IRecordModule
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.Status, x.RegisteredAt, x.Id });
             e.HasIndex(x => x.AttentionFrom);
+            e.Property(x => x.Custody).HasConversion(
+                t => JsonSerializer.Serialize(t, JsonSerializerOptions.Default),
+                json => JsonSerializer.Deserialize<CustodyTally>(json, JsonSerializerOptions.Default) ?? CustodyTally.None);
             e.OwnsMany(x => x.Route, r =>
             {
                 r.ToTable("letter_route");

@@ -48,10 +48,11 @@ public static class CorrespondenceProjection
                 var planned = await LetterAsync(db, p.LetterId, ct);
                 planned.Route = p.Legs.Select((l, i) => new RouteLeg { Order = i, ToInstitution = l.ToInstitution, ToPerson = l.ToPerson, DueHours = l.DueHours }).ToList();
                 foreach (var leg in p.Legs)
-                    await AddPartyAsync(db, planned, leg.ToInstitution, ct);
+                    await AddPartyAsync(db, planned, leg.ToInstitution, false, ct);
+                await RecountAsync(db, planned, ct);
                 break;
             case HandoverRecorded h:
-                db.Handovers.Add(new Handover
+                var row = new Handover
                 {
                     Id = h.HandoverId,
                     LetterId = h.LetterId,
@@ -65,10 +66,15 @@ public static class CorrespondenceProjection
                     Note = h.Note,
                     State = HandoverState.Recorded,
                     RecordedIndex = stored.Sequence,
-                });
+                };
+                db.Handovers.Add(row);
                 var carried = await LetterAsync(db, h.LetterId, ct);
-                await AddPartyAsync(db, carried, h.FromInstitution, ct);
-                await AddPartyAsync(db, carried, h.ToInstitution, ct);
+                await AddPartyAsync(db, carried, h.FromInstitution, true, ct);
+                await AddPartyAsync(db, carried, h.ToInstitution, true, ct);
+                if (carried.Custody.Recorded(carried.Route, row) is { } extended)
+                    carried.Custody = extended;
+                else
+                    await RecountAsync(db, carried, ct);
                 break;
             case HandoverRecordedElsewhere x:
                 db.RemoteSteps.Add(new RemoteStep { HandoverId = x.HandoverId, LetterId = x.LetterId, Log = x.Log, Index = x.Index, Canonical = Convert.FromBase64String(x.Canonical) });
@@ -91,11 +97,19 @@ public static class CorrespondenceProjection
                 break;
             case HandoverConfirmed c:
                 var confirmed = await HandoverAsync(db, c.HandoverId, ct);
+                var (before, wasBroken) = (confirmed.State, CustodyTally.Broken(confirmed));
                 (confirmed.State, confirmed.AnsweredAt, confirmed.SealIntactOnReceipt) = (HandoverState.Confirmed, c.At, c.SealIntact);
+                var received = await LetterAsync(db, c.LetterId, ct);
+                if (received.Custody.Confirmed(confirmed, before, wasBroken) is { } answered)
+                    received.Custody = answered;
+                else
+                    await RecountAsync(db, received, ct);
                 break;
             case HandoverDisputed d:
                 var disputed = await HandoverAsync(db, d.HandoverId, ct);
                 (disputed.State, disputed.AnsweredAt, disputed.DisputeReason) = (HandoverState.Disputed, d.At, d.Reason);
+                // A dispute takes a hand-over out of the chain, which moves every later one up a place: recounted.
+                await RecountAsync(db, await LetterAsync(db, d.LetterId, ct), ct);
                 break;
             case LetterAcknowledged a:
                 (await LetterAsync(db, a.LetterId, ct)).AcknowledgedAt = a.At;
@@ -136,24 +150,21 @@ public static class CorrespondenceProjection
     private static async Task DeriveAsync(ParleyDb db, Guid id, CancellationToken ct)
     {
         var letter = await LetterAsync(db, id, ct);
-        // A letter added in this batch has no stored hand-overs; otherwise they are read once and then tracked.
+        // A letter added in this batch has no stored parties; otherwise they are read once and then tracked.
         if (db.Entry(letter).State != EntityState.Added)
-        {
-            await db.Handovers.Where(h => h.LetterId == id).LoadAsync(ct);
             await db.LetterParties.Where(p => p.LetterId == id).LoadAsync(ct);
-        }
         // Reading the tracked rows without change detection keeps a batch of n events O(n) rather than O(n²);
         // rows only join the tracker through Add or a query, which change detection does not affect.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var handovers = db.Handovers.Local.Where(h => h.LetterId == id).ToList();
+            var parties = db.LetterParties.Local.Where(p => p.LetterId == id).ToList();
             // Replies are never withdrawn: once derived as replied, a letter stays so.
             var replied = letter.Status == LetterStatus.Replied || db.Letters.Local.Any(l => l.InReplyTo == id);
-            var state = new LetterState(letter, handovers, replied);
+            var state = new LetterState(letter, parties.Where(p => p.Carried).Select(p => p.InstitutionId).ToHashSet(), replied);
             (letter.Status, letter.AttentionFrom) = Custody.Derive(state);
-            foreach (var party in db.LetterParties.Local.Where(p => p.LetterId == id))
+            foreach (var party in parties)
                 (party.Status, party.AttentionFrom) = (letter.Status, letter.AttentionFrom);
         }
         finally
@@ -162,10 +173,23 @@ public static class CorrespondenceProjection
         }
     }
 
-    private static async Task AddPartyAsync(ParleyDb db, Letter letter, Guid institution, CancellationToken ct)
+    /// <summary>
+    /// The tally from every hand-over of the letter, including this batch's: after a dispute or a new route, and for a
+    /// hand-over dated before the chain's end. The one projection step whose cost grows with the letter's history.
+    /// </summary>
+    private static async Task RecountAsync(ParleyDb db, Letter letter, CancellationToken ct)
     {
-        if (await db.FindRowAsync<LetterParty>([letter.Id, institution], ct) is null)
-            db.LetterParties.Add(new LetterParty { LetterId = letter.Id, InstitutionId = institution, RegisteredAt = letter.RegisteredAt, Status = letter.Status, AttentionFrom = letter.AttentionFrom });
+        if (db.Entry(letter).State != EntityState.Added)
+            await db.Handovers.Where(h => h.LetterId == letter.Id).LoadAsync(ct);
+        letter.Custody = CustodyTally.Of(letter.Route, db.Handovers.Local.Where(h => h.LetterId == letter.Id));
+    }
+
+    private static async Task AddPartyAsync(ParleyDb db, Letter letter, Guid institution, bool carried, CancellationToken ct)
+    {
+        if (await db.FindRowAsync<LetterParty>([letter.Id, institution], ct) is { } known)
+            known.Carried |= carried;
+        else
+            db.LetterParties.Add(new LetterParty { LetterId = letter.Id, InstitutionId = institution, RegisteredAt = letter.RegisteredAt, Status = letter.Status, AttentionFrom = letter.AttentionFrom, Carried = carried });
     }
 
     private static async Task<Letter> LetterAsync(ParleyDb db, Guid id, CancellationToken ct) =>

@@ -2,8 +2,15 @@ using Parley.Record;
 
 namespace Parley.Correspondence;
 
-/// <summary>A letter's state as the decisions see it: the register entry, its route and its hand-overs.</summary>
-public sealed record LetterState(Letter Letter, IReadOnlyList<Handover> Handovers, bool Replied);
+/// <summary>
+/// A letter's state as the decisions see it: the register entry with its route and custody tally, the institutions that
+/// gave or received it in a hand-over, and whether it was replied to. Its size does not grow with the letter's history;
+/// the hand-overs themselves are read only where they are shown (<see cref="LetterRegister.HandoversAsync"/>).
+/// </summary>
+public sealed record LetterState(Letter Letter, IReadOnlySet<Guid> Carriers, bool Replied)
+{
+    public CustodyTally Tally => Letter.Custody;
+}
 
 public sealed record Holder(Guid Institution, Guid? Person);
 
@@ -12,30 +19,26 @@ public sealed record Holder(Guid Institution, Guid? Person);
 /// the holder is then that receiver, and the status says so ("handed to …, awaiting its confirmation"), from this one view.
 /// </summary>
 public sealed record CustodyView(LetterStatus Status, IReadOnlyList<CustodyException> Exceptions, Holder Holder, DateTime? NextDue, RouteLeg? NextLeg,
-    Handover? Pending = null);
+    ChainEnd? Pending = null);
 
 /// <summary>
-/// Custody rules as pure functions: status and exceptions are derived from the hand-overs, and each command
+/// Custody rules as pure functions: status and exceptions are derived from the hand-overs' tally, and each command
 /// is decided against the state, so the rules are testable without a database.
 /// </summary>
 public static class Custody
 {
-    public static IEnumerable<Handover> Chain(LetterState s) =>
-        s.Handovers.Where(h => h.State != HandoverState.Disputed).OrderBy(h => h.At).ThenBy(h => h.RecordedIndex);
-
     /// <summary>Who holds the letter: the receiver of the last hand-over not disputed, else the sender's office.</summary>
     public static Holder HolderOf(LetterState s) =>
-        Chain(s).LastOrDefault() is { } last ? new Holder(last.ToInstitution, last.ToPerson) : new Holder(s.Letter.SenderInstitution, null);
+        s.Tally.Last is { } last ? new Holder(last.ToInstitution, last.ToPerson) : new Holder(s.Letter.SenderInstitution, null);
 
     public static CustodyView View(LetterState s, DateTime now)
     {
         var letter = s.Letter;
-        var chain = Chain(s).ToList();
-        var confirmed = chain.Where(h => h.State == HandoverState.Confirmed).ToList();
+        var tally = s.Tally;
         var status = LetterStatus.Registered;
-        if (chain.Count > 0)
+        if (tally.Chain > 0)
             status = LetterStatus.Dispatched;
-        if (confirmed.LastOrDefault() is { } last)
+        if (tally.LastConfirmed is { } last)
         {
             status = last.ToInstitution != letter.AddresseeInstitution ? LetterStatus.WithCourier
                 : letter.AddresseePerson is { } person && last.ToPerson == person ? LetterStatus.InAddresseesHands
@@ -47,24 +50,23 @@ public static class Custody
             status = LetterStatus.Replied;
 
         var exceptions = new List<CustodyException>();
-        if (s.Handovers.Any(h => h.State == HandoverState.Recorded))
+        if (tally.Unconfirmed > 0)
             exceptions.Add(CustodyException.UnconfirmedHandover);
-        if (s.Handovers.Any(h => h.State == HandoverState.Disputed))
+        if (tally.Disputed > 0)
             exceptions.Add(CustodyException.DisputedHandover);
-        if (s.Handovers.Any(h => !h.SealIntact || h.SealIntactOnReceipt == false))
+        if (tally.BrokenSeals > 0)
             exceptions.Add(CustodyException.BrokenSeal);
-        var route = letter.Route.OrderBy(l => l.Order).ToList();
-        if (route.Count > 0 && chain.Select((h, i) => i >= route.Count || route[i].ToInstitution != h.ToInstitution
-                || (route[i].ToPerson is { } p && h.ToPerson != p)).Any(off => off))
+        if (tally.OffRoute)
             exceptions.Add(CustodyException.OffRouteHolder);
-        var nextLeg = chain.Count < route.Count ? route[chain.Count] : null;
+        var route = letter.Route.OrderBy(l => l.Order).ToList();
+        var nextLeg = tally.Chain < route.Count ? route[tally.Chain] : null;
         // A leg's clock starts when the previous hand-over was confirmed (or recorded, if it is not yet).
-        DateTime? due = nextLeg is null ? null : (chain.LastOrDefault() is { } previous ? previous.AnsweredAt ?? previous.At : letter.RegisteredAt).AddHours(nextLeg.DueHours);
+        DateTime? due = nextLeg is null ? null : (tally.Last is { } previous ? previous.AnsweredAt ?? previous.At : letter.RegisteredAt).AddHours(nextLeg.DueHours);
         if (due < now && status < LetterStatus.Acknowledged)
             exceptions.Add(CustodyException.LegOverdue);
         if (letter.ReplyBy is { } replyBy && !s.Replied && DateOnly.FromDateTime(now) > replyBy)
             exceptions.Add(CustodyException.ReplyOverdue);
-        return new CustodyView(status, exceptions, HolderOf(s), due, nextLeg, chain.LastOrDefault() is { State: HandoverState.Recorded } pending ? pending : null);
+        return new CustodyView(status, exceptions, HolderOf(s), due, nextLeg, tally.Last is { State: HandoverState.Recorded } pending ? pending : null);
     }
 
     /// <summary>
@@ -98,7 +100,7 @@ public static class Custody
             return CorrespondenceErrors.DatedInTheFuture;
         if (DateOnly.FromDateTime(h.At) < s.Letter.Dated)
             return CorrespondenceErrors.DatedBeforeLetter(s.Letter.Dated);
-        if (Chain(s).LastOrDefault() is { } previous && h.At < previous.At)
+        if (s.Tally.Last is { } previous && h.At < previous.At)
             return CorrespondenceErrors.DatedBeforePrevious(previous.At);
         if (h.Place is { Length: > 200 })
             return CorrespondenceErrors.HandoverTextTooLong("place");

@@ -105,7 +105,7 @@ public sealed record CustodyCertificate(string CheckpointNote, Checkpoint Checkp
         var format = await LogFormats.OfAsync(db, ct);
         var remote = await db.RemoteSteps.AsNoTracking().Where(r => r.LetterId == state.Letter.Id).ToDictionaryAsync(r => r.HandoverId, ct);
         var answers = await db.RemoteAnswers.AsNoTracking().Where(r => r.LetterId == state.Letter.Id).ToDictionaryAsync(r => r.HandoverId, ct);
-        foreach (var h in state.Handovers.OrderBy(h => h.At))
+        foreach (var h in await LetterRegister.HandoversAsync(db, state.Letter.Id, ct))
         {
             var bytes = (await db.Events.AsNoTracking().FirstAsync(e => e.Sequence == h.RecordedIndex, ct)).ToCanonical().Encode();
             var leafHash = LeafData.LeafHash(format, bytes);

@@ -57,7 +57,8 @@ public static class HandOver
         await PersonalSignatures.RecordAsync(scope, letterId, stored, personal, ct);
         await keys.EnsureAsync(scope, recorded.FromInstitution, ct);
         await keys.EnsureAsync(scope, recorded.ToInstitution, ct);
-        await scope.FlushAsync(ct);
+        // The signed step is sent on from its stored bytes (to a peer, by the signature's reaction).
+        await scope.SaveAsync(ct);
         var signature = await keys.SignAsync(actor, recorded.FromInstitution, stored.ToCanonical().Encode(), ct);
         await scope.RecordAsync(new HandoverSigned(letterId, recorded.HandoverId, recorded.FromInstitution, true, signature), ct);
         return Result<Guid>.Ok(recorded.HandoverId);

@@ -23,8 +23,7 @@ public static class LetterAccess
     {
         var letter = state.Letter;
         var institution = actor.Institution;
-        var holder = state.Handovers.Any(h => h.FromInstitution == institution || h.ToInstitution == institution)
-            || letter.Route.Any(l => l.ToInstitution == institution);
+        var holder = (institution is { } i && state.Carriers.Contains(i)) || letter.Route.Any(l => l.ToInstitution == institution);
         var view = institution == letter.AddresseeInstitution ? LetterView.Full
             : institution == letter.SenderInstitution || institution == letter.Registry || actor.IsAuditor ? LetterView.Metadata
             : holder ? LetterView.Envelope

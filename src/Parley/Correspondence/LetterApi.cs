@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 using Parley.Access;
 using Parley.Record;
 using Parley.Web;
@@ -14,7 +15,7 @@ public static class LetterApi
         letters.MapGet("/", ListAsync).Produces<LetterPage>().WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to; sort by Recorded (newest first, the default), RecordedOldest, Dated or DatedOldest");
         letters.MapGet("/{id:guid}", async (ParleyDb db, Actor actor, TimeProvider clock, Guid id, CancellationToken ct) =>
             await LetterRegister.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(actor, s) is var view and not LetterView.None
-                ? Results.Ok(Dto(s, view, clock.GetUtcNow().UtcDateTime))
+                ? Results.Ok(Dto(s, await LetterRegister.HandoversAsync(db, id, ct), view, clock.GetUtcNow().UtcDateTime))
                 : CorrespondenceErrors.NoLetter(id).ToProblem()).Produces<LetterDto>().WithSummary("One letter: envelope for holders, register entry for the sender's office and auditors");
         letters.MapGet("/{id:guid}/custody", CustodyAsync).Produces<CustodyDto>().WithSummary("The chain of custody with signatures, ledger indices and inclusion proofs");
         OpenCopy.Map(letters);
@@ -37,11 +38,15 @@ public static class LetterApi
         var now = clock.GetUtcNow().UtcDateTime;
         var result = await LetterRegister.PageAsync(db, actor, now, new LetterRegister.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), page ?? 1, size ?? 50, ct,
             sort ?? LetterRegister.Order.Recorded);
-        return Results.Ok(new LetterPage(result.Rows.Select(r => Dto(r.State, r.View, now)).ToList(), result.PageNumber, result.PageSize, result.HasMore));
+        var ids = result.Rows.Select(r => r.State.Letter.Id).ToList();
+        var handovers = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.LetterId)).OrderBy(h => h.At).ThenBy(h => h.RecordedIndex).ToListAsync(ct))
+            .ToLookup(h => h.LetterId);
+        return Results.Ok(new LetterPage(result.Rows.Select(r => Dto(r.State, handovers[r.State.Letter.Id].ToList(), r.View, now)).ToList(), result.PageNumber, result.PageSize,
+            result.HasMore));
     }
 
     /// <summary>A letter as this caller may see it: the envelope for every holder, the register entry too from <see cref="LetterView.Metadata"/> on.</summary>
-    public static LetterDto Dto(LetterState s, LetterView view, DateTime now)
+    public static LetterDto Dto(LetterState s, IReadOnlyList<Handover> handovers, LetterView view, DateTime now)
     {
         var l = s.Letter;
         var custody = Custody.View(s, now);
@@ -49,7 +54,7 @@ public static class LetterApi
         return new LetterDto(
             l.Id, l.Number, l.Registry, l.SenderInstitution, l.AddresseeInstitution, custody.Status, custody.Exceptions, custody.Holder, custody.NextDue,
             l.Route.OrderBy(r => r.Order).Select(r => new LegDto(r.ToInstitution, r.ToPerson, r.DueHours)).ToList(),
-            s.Handovers.OrderBy(h => h.At).Select(h => new HandoverDto(h.Id, h.FromInstitution, h.FromPerson, h.ToInstitution, h.ToPerson, h.At, h.Place,
+            handovers.Select(h => new HandoverDto(h.Id, h.FromInstitution, h.FromPerson, h.ToInstitution, h.ToPerson, h.At, h.Place,
                 h.SealIntact, h.State, h.AnsweredAt, h.SealIntactOnReceipt, h.DisputeReason, h.RecordedIndex)).ToList(),
             view)
         {

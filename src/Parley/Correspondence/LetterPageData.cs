@@ -13,13 +13,16 @@ public sealed class Names(Dictionary<Guid, string> institutions, Dictionary<Guid
         person is { } p ? $"{people.GetValueOrDefault(p, p.ToString())} ({Institution(institution)})" : Institution(institution);
 
     /// <summary>The names, in <paramref name="lang"/> where the directory has them (pages pass the reader's language).</summary>
-    public static async Task<Names> ForAsync(ParleyDb db, IEnumerable<LetterState> letters, CancellationToken ct, string? lang = null)
+    /// <paramref name="handovers"/> are the hand-overs the page shows, if it shows any.
+    public static async Task<Names> ForAsync(ParleyDb db, IEnumerable<LetterState> letters, CancellationToken ct, string? lang = null,
+        IEnumerable<Handover>? handovers = null)
     {
-        var list = letters.ToList();
-        var institutionIds = list.SelectMany(s => new[] { s.Letter.SenderInstitution, s.Letter.AddresseeInstitution, s.Letter.Registry }
-            .Concat(s.Handovers.SelectMany(h => new[] { h.FromInstitution, h.ToInstitution })).Concat(s.Letter.Route.Select(r => r.ToInstitution))).Distinct().ToList();
-        var personIds = list.SelectMany(s => new[] { s.Letter.SenderPerson, s.Letter.AddresseePerson }
-            .Concat(s.Handovers.SelectMany(h => new[] { h.FromPerson, h.ToPerson })).Concat(s.Letter.Route.Select(r => r.ToPerson))).OfType<Guid>().Distinct().ToList();
+        var (list, shown) = (letters.ToList(), handovers?.ToList() ?? []);
+        var institutionIds = list.SelectMany(s => new[] { s.Letter.SenderInstitution, s.Letter.AddresseeInstitution, s.Letter.Registry, s.Tally.Last?.ToInstitution }
+            .OfType<Guid>().Concat(s.Letter.Route.Select(r => r.ToInstitution)))
+            .Concat(shown.SelectMany(h => new[] { h.FromInstitution, h.ToInstitution })).Distinct().ToList();
+        var personIds = list.SelectMany(s => new[] { s.Letter.SenderPerson, s.Letter.AddresseePerson, s.Tally.Last?.ToPerson }.Concat(s.Letter.Route.Select(r => r.ToPerson)))
+            .Concat(shown.SelectMany(h => new[] { h.FromPerson, h.ToPerson })).OfType<Guid>().Distinct().ToList();
         return new Names(await DirectoryNames.NamesAsync(db, institutionIds, ct, lang), await DirectoryNames.NamesAsync(db, personIds, ct, lang));
     }
 }

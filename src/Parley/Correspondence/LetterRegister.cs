@@ -44,7 +44,7 @@ public static class LetterRegister
 
     /// <summary>
     /// Every row of the register the user may see, in order. Parties, dates, text, status, topic and "exceptions now"
-    /// narrow the rows in SQL; what the user may see of each row needs its hand-overs, so rows are read in chunks:
+    /// narrow the rows in SQL; what the user may see of each row needs who carried it, so rows are read in chunks:
     /// memory stays bounded whatever the register's size (a page stops reading once it is full; an export reads on).
     /// </summary>
     public static async IAsyncEnumerable<Row> RowsAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, Order order,
@@ -108,12 +108,13 @@ public static class LetterRegister
                 yield break;
             offset += batch.Count;
             var ids = batch.Select(l => l.Id).ToList();
-            var handovers = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.LetterId)).ToListAsync(ct)).ToLookup(h => h.LetterId);
+            var carriers = (await db.LetterParties.AsNoTracking().Where(p => p.Carried && ids.Contains(p.LetterId))
+                .Select(p => new { p.LetterId, p.InstitutionId }).ToListAsync(ct)).ToLookup(p => p.LetterId, p => p.InstitutionId);
             var replied = (await db.Letters.AsNoTracking().Where(l => l.InReplyTo != null && ids.Contains(l.InReplyTo.Value))
                 .Select(l => l.InReplyTo!.Value).ToListAsync(ct)).ToHashSet();
             foreach (var letter in batch)
             {
-                if (Matches(actor, new LetterState(letter, handovers[letter.Id].ToList(), replied.Contains(letter.Id)), now, filter) is { } row)
+                if (Matches(actor, new LetterState(letter, carriers[letter.Id].ToHashSet(), replied.Contains(letter.Id)), now, filter) is { } row)
                     yield return row;
             }
         }
@@ -141,17 +142,37 @@ public static class LetterRegister
 
     public static async Task<LetterState?> LoadAsync(ParleyDb db, Guid id, CancellationToken ct)
     {
-        var letter = await db.Letters.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        var letter = await db.Letters.AsNoTracking().AsSingleQuery().FirstOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null)
             return null;
-        var handovers = await db.Handovers.AsNoTracking().Where(h => h.LetterId == id).ToListAsync(ct);
-        return new LetterState(letter, handovers, await db.Letters.AnyAsync(l => l.InReplyTo == id, ct));
+        var carriers = await db.LetterParties.AsNoTracking().Where(p => p.LetterId == id && p.Carried).Select(p => p.InstitutionId).ToListAsync(ct);
+        return new LetterState(letter, carriers.ToHashSet(), await db.Letters.AnyAsync(l => l.InReplyTo == id, ct));
     }
 
-    /// <summary>The letter as stored, after writing what this scope recorded so far (a story may register and route in one write).</summary>
+    /// <summary>A letter's hand-overs in the order they happened, for the pages that show its history.</summary>
+    public static async Task<IReadOnlyList<Handover>> HandoversAsync(ParleyDb db, Guid id, CancellationToken ct) =>
+        await db.Handovers.AsNoTracking().Where(h => h.LetterId == id).OrderBy(h => h.At).ThenBy(h => h.RecordedIndex).ToListAsync(ct);
+
+    /// <summary>One hand-over of the letter, or null; tracked, so that the projection of its answer reads it no more.</summary>
+    public static async Task<Handover?> HandoverAsync(ParleyDb db, Guid letterId, Guid handoverId, CancellationToken ct) =>
+        await db.FindRowAsync<Handover>([handoverId], ct) is { } handover && handover.LetterId == letterId ? handover : null;
+
+    /// <summary>
+    /// The letter for a write, with what this scope recorded so far (a story may register and route in one write). Its rows
+    /// stay tracked, so the projection of the step decided on it reads none of them again; the state is the letter as it
+    /// was when the decision was made, and changes once the scope records.
+    /// </summary>
     public static async Task<LetterState> RequireAsync(WriteScope scope, Guid id, CancellationToken ct)
     {
-        await scope.FlushAsync(ct);
-        return await LoadAsync(scope.Db, id, ct) ?? throw new DomainException(CorrespondenceErrors.NoLetter(id));
+        // Events recorded earlier in this write are read back by what follows (the bytes a receiver signs).
+        await scope.SaveAsync(ct);
+        var db = scope.Db;
+        if (await db.FindRowAsync<Letter>([id], ct) is not { } letter)
+            throw new DomainException(CorrespondenceErrors.NoLetter(id));
+        if (db.Entry(letter).State != EntityState.Added)
+            await db.LetterParties.Where(p => p.LetterId == id).LoadAsync(ct);
+        var carriers = db.LetterParties.Local.Where(p => p.LetterId == id && p.Carried).Select(p => p.InstitutionId).ToHashSet();
+        var replied = letter.Status == LetterStatus.Replied || db.Letters.Local.Any(l => l.InReplyTo == id) || await db.Letters.AnyAsync(l => l.InReplyTo == id, ct);
+        return new LetterState(letter, carriers, replied);
     }
 }

@@ -69,6 +69,9 @@ public sealed class Letter
 
     /// <summary>Derived: a commitment waits on this letter's status, so status changes are passed on to it.</summary>
     public bool Watched { get; set; }
+
+    /// <summary>Derived: what custody's rules need of the hand-overs (see <see cref="CustodyTally"/>), kept as one JSON column.</summary>
+    public CustodyTally Custody { get; set; } = CustodyTally.None;
 }
 
 /// <summary>A planned leg: from one holder to the next, due within <see cref="DueHours"/> of the previous hand-over.</summary>
@@ -170,6 +173,9 @@ public sealed class LetterParty
 
     /// <summary>The letter's <see cref="Letter.AttentionFrom"/>, repeated for the same reason.</summary>
     public DateTime? AttentionFrom { get; set; }
+
+    /// <summary>Derived: the institution gave or received the letter in a hand-over, which lets it see the envelope.</summary>
+    public bool Carried { get; set; }
 }
 
 /// <summary>Projection of a passkey's signature on one custody step (the event at <see cref="Step"/>), as recorded.</summary>

@@ -66,10 +66,12 @@ public static class SignedSteps
         }
         if (await LetterRegister.LoadAsync(db, letterId, ct) is not { } letter)
             return CorrespondenceErrors.NoLetter(letterId);
+        var handoverId = step.HandoverId ?? Guid.Empty;
+        var answering = step.Step is CustodyStep.Confirm or CustodyStep.Dispute ? await LetterRegister.HandoverAsync(db, letterId, handoverId, ct) : null;
         var answered = step.Step switch
         {
-            CustodyStep.Confirm => AnswerHandover.Decide(letter, step.HandoverId ?? Guid.Empty, true, step.Answer?.SealIntact ?? true, null, actor, now),
-            CustodyStep.Dispute => AnswerHandover.Decide(letter, step.HandoverId ?? Guid.Empty, false, true, step.Answer?.Reason, actor, now),
+            CustodyStep.Confirm => AnswerHandover.Decide(letter, answering, handoverId, true, step.Answer?.SealIntact ?? true, null, actor, now),
+            CustodyStep.Dispute => AnswerHandover.Decide(letter, answering, handoverId, false, true, step.Answer?.Reason, actor, now),
             _ => null,
         };
         if (answered is not null)

@@ -39,6 +39,8 @@ public sealed class CustodyDispatches(IServiceProvider services) : IRecordReacti
         if (e is not (HandoverSigned { Giver: true } or HandoverConfirmed or HandoverDisputed))
             return;
         var db = scope.Db;
+        if (!await scope.OnceAsync(AnyPeer.Fact, AnyPeer.ReadAsync, ct))
+            return;
         var id = e switch { HandoverSigned h => h.HandoverId, HandoverConfirmed c => c.HandoverId, _ => ((HandoverDisputed)e).HandoverId };
         // Found among this write's own rows too: a step received from a peer is recorded and signed in one write.
         var handover = await db.Handovers.FindAsync([id], ct) ?? throw new InvalidOperationException($"Hand-over {id} is not recorded.");

@@ -37,6 +37,9 @@ public sealed class Dispatches(IServiceProvider services) : IRecordReaction
         if (e is not HandoverRecorded handover || Inbox.IsFromPeer(scope.Actor))
             return;
         var db = scope.Db;
+        // A node without peers sends nothing: one read on each custody step rather than the letter's.
+        if (!await scope.OnceAsync(AnyPeer.Fact, AnyPeer.ReadAsync, ct))
+            return;
         var letter = await db.Letters.Include(l => l.Route).FirstAsync(l => l.Id == handover.LetterId, ct);
         if (!await db.HostedInstitutions.AnyAsync(h => h.InstitutionId == letter.Registry, ct))
             return; // Another node keeps this letter's record, and sent its envelopes.

@@ -1,4 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Parley.Record;
+
 namespace Parley.Federation;
+
+/// <summary>Whether this node has any peer: a node alone sends nothing, and its writes need not ask more.</summary>
+public static class AnyPeer
+{
+    public const string Fact = "federation.any-peer";
+
+    public static Task<bool> ReadAsync(ParleyDb db, CancellationToken ct) => db.Peers.AnyAsync(ct);
+}
 
 /// <summary>Projection: this node's published message key and witness key, and the entries that published them.</summary>
 public sealed class NodeIdentity

@@ -54,6 +54,7 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
     private readonly List<StoredEvent> _events = [];
     private readonly List<LedgerNode> _nodes = [];
     private readonly List<Action> _afterCommit = [];
+    private readonly Dictionary<string, bool> _once = new(StringComparer.Ordinal);
 
     public ParleyDb Db => db;
     public string Actor => actor;
@@ -93,6 +94,17 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
     }
 
     /// <summary>
+    /// A fact a reaction reads once per write rather than once per event (whether this node has peers at all): writes are
+    /// serialized, so it cannot change under the write but by the write itself, which a reaction asking this does not do.
+    /// </summary>
+    public async ValueTask<bool> OnceAsync(string fact, Func<ParleyDb, CancellationToken, Task<bool>> read, CancellationToken ct)
+    {
+        if (!_once.TryGetValue(fact, out var known))
+            _once[fact] = known = await read(db, ct);
+        return known;
+    }
+
+    /// <summary>
     /// Runs <paramref name="action"/> once the write is committed, never when it is rolled back: a reaction that queued a
     /// message wakes its sender, which must not look before the message is there.
     /// </summary>
@@ -111,11 +123,20 @@ public sealed class WriteScope(ParleyDb db, TimeProvider clock, string actor, Le
     /// <summary>Writes what is pending (still inside the transaction) and forgets tracked rows; for long imports.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
+        await SaveAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Writes what is pending (still inside the transaction), so that queries see it, and keeps the rows tracked, so that the
+    /// projection of what comes next finds them without asking again. Nothing pending, nothing asked.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
         await LedgerRows.WriteAsync(db, _events, _nodes, ct);
         _events.Clear();
         _nodes.Clear();
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
     }
 
     // PostgreSQL keeps microseconds; truncating first makes both stores hold the same instant.

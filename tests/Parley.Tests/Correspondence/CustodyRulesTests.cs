@@ -11,7 +11,18 @@ public sealed class CustodyRulesTests
         Addressee = new("00000000-0000-0000-0000-000000000003"), Putin = new("00000000-0000-0000-0000-000000000004"), Paul = new("00000000-0000-0000-0000-000000000005");
     private static readonly DateTime Now = new(2018, 8, 10, 12, 0, 0, DateTimeKind.Utc);
 
-    private static LetterState State(params Handover[] handovers) => new(new Letter
+    private static LetterState State(params Handover[] handovers) => StateOf(LetterWithRoute(), handovers);
+
+    /// <summary>The state the projection keeps for these hand-overs: their tally on the letter, and who carried it.</summary>
+    private static LetterState StateOf(Letter letter, Handover[] handovers)
+    {
+        for (var i = 0; i < handovers.Length; i++)
+            handovers[i].RecordedIndex = i + 1;
+        letter.Custody = CustodyTally.Of(letter.Route, handovers);
+        return new(letter, handovers.SelectMany(h => new[] { h.FromInstitution, h.ToInstitution }).ToHashSet(), false);
+    }
+
+    private static Letter LetterWithRoute() => new()
     {
         Id = Guid.NewGuid(),
         Number = "2018/1",
@@ -25,7 +36,7 @@ public sealed class CustodyRulesTests
         RegisteredAt = new DateTime(2018, 8, 3, 9, 0, 0, DateTimeKind.Utc),
         Route = [new RouteLeg { Order = 0, ToInstitution = Courier, DueHours = 48 }, new RouteLeg { Order = 1, ToInstitution = Addressee, DueHours = 72 },
                  new RouteLeg { Order = 2, ToInstitution = Addressee, ToPerson = Putin, DueHours = 72 }],
-    }, handovers, false);
+    };
 
     private static Handover H(Guid from, Guid to, int day, HandoverState state, Guid? toPerson = null, bool seal = true) => new()
     {

@@ -34,7 +34,7 @@ public sealed class CertificateModel(ParleyDb db, Checkpoints checkpoints, LogKe
             return NotFound();
         (State, View) = (state, view);
         Certificate = await CustodyCertificate.BuildAsync(db, checkpoints, key, state, ct);
-        Names = await Names.ForAsync(db, [state], ct, Languages.Current);
+        Names = await Names.ForAsync(db, [state], ct, Languages.Current, Certificate.Chain.Select(c => c.Handover));
         IssuedAt = clock.GetUtcNow().UtcDateTime;
         Custody = Correspondence.Custody.View(state, IssuedAt);
         Verdict = Certificate.Verdict(Custody);

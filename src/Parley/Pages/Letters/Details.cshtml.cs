@@ -15,6 +15,9 @@ namespace Parley.Pages.Letters;
 public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webAuthn, TimeProvider clock) : ParleyPage
 {
     public LetterState State { get; private set; } = null!;
+
+    /// <summary>The letter's hand-overs in the order they happened.</summary>
+    public IReadOnlyList<Handover> Handovers { get; private set; } = [];
     public LetterView View { get; private set; }
     public CustodyView Custody { get; private set; } = null!;
     public Names Names { get; private set; } = null!;
@@ -126,7 +129,8 @@ public sealed class LetterModel(ParleyDb db, InstitutionKeys keys, WebAuthn webA
         if (await LetterRegister.LoadAsync(db, id, ct) is not { } state || LetterAccess.ViewOf(Actor, state) is var view && view == LetterView.None)
             return false;
         (State, View, Custody) = (state, view, Correspondence.Custody.View(state, Now));
-        Names = await Names.ForAsync(db, [state], ct, Languages.Current);
+        Handovers = await LetterRegister.HandoversAsync(db, id, ct);
+        Names = await Names.ForAsync(db, [state], ct, Languages.Current, Handovers);
         Attachments = await db.Attachments.AsNoTracking().Where(a => a.LetterId == id).OrderBy(a => a.Name).ToListAsync(ct);
         Arrived = await db.ArrivedEnvelopes.AsNoTracking().FirstOrDefaultAsync(a => a.LetterId == id, ct);
         History = await RecordHistory.ForAsync(db, $"letter/{id}", ct);

@@ -4,52 +4,51 @@ using Microsoft.EntityFrameworkCore;
 namespace Parley.Record;
 
 /// <summary>
-/// Rebuilds every projection from the events and compares the result with what was there. Runs in one
-/// transaction and rolls back when they differ, so a divergence is reported, never silently "repaired".
+/// Rebuilds every projection from the events and compares the result with what was there; a divergence is reported,
+/// never silently "repaired".
 /// </summary>
 public static class Rebuild
 {
     public sealed record Outcome(long Events, string? Divergence);
 
+    /// <summary>
+    /// Replays the events into empty copies of the projections and compares them in the database (<see cref="CheckAsync"/>),
+    /// so no table is held in memory. When they hold the same values the projections stay as they are, unless only the way an
+    /// earlier release wrote a value differs: then, and only with <paramref name="commit"/>, they are replaced by the replay.
+    /// A divergence is reported and changes nothing.
+    /// </summary>
     public static async Task<Outcome> RunAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct, bool commit = true)
     {
-        if (!commit)
-            return await CheckAsync(db, progress, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (db is PostgresParleyDb)
-            await db.Database.ExecuteSqlRawAsync("LOCK TABLE events IN EXCLUSIVE MODE", ct);
-        var before = await SnapshotAsync(db, ct);
-        await db.Modules.ClearAsync(db, ct);
-        var count = await ReplayAsync(db, progress, ct);
-        var after = await SnapshotAsync(db, ct);
-        var divergence = Compare(before, after);
-        if (divergence is null && commit)
-            await transaction.CommitAsync(ct);
-        else
-            await transaction.RollbackAsync(ct);
-        db.ChangeTracker.Clear();
-        return new Outcome(count, divergence);
+        var (outcome, rewrite) = await CheckAsync(db, progress, ct);
+        if (rewrite && commit)
+            await ReprojectAsync(db, ct);
+        return outcome;
     }
 
     /// <summary>
     /// Whether the projections equal a replay of the events, without touching them: the replay writes into empty copies
     /// (<see cref="ProjectionShadow"/>) and the two are compared row for row in the database. Only when they differ are both
     /// read back as entities, to name the first row that differs as <see cref="Compare"/> does (a difference only in how an
-    /// earlier release wrote a value, not in the value, is no divergence).
+    /// earlier release wrote a value, not in the value, is no divergence, but is worth rewriting).
     /// </summary>
-    private static async Task<Outcome> CheckAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
+    private static async Task<(Outcome Outcome, bool Rewrite)> CheckAsync(ParleyDb db, IProgress<long>? progress, CancellationToken ct)
     {
-        await using var shadow = await ProjectionShadow.BeginAsync(db, ct);
-        var count = await ReplayAsync(db, progress, ct);
         string? divergence = null;
-        if (await shadow.FirstDifferenceAsync(ct) is not null)
+        var rewrite = false;
+        long count;
+        await using (var shadow = await ProjectionShadow.BeginAsync(db, ct))
         {
-            var replayed = await SnapshotAsync(db, ct);
-            await shadow.RemoveAsync(ct);
-            divergence = Compare(await SnapshotAsync(db, ct), replayed);
+            count = await ReplayAsync(db, progress, ct);
+            if (await shadow.FirstDifferenceAsync(ct) is not null)
+            {
+                var replayed = await SnapshotAsync(db, ct);
+                await shadow.RemoveAsync(ct);
+                divergence = Compare(await SnapshotAsync(db, ct), replayed);
+                rewrite = divergence is null;
+            }
         }
         db.ChangeTracker.Clear();
-        return new Outcome(count, divergence);
+        return (new Outcome(count, divergence), rewrite);
     }
 
     /// <summary>Replaces every projection with a replay of the events, after a migration added derived columns.</summary>

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Adds an EF Core migration for both databases: tools/add-migration.sh NAME
+# Adds an EF Core migration for both databases, and compiles each database's model again (src/Models, which a
+# start reads instead of building the model from the code): tools/add-migration.sh NAME
 # The migrations live in src/Migrations, outside the project folder, where `dotnet ef` does not look for the
 # model snapshot; it writes a fresh one inside the project, which this script moves over the old one.
 set -euo pipefail
@@ -13,5 +14,11 @@ for provider in Sqlite Postgres; do
   written=$(find src/Parley -name "${provider}ParleyDbModelSnapshot.cs" -not -path '*/bin/*' -not -path '*/obj/*')
   mv "$written" "src/Migrations/$provider/${provider}ParleyDbModelSnapshot.cs"
   find src/Parley -type d -empty -delete
+done
+for provider in Sqlite Postgres; do
+  echo "Compiling the $provider model..."
+  rm -rf "src/Models/$provider"
+  dotnet ef dbcontext optimize --project src/Parley --context "${provider}ParleyDb" \
+    --output-dir "../Models/$provider" --namespace "Parley.Record.Models.$provider"
 done
 echo "Check: dotnet ef migrations has-pending-model-changes --project src/Parley --context SqliteParleyDb"

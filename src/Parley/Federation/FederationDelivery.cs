@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Parley.Host;
 using Parley.Record;
 
 namespace Parley.Federation;
@@ -23,12 +24,13 @@ public sealed record FederationConfig(TimeSpan Interval, TimeSpan MaxBackoff)
 /// A write that queues a message wakes it (<see cref="OutboxSignal"/>); otherwise it looks every interval.
 /// </summary>
 public sealed class FederationDelivery(IServiceScopeFactory scopes, IHttpClientFactory http, FederationConfig config, TimeProvider clock,
-    OutboxSignal queued, ILogger<FederationDelivery> log) : BackgroundService
+    OutboxSignal queued, IHostApplicationLifetime lifetime, ILogger<FederationDelivery> log) : BackgroundService
 {
     private const int Batch = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await lifetime.StartedAsync(stoppingToken);
         do
         {
             try

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Parley.Correspondence;
+using Parley.Host;
 using Parley.Ledger;
 using Parley.Record;
 
@@ -35,12 +36,13 @@ public sealed record ProveStepsConfig(TimeSpan Interval)
 /// cannot be reached is tried again at the next interval.
 /// </summary>
 public sealed class ProveSteps(IServiceScopeFactory scopes, IHttpClientFactory http, ProveStepsConfig config, ProofSignal signal, TimeProvider clock,
-    ILogger<ProveSteps> log) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<ProveSteps> log) : BackgroundService
 {
     private const int Batch = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await lifetime.StartedAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

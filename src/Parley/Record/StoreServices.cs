@@ -83,8 +83,11 @@ public static class StoreServices
             }
         }
         var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).Any();
-        var pending = await db.Database.GetPendingMigrationsAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        // Migrating builds the design-time model to compare it with the migrations' snapshot, which the compiled model
+        // (src/Models) spares every other start: an up-to-date store is not asked to migrate.
+        if (pending.Count > 0)
+            await db.Database.MigrateAsync(ct);
         if (db is SqliteParleyDb)
         {
             // WAL lets pages read while a writer appends.

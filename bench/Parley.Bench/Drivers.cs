@@ -120,6 +120,14 @@ internal static class Drivers
         return new Load(all.Count, failures, deadline.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.95)], bytes);
     }
 
+    /// <summary>A loopback port nothing listens on now, for a server the driver starts.</summary>
+    internal static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     internal static HttpClient LoopbackClient(string[] args)
     {
         var url = new Uri(Arg(args, "--url"));

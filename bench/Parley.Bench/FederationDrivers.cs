@@ -106,7 +106,7 @@ internal static class FederationDrivers
         public Uri Address { get; private set; } = null!;
         public HttpClient Clerk { get; private set; } = null!;
         private string Token { get; set; } = "";
-        private int Port { get; } = FreePort();
+        private int Port { get; } = Drivers.FreePort();
 
         public static async Task<BenchNode> CreateAsync(string folder, string id, string name)
         {
@@ -234,13 +234,6 @@ internal static class FederationDrivers
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
                 info.Environment[name] = value;
             return info;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public async ValueTask DisposeAsync()

@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
     "http-tiles" => await Drivers.HttpTilesAsync(args[1..]),
     "fill-letters" => await LetterDrivers.FillLettersAsync(args[1..]),
     "http-get" => await LetterDrivers.HttpGetAsync(args[1..]),
+    "start-up" => await StartupDrivers.StartupAsync(args[1..]),
     "custody-steps" => await CustodyDrivers.StepsAsync(args[1..]),
     "federation-throughput" => await FederationDrivers.ThroughputAsync(args[1..]),
     _ => Run(args),

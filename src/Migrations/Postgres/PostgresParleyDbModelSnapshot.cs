@@ -635,6 +635,22 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("letter_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.LetterTopic", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("LetterId", "Topic");
+
+                    b.HasIndex("Topic", "LetterId");
+
+                    b.ToTable("letter_topics", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.PersonalSignature", b =>
                 {
                     b.Property<long>("Step")
@@ -1736,6 +1752,24 @@ namespace Parley.Record.Migrations.Postgres
                     b.ToTable("ledger_format", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.SearchDocument", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Kind", "Id");
+
+                    b.ToTable("search_documents", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.SplitViewEvidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1991,10 +2025,6 @@ namespace Parley.Record.Migrations.Postgres
 
                     b.Property<DateOnly>("SaidOn")
                         .HasColumnType("date");
-
-                    b.Property<string>("Search")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("SourceSha256")
                         .HasMaxLength(64)

@@ -628,6 +628,22 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("letter_parties", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Correspondence.LetterTopic", b =>
+                {
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LetterId", "Topic");
+
+                    b.HasIndex("Topic", "LetterId");
+
+                    b.ToTable("letter_topics", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Correspondence.PersonalSignature", b =>
                 {
                     b.Property<long>("Step")
@@ -1729,6 +1745,24 @@ namespace Parley.Record.Migrations.Sqlite
                     b.ToTable("ledger_format", (string)null);
                 });
 
+            modelBuilder.Entity("Parley.Record.SearchDocument", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Id");
+
+                    b.ToTable("search_documents", (string)null);
+                });
+
             modelBuilder.Entity("Parley.Record.SplitViewEvidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1983,10 +2017,6 @@ namespace Parley.Record.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SaidOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Search")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceSha256")

@@ -12,7 +12,7 @@ namespace Parley.Record.Models.Postgres
     public partial class PostgresParleyDbModel
     {
         private PostgresParleyDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("38b1ea38-d375-4253-b2a7-7804e8449086"), entityTypeCount: 73)
+            : base(skipDetectChanges: false, modelId: new Guid("e730ebcd-bad2-4d67-ad7d-5cb547eca52f"), entityTypeCount: 75)
         {
         }
 
@@ -37,6 +37,7 @@ namespace Parley.Record.Models.Postgres
             var institutionSecret = InstitutionSecretEntityType.Create(this);
             var letter = LetterEntityType.Create(this);
             var letterParty = LetterPartyEntityType.Create(this);
+            var letterTopic = LetterTopicEntityType.Create(this);
             var personalSignature = PersonalSignatureEntityType.Create(this);
             var remoteAnswer = RemoteAnswerEntityType.Create(this);
             var remoteStep = RemoteStepEntityType.Create(this);
@@ -80,6 +81,7 @@ namespace Parley.Record.Models.Postgres
             var cosignature = CosignatureEntityType.Create(this);
             var ledgerNode = LedgerNodeEntityType.Create(this);
             var logFormat = LogFormatEntityType.Create(this);
+            var searchDocument = SearchDocumentEntityType.Create(this);
             var splitViewEvidence = SplitViewEvidenceEntityType.Create(this);
             var storedCheckpoint = StoredCheckpointEntityType.Create(this);
             var storedEvent = StoredEventEntityType.Create(this);
@@ -130,6 +132,7 @@ namespace Parley.Record.Models.Postgres
             InstitutionSecretEntityType.CreateAnnotations(institutionSecret);
             LetterEntityType.CreateAnnotations(letter);
             LetterPartyEntityType.CreateAnnotations(letterParty);
+            LetterTopicEntityType.CreateAnnotations(letterTopic);
             PersonalSignatureEntityType.CreateAnnotations(personalSignature);
             RemoteAnswerEntityType.CreateAnnotations(remoteAnswer);
             RemoteStepEntityType.CreateAnnotations(remoteStep);
@@ -173,6 +176,7 @@ namespace Parley.Record.Models.Postgres
             CosignatureEntityType.CreateAnnotations(cosignature);
             LedgerNodeEntityType.CreateAnnotations(ledgerNode);
             LogFormatEntityType.CreateAnnotations(logFormat);
+            SearchDocumentEntityType.CreateAnnotations(searchDocument);
             SplitViewEvidenceEntityType.CreateAnnotations(splitViewEvidence);
             StoredCheckpointEntityType.CreateAnnotations(storedCheckpoint);
             StoredEventEntityType.CreateAnnotations(storedEvent);

@@ -20,7 +20,7 @@ namespace Parley.Record.Models.Postgres
                 "Parley.Statements.Statement",
                 typeof(Statement),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -95,13 +95,6 @@ namespace Parley.Record.Models.Postgres
                 fieldInfo: typeof(Statement).GetField("<SaidOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
             saidOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
-
-            var search = runtimeEntityType.AddProperty(
-                "Search",
-                typeof(string),
-                propertyInfo: typeof(Statement).GetProperty("Search", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Statement).GetField("<Search>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
-            search.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sourceSha256 = runtimeEntityType.AddProperty(
                 "SourceSha256",

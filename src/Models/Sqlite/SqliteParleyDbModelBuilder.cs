@@ -11,7 +11,7 @@ namespace Parley.Record.Models.Sqlite
     public partial class SqliteParleyDbModel
     {
         private SqliteParleyDbModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4bb6b74-58de-4062-8738-4ed2d39dea10"), entityTypeCount: 73)
+            : base(skipDetectChanges: false, modelId: new Guid("a902e5a4-50a1-4e0f-950a-91d8e5486c3e"), entityTypeCount: 75)
         {
         }
 
@@ -36,6 +36,7 @@ namespace Parley.Record.Models.Sqlite
             var institutionSecret = InstitutionSecretEntityType.Create(this);
             var letter = LetterEntityType.Create(this);
             var letterParty = LetterPartyEntityType.Create(this);
+            var letterTopic = LetterTopicEntityType.Create(this);
             var personalSignature = PersonalSignatureEntityType.Create(this);
             var remoteAnswer = RemoteAnswerEntityType.Create(this);
             var remoteStep = RemoteStepEntityType.Create(this);
@@ -79,6 +80,7 @@ namespace Parley.Record.Models.Sqlite
             var cosignature = CosignatureEntityType.Create(this);
             var ledgerNode = LedgerNodeEntityType.Create(this);
             var logFormat = LogFormatEntityType.Create(this);
+            var searchDocument = SearchDocumentEntityType.Create(this);
             var splitViewEvidence = SplitViewEvidenceEntityType.Create(this);
             var storedCheckpoint = StoredCheckpointEntityType.Create(this);
             var storedEvent = StoredEventEntityType.Create(this);
@@ -129,6 +131,7 @@ namespace Parley.Record.Models.Sqlite
             InstitutionSecretEntityType.CreateAnnotations(institutionSecret);
             LetterEntityType.CreateAnnotations(letter);
             LetterPartyEntityType.CreateAnnotations(letterParty);
+            LetterTopicEntityType.CreateAnnotations(letterTopic);
             PersonalSignatureEntityType.CreateAnnotations(personalSignature);
             RemoteAnswerEntityType.CreateAnnotations(remoteAnswer);
             RemoteStepEntityType.CreateAnnotations(remoteStep);
@@ -172,6 +175,7 @@ namespace Parley.Record.Models.Sqlite
             CosignatureEntityType.CreateAnnotations(cosignature);
             LedgerNodeEntityType.CreateAnnotations(ledgerNode);
             LogFormatEntityType.CreateAnnotations(logFormat);
+            SearchDocumentEntityType.CreateAnnotations(searchDocument);
             SplitViewEvidenceEntityType.CreateAnnotations(splitViewEvidence);
             StoredCheckpointEntityType.CreateAnnotations(storedCheckpoint);
             StoredEventEntityType.CreateAnnotations(storedEvent);

@@ -19,7 +19,7 @@ namespace Parley.Record.Models.Sqlite
                 "Parley.Statements.Statement",
                 typeof(Statement),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -86,12 +86,6 @@ namespace Parley.Record.Models.Sqlite
                 propertyInfo: typeof(Statement).GetProperty("SaidOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Statement).GetField("<SaidOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
-
-            var search = runtimeEntityType.AddProperty(
-                "Search",
-                typeof(string),
-                propertyInfo: typeof(Statement).GetProperty("Search", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                fieldInfo: typeof(Statement).GetField("<Search>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
             var sourceSha256 = runtimeEntityType.AddProperty(
                 "SourceSha256",

@@ -21,6 +21,8 @@ public static class RecordCommands
                 Console.Error.WriteLine("Nothing was changed.");
                 return 1;
             }
+            if (outcome.Repaired is { } repaired)
+                Console.WriteLine($"Recreated a full-text index from its documents: {repaired}");
             Console.WriteLine($"Rebuilt the projections from {outcome.Events:N0} events: same result as stored.");
             return 0;
         }, ct));

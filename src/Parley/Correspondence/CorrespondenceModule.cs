@@ -11,11 +11,15 @@ public sealed class CorrespondenceModule : IRecordModule
     public string Name => "correspondence";
     public IReadOnlyList<Type> Events { get; } = [typeof(CorrespondenceEvent)];
 
+    /// <summary>Letters are found by number, subject, topics and their parties' names (<see cref="LetterRegister"/>).</summary>
+    public IReadOnlyList<string> SearchKinds { get; } = [LetterSearch.Kind];
+
     public IReadOnlyList<ProjectionTable> Tables { get; } =
     [
         ProjectionTable.Of<PersonalSignature>(q => q.OrderBy(x => x.Step)),
         ProjectionTable.Of<Attachment>(q => q.OrderBy(x => x.Id)),
         ProjectionTable.Of<LetterParty>(q => q.OrderBy(x => x.LetterId).ThenBy(x => x.InstitutionId)),
+        ProjectionTable.Of<LetterTopic>(q => q.OrderBy(x => x.LetterId).ThenBy(x => x.Topic)),
         ProjectionTable.Of<RemoteStep>(q => q.OrderBy(x => x.HandoverId)),
         ProjectionTable.Of<RemoteAnswer>(q => q.OrderBy(x => x.HandoverId)),
         ProjectionTable.Of<Handover>(q => q.OrderBy(x => x.Id)),
@@ -42,6 +46,13 @@ public sealed class CorrespondenceModule : IRecordModule
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(x => new { x.InstitutionId, x.Status, x.RegisteredAt, x.LetterId });
             e.HasIndex(x => new { x.InstitutionId, x.AttentionFrom });
+        });
+        model.Entity<LetterTopic>(e =>
+        {
+            e.ToTable("letter_topics");
+            e.HasKey(x => new { x.LetterId, x.Topic });
+            e.Property(x => x.Topic).HasMaxLength(100);
+            e.HasIndex(x => new { x.Topic, x.LetterId });
         });
         model.Entity<Attachment>(e =>
         {

@@ -43,6 +43,9 @@ public static class CorrespondenceProjection
                 });
                 foreach (var party in new[] { r.Registry, r.SenderInstitution, r.AddresseeInstitution }.Distinct())
                     db.LetterParties.Add(new LetterParty { LetterId = r.Id, InstitutionId = party, RegisteredAt = stored.RecordedAt });
+                foreach (var topic in r.Topics.Select(LetterSearch.Topic).Distinct())
+                    db.LetterTopics.Add(new LetterTopic { LetterId = r.Id, Topic = topic });
+                await LetterSearch.PutAsync(db, r, ct);
                 break;
             case RoutePlanned p:
                 var planned = await LetterAsync(db, p.LetterId, ct);

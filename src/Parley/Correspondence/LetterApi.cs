@@ -12,7 +12,7 @@ public static class LetterApi
     public static void MapLetterApi(this IEndpointRouteBuilder app)
     {
         var letters = app.MapGroup("/api/letters").WithTags("Letters").RequireAuthorization(nameof(Permission.ReadLetters));
-        letters.MapGet("/", ListAsync).Produces<LetterPage>().WithSummary("The letters the caller may see, with derived status and exceptions; filter by text, status, exceptions, sender, addressee, topic, dated from/to; sort by Recorded (newest first, the default), RecordedOldest, Dated or DatedOldest");
+        letters.MapGet("/", ListAsync).Produces<LetterPage>().WithSummary("The letters the caller may see, with derived status and exceptions; filter by text (every word, as a word prefix, in the number, subject, topics or parties' names), status, exceptions, sender, addressee, topic, dated from/to; sort by Relevance (the default with text), Recorded (newest first, the default without), RecordedOldest, Dated or DatedOldest");
         letters.MapGet("/{id:guid}", async (ParleyDb db, Actor actor, TimeProvider clock, Guid id, CancellationToken ct) =>
             await LetterRegister.LoadAsync(db, id, ct) is { } s && LetterAccess.ViewOf(actor, s) is var view and not LetterView.None
                 ? Results.Ok(Dto(s, await LetterRegister.HandoversAsync(db, id, ct), view, clock.GetUtcNow().UtcDateTime))
@@ -37,7 +37,7 @@ public static class LetterApi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var result = await LetterRegister.PageAsync(db, actor, now, new LetterRegister.Filter(q, status, exceptions ?? false, sender, addressee, topic, from, to), page ?? 1, size ?? 50, ct,
-            sort ?? LetterRegister.Order.Recorded);
+            sort);
         var ids = result.Rows.Select(r => r.State.Letter.Id).ToList();
         var handovers = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.LetterId)).OrderBy(h => h.At).ThenBy(h => h.RecordedIndex).ToListAsync(ct))
             .ToLookup(h => h.LetterId);

@@ -19,6 +19,8 @@ public static class LetterRegister
     public enum Order
     {
         Recorded,
+        /// <summary>Best match to the search text first (the default with text); without text, as <see cref="Recorded"/>.</summary>
+        Relevance,
         RecordedOldest,
         Dated,
         DatedOldest,
@@ -26,7 +28,7 @@ public static class LetterRegister
 
     /// <summary>One page of the register as the user may see it, in the order asked for (newest recorded first by default).</summary>
     public static async Task<RegisterPage> PageAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, int page, int size, CancellationToken ct,
-        Order order = Order.Recorded)
+        Order? order = null)
     {
         (page, size) = (Math.Max(1, page), Math.Clamp(size, 1, 200));
         var (skip, rows) = ((page - 1) * size, new List<Row>());
@@ -47,9 +49,10 @@ public static class LetterRegister
     /// narrow the rows in SQL; what the user may see of each row needs who carried it, so rows are read in chunks:
     /// memory stays bounded whatever the register's size (a page stops reading once it is full; an export reads on).
     /// </summary>
-    public static async IAsyncEnumerable<Row> RowsAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, Order order,
+    public static async IAsyncEnumerable<Row> RowsAsync(ParleyDb db, Actor actor, DateTime now, Filter filter, Order? order,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        var terms = SearchText.Query(filter.Text);
         var institution = actor.Institution;
         var auditor = actor.IsAuditor;
         // An auditor reads the whole register; anyone else the letters their institution is a party to,
@@ -63,13 +66,6 @@ public static class LetterRegister
             letters = letters.Where(l => l.Dated >= from);
         if (filter.To is { } to)
             letters = letters.Where(l => l.Dated <= to);
-        if (filter.Text is { Length: > 0 } text)
-        {
-            // Case-insensitive on both databases (PostgreSQL's LIKE is case-sensitive).
-            var like = Contains(text);
-            letters = letters.Where(l => EF.Functions.Like(l.Number.ToLower(), like) || EF.Functions.Like(l.Subject.ToLower(), like)
-                || EF.Functions.Like(l.Topics.ToLower(), like));
-        }
         // Status and the time an exception first shows are kept in columns by the projection (on the letter for
         // the auditor's whole register, on each party row for an institution's); the exact rules and what this
         // user may see are still applied to each row below, so SQL only has to narrow.
@@ -84,46 +80,66 @@ public static class LetterRegister
         }
         if (filter.Topic is { Length: > 0 } topicFilter)
         {
-            var like = Contains(topicFilter);
-            letters = letters.Where(l => EF.Functions.Like(l.Topics.ToLower(), like));
+            var topic = LetterSearch.Topic(topicFilter);
+            letters = letters.Where(l => db.LetterTopics.Any(t => t.Topic == topic && t.LetterId == l.Id));
         }
         var visible = auditor ? letters : from party in parties join letter in letters on party.LetterId equals letter.Id select letter;
-        var ordered = order switch
+        IQueryable<Guid> ordered;
+        if (terms.Count > 0)
         {
-            Order.RecordedOldest => visible.OrderBy(l => l.RegisteredAt).ThenBy(l => l.Id),
-            Order.Dated => visible.OrderByDescending(l => l.Dated).ThenByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id),
-            Order.DatedOldest => visible.OrderBy(l => l.Dated).ThenBy(l => l.RegisteredAt).ThenBy(l => l.Id),
-            _ when auditor => visible.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id),
-            // The default order for an institution follows its party rows' index.
-            _ => from party in parties
-                 join letter in letters on party.LetterId equals letter.Id
-                 orderby party.RegisteredAt descending, party.LetterId descending
-                 select letter,
-        };
+            // The search index finds the letters holding every term (number, subject, topics, parties' names); the
+            // rest of the filter and what this user may see narrow them. Ranked unless another order is asked for.
+            var hits = SearchIndex.Hits(db, LetterSearch.Kind, terms);
+            ordered = (order ?? Order.Relevance) switch
+            {
+                Order.Relevance => from letter in visible
+                                   join hit in hits on letter.Id equals hit.Id
+                                   orderby hit.Rank, letter.RegisteredAt descending, letter.Id descending
+                                   select letter.Id,
+                var other => Ordered(visible.Where(l => hits.Any(h => h.Id == l.Id)), other).Select(l => l.Id),
+            };
+        }
+        else
+        {
+            ordered = order is null or Order.Recorded or Order.Relevance && !auditor
+                // The default order for an institution follows its party rows' index.
+                ? from party in parties
+                  join letter in letters on party.LetterId equals letter.Id
+                  orderby party.RegisteredAt descending, party.LetterId descending
+                  select letter.Id
+                : Ordered(visible, order ?? Order.Recorded).Select(l => l.Id);
+        }
         const int chunk = 500;
         for (var offset = 0; ;)
         {
-            var batch = await ordered.Skip(offset).Take(chunk).ToListAsync(ct);
-            if (batch.Count == 0)
+            // The ids in order first (a search hit has no key EF Core could join the letters' routes to), then the letters.
+            var ids = await ordered.Skip(offset).Take(chunk).ToListAsync(ct);
+            if (ids.Count == 0)
                 yield break;
-            offset += batch.Count;
-            var ids = batch.Select(l => l.Id).ToList();
+            offset += ids.Count;
+            var loaded = (await db.Letters.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(ct)).ToDictionary(l => l.Id);
+            var batch = ids.Select(id => loaded[id]).ToList();
             var carriers = (await db.LetterParties.AsNoTracking().Where(p => p.Carried && ids.Contains(p.LetterId))
                 .Select(p => new { p.LetterId, p.InstitutionId }).ToListAsync(ct)).ToLookup(p => p.LetterId, p => p.InstitutionId);
             var replied = (await db.Letters.AsNoTracking().Where(l => l.InReplyTo != null && ids.Contains(l.InReplyTo.Value))
                 .Select(l => l.InReplyTo!.Value).ToListAsync(ct)).ToHashSet();
             foreach (var letter in batch)
             {
-                if (Matches(actor, new LetterState(letter, carriers[letter.Id].ToHashSet(), replied.Contains(letter.Id)), now, filter) is { } row)
+                if (Matches(actor, new LetterState(letter, carriers[letter.Id].ToHashSet(), replied.Contains(letter.Id)), now, filter, terms) is { } row)
                     yield return row;
             }
         }
     }
 
-    private static string Contains(string text) =>
-        $"%{text.Trim().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant()}%";
+    private static IQueryable<Letter> Ordered(IQueryable<Letter> letters, Order order) => order switch
+    {
+        Order.RecordedOldest => letters.OrderBy(l => l.RegisteredAt).ThenBy(l => l.Id),
+        Order.Dated => letters.OrderByDescending(l => l.Dated).ThenByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id),
+        Order.DatedOldest => letters.OrderBy(l => l.Dated).ThenBy(l => l.RegisteredAt).ThenBy(l => l.Id),
+        _ => letters.OrderByDescending(l => l.RegisteredAt).ThenByDescending(l => l.Id),
+    };
 
-    private static Row? Matches(Actor actor, LetterState state, DateTime now, Filter filter)
+    private static Row? Matches(Actor actor, LetterState state, DateTime now, Filter filter, IReadOnlyList<string> terms)
     {
         var letter = state.Letter;
         var view = LetterAccess.ViewOf(actor, state);
@@ -133,9 +149,7 @@ public static class LetterRegister
         if ((filter.Status is { } wanted && custody.Status != wanted) || (filter.OnlyExceptions && custody.Exceptions.Count == 0))
             return null;
         // A holder who sees only the envelope may find a letter by its number, never by what it is about.
-        if (view < LetterView.Metadata && ((filter.Topic is { Length: > 0 }) || (filter.Text is { Length: > 0 } t && !letter.Number.Contains(t.Trim(), StringComparison.OrdinalIgnoreCase))))
-            return null;
-        if (filter.Topic is { Length: > 0 } topic && !letter.Topics.Split('|').Contains(topic.Trim(), StringComparer.OrdinalIgnoreCase))
+        if (view < LetterView.Metadata && ((filter.Topic is { Length: > 0 }) || (terms.Count > 0 && !SearchText.Matches(letter.Number, terms))))
             return null;
         return new Row(state, view, custody);
     }

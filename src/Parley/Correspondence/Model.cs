@@ -162,6 +162,13 @@ public sealed class InstitutionSecret
 }
 
 /// <summary>Projection: every institution a letter involves (registry, sender, addressee, route, custody), for the register's index.</summary>
+/// <summary>Projection: one of a letter's topics, folded, so the register's topic filter is a range of an index.</summary>
+public sealed class LetterTopic
+{
+    public Guid LetterId { get; set; }
+    public required string Topic { get; set; }
+}
+
 public sealed class LetterParty
 {
     public Guid LetterId { get; set; }

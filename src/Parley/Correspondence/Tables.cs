@@ -10,6 +10,7 @@ public abstract partial class ParleyDb
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<LetterParty> LetterParties => Set<LetterParty>();
+    public DbSet<LetterTopic> LetterTopics => Set<LetterTopic>();
     public DbSet<SealedBlob> SealedBlobs => Set<SealedBlob>();
     public DbSet<RemoteStep> RemoteSteps => Set<RemoteStep>();
     public DbSet<RemoteAnswer> RemoteAnswers => Set<RemoteAnswer>();

@@ -10,6 +10,8 @@ public sealed class DirectoryModule : IRecordModule
     public string Name => "directory";
     public IReadOnlyList<Type> Events { get; } = [typeof(DirectoryEvent)];
 
+    public IReadOnlyList<string> SearchKinds { get; } = [DirectorySearch.Institution, DirectorySearch.Person];
+
     public IReadOnlyList<ProjectionTable> Tables { get; } =
     [
         ProjectionTable.Of<Membership>(q => q.OrderBy(x => x.Id)),

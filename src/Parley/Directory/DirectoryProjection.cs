@@ -26,6 +26,7 @@ public static class DirectoryProjection
                 institution.Name = NameRules.Display(i.Names, "en");
                 institution.Names = NameRules.ToForms(i.Names);
                 institution.Identifiers = i.Identifiers.Select(x => new ExternalId { Scheme = x.Scheme, Value = x.Value }).ToList();
+                await SearchIndex.PutAsync(db, DirectorySearch.Institution, i.Id, DirectorySearch.Document(i.Names), ct);
                 break;
             case PersonRecorded p:
                 var person = await db.FindRowAsync<Person>([p.Id], ct);
@@ -37,6 +38,7 @@ public static class DirectoryProjection
                 person.Gender = p.Gender;
                 person.Names = NameRules.ToForms(p.Names);
                 person.Identifiers = p.Identifiers.Select(x => new ExternalId { Scheme = x.Scheme, Value = x.Value }).ToList();
+                await SearchIndex.PutAsync(db, DirectorySearch.Person, p.Id, DirectorySearch.Document(p.Names), ct);
                 break;
             case MembershipRecorded m:
                 var membership = await db.FindRowAsync<Membership>([m.Id], ct);

@@ -29,12 +29,25 @@ public static class DirectoryQueries
     public static async Task<Page<PersonSummary>> SearchPeopleAsync(ParleyDb db, string? query, int page, int size, CancellationToken ct)
     {
         (page, size) = (Math.Max(page, 1), Math.Clamp(size, 1, MaxPageSize));
-        var folded = NameRules.Fold(query ?? "");
-        var q = db.People.AsNoTracking();
-        if (folded.Length > 0)
-            q = q.Where(p => p.Names.Any(n => n.Folded.Contains(folded)) || p.Identifiers.Any(i => i.Value == query!.Trim()));
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(p => p.SortName).ThenBy(p => p.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var (terms, identifier) = (SearchText.Query(query), query?.Trim() ?? "");
+        var people = db.People.AsNoTracking();
+        List<Person> rows;
+        int total;
+        if (terms.Count == 0)
+        {
+            rows = await people.OrderBy(p => p.SortName).ThenBy(p => p.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            total = await people.CountAsync(ct);
+        }
+        else
+        {
+            // An identifier ("Q4233718") exactly, first; then every name form from the search index, best match first.
+            var named = await people.Where(p => p.Identifiers.Any(i => i.Value == identifier)).Select(p => p.Id).ToListAsync(ct);
+            var hits = SearchIndex.Hits(db, DirectorySearch.Person, terms).Where(h => !named.Contains(h.Id));
+            var ranked = from p in people join h in hits on p.Id equals h.Id orderby h.Rank, p.SortName, p.Id select p.Id;
+            var ids = await PageOfAsync(named, ranked, page, size, ct);
+            rows = InOrder(await people.Where(p => ids.Contains(p.Id)).ToListAsync(ct), ids, p => p.Id);
+            total = named.Count + await hits.CountAsync(ct);
+        }
         var items = rows.Select(p => new PersonSummary(p.Id, p.Name, p.SortName, p.Names.Select(n => n.Value).Where(v => v != p.Name).Distinct().ToList())).ToList();
         return new Page<PersonSummary>(items, total, page, size);
     }
@@ -42,13 +55,44 @@ public static class DirectoryQueries
     public static async Task<Page<InstitutionSummary>> SearchInstitutionsAsync(ParleyDb db, string? query, int page, int size, CancellationToken ct)
     {
         (page, size) = (Math.Max(page, 1), Math.Clamp(size, 1, MaxPageSize));
-        var folded = NameRules.Fold(query ?? "");
-        var q = db.Institutions.AsNoTracking();
-        if (folded.Length > 0)
-            q = q.Where(i => i.Names.Any(n => n.Folded.Contains(folded)) || i.Identifiers.Any(x => x.Value == query!.Trim()));
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(i => i.Name).ThenBy(i => i.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var (terms, identifier) = (SearchText.Query(query), query?.Trim() ?? "");
+        var institutions = db.Institutions.AsNoTracking();
+        List<Institution> rows;
+        int total;
+        if (terms.Count == 0)
+        {
+            rows = await institutions.OrderBy(i => i.Name).ThenBy(i => i.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+            total = await institutions.CountAsync(ct);
+        }
+        else
+        {
+            var named = await institutions.Where(i => i.Identifiers.Any(x => x.Value == identifier)).Select(i => i.Id).ToListAsync(ct);
+            var hits = SearchIndex.Hits(db, DirectorySearch.Institution, terms).Where(h => !named.Contains(h.Id));
+            var ranked = from i in institutions join h in hits on i.Id equals h.Id orderby h.Rank, i.Name, i.Id select i.Id;
+            var ids = await PageOfAsync(named, ranked, page, size, ct);
+            rows = InOrder(await institutions.Where(i => ids.Contains(i.Id)).ToListAsync(ct), ids, i => i.Id);
+            total = named.Count + await hits.CountAsync(ct);
+        }
         return new Page<InstitutionSummary>(rows.Select(Summary).ToList(), total, page, size);
+    }
+
+    /// <summary>
+    /// The rows in the ids' order, once each: a search hit has no key EF Core could join a row's owned names to, so a
+    /// search reads the ordered ids first and then the rows.
+    /// </summary>
+    private static async Task<List<Guid>> PageOfAsync(List<Guid> first, IQueryable<Guid> then, int page, int size, CancellationToken ct)
+    {
+        var skip = (page - 1) * size;
+        var ids = first.Skip(skip).Take(size).ToList();
+        if (ids.Count < size)
+            ids.AddRange(await then.Skip(Math.Max(0, skip - first.Count)).Take(size - ids.Count).ToListAsync(ct));
+        return ids;
+    }
+
+    private static List<T> InOrder<T>(List<T> loaded, List<Guid> ids, Func<T, Guid> key)
+    {
+        var byId = loaded.ToDictionary(key);
+        return ids.Distinct().Where(byId.ContainsKey).Select(i => byId[i]).ToList();
     }
 
     public static InstitutionSummary Summary(Institution i) =>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Parley.Record;
 
@@ -9,27 +7,7 @@ namespace Parley.Directory;
 public static partial class NameRules
 {
     /// <summary>Lower case, diacritics removed (so ё matches е and é matches e), whitespace collapsed.</summary>
-    public static string Fold(string value)
-    {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                continue;
-            if (char.IsWhiteSpace(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-            if (space)
-                builder.Append(' ');
-            space = false;
-            builder.Append(char.ToLowerInvariant(c));
-        }
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string Fold(string value) => SearchText.Fold(value);
 
     public static string Display(IEnumerable<NameEntry> names, string lang)
     {

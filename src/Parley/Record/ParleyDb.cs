@@ -28,6 +28,7 @@ public abstract partial class ParleyDb : DbContext
     public DbSet<SplitViewEvidence> SplitViews => Set<SplitViewEvidence>();
     public DbSet<VerifiedTree> VerifiedTrees => Set<VerifiedTree>();
     public DbSet<LogFormat> LogFormats => Set<LogFormat>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
 
     public abstract string Provider { get; }
 

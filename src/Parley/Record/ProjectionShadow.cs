@@ -145,7 +145,8 @@ internal sealed class ProjectionShadow : IAsyncDisposable
 
     private async Task<List<string>> DefinitionsAsync(string table, CancellationToken ct)
     {
-        await using var command = Command("SELECT type, sql FROM main.sqlite_master WHERE tbl_name = @table AND sql IS NOT NULL ORDER BY type = 'index'");
+        // Triggers are left out: those on search_documents keep its full-text indexes, which the copy does not need.
+        await using var command = Command("SELECT type, sql FROM main.sqlite_master WHERE tbl_name = @table AND sql IS NOT NULL AND type <> 'trigger' ORDER BY type = 'index'");
         LedgerNodes.AddParameter(command, "@table", table);
         var definitions = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -9,7 +9,8 @@ namespace Parley.Record;
 /// </summary>
 public static class Rebuild
 {
-    public sealed record Outcome(long Events, string? Divergence);
+    /// <summary>What a replay found; <paramref name="Repaired"/> names a full-text index that was recreated.</summary>
+    public sealed record Outcome(long Events, string? Divergence, string? Repaired = null);
 
     /// <summary>
     /// Replays the events into empty copies of the projections and compares them in the database (<see cref="CheckAsync"/>),
@@ -22,6 +23,13 @@ public static class Rebuild
         var (outcome, rewrite) = await CheckAsync(db, progress, ct);
         if (rewrite && commit)
             await ReprojectAsync(db, ct);
+        // The full-text indexes are indexes of a projection, not records: one that no longer matches its documents is
+        // recreated from them (and said so), as REINDEX would.
+        if (commit && outcome.Divergence is { } d && d.StartsWith("search_", StringComparison.Ordinal))
+        {
+            await SearchIndex.RecreateAsync(db, ct);
+            return outcome with { Divergence = await SearchIndex.CheckAsync(db, ct), Repaired = d };
+        }
         return outcome;
     }
 
@@ -48,6 +56,7 @@ public static class Rebuild
             }
         }
         db.ChangeTracker.Clear();
+        divergence ??= await SearchIndex.CheckAsync(db, ct);
         return (new Outcome(count, divergence), rewrite);
     }
 

@@ -30,6 +30,9 @@ public interface IRecordModule
     /// </summary>
     ValueTask ApplyAsync(ParleyDb db, IEvent e, StoredEvent stored, CancellationToken ct);
 
+    /// <summary>The kinds of record this feature puts in the search index (<see cref="SearchIndex"/>); each has its own index.</summary>
+    IReadOnlyList<string> SearchKinds => [];
+
     /// <summary>Services the feature's use cases need wherever the store is opened (host and command line).</summary>
     void AddServices(IServiceCollection services, StoreSettings store)
     {
@@ -86,6 +89,9 @@ public sealed class RecordModules
 
     /// <summary>Every projection table, children first: later modules depend on earlier ones, so they are cleared first.</summary>
     public IEnumerable<ProjectionTable> Tables => All.Reverse().SelectMany(m => m.Tables);
+
+    /// <summary>Every module's search kinds.</summary>
+    public IReadOnlyList<string> SearchKinds => field ??= All.SelectMany(m => m.SearchKinds).ToList();
 
     public void Map(ModelBuilder model)
     {
@@ -168,7 +174,12 @@ internal sealed class LedgerModule : IRecordModule
     public IReadOnlyList<Type> Events { get; } = [typeof(WitnessAdded), typeof(LogTrusted)];
 
     public IReadOnlyList<ProjectionTable> Tables { get; } =
-        [ProjectionTable.Of<Witness>(q => q.OrderBy(x => x.Name)), ProjectionTable.Of<TrustedLog>(q => q.OrderBy(x => x.Origin))];
+    [
+        ProjectionTable.Of<Witness>(q => q.OrderBy(x => x.Name)),
+        ProjectionTable.Of<TrustedLog>(q => q.OrderBy(x => x.Origin)),
+        // Written by the features' projections for their records; cleared last, when theirs are gone.
+        ProjectionTable.Of<SearchDocument>(q => q.OrderBy(x => x.Kind).ThenBy(x => x.Id)),
+    ];
 
     public void Map(ModelBuilder model)
     {
@@ -225,6 +236,13 @@ internal sealed class LedgerModule : IRecordModule
         {
             e.ToTable("ledger_verified");
             e.Property(x => x.Id).ValueGeneratedNever();
+        });
+        model.Entity<SearchDocument>(e =>
+        {
+            // The full-text indexes over it are the migrations' own SQL (FTS5 tables and triggers; a tsvector column and GIN indexes).
+            e.ToTable("search_documents");
+            e.HasKey(x => new { x.Kind, x.Id });
+            e.Property(x => x.Kind).HasMaxLength(20);
         });
         model.Entity<LogFormat>(e =>
         {

@@ -62,7 +62,7 @@ public static class StoreServices
     }
 
     /// <summary>Migrations that add derived columns: a store that already has events is re-projected after them.</summary>
-    private static readonly string[] Rederiving = ["_LetterStatusColumns", "_MinutesComments", "_CalendarRevisions", "_CustodyTally"];
+    private static readonly string[] Rederiving = ["_LetterStatusColumns", "_MinutesComments", "_CalendarRevisions", "_CustodyTally", "_Search"];
 
     /// <summary>
     /// Creates the SQLite folder if needed and applies the provider's migrations. When a migration adds columns

@@ -57,9 +57,6 @@ public sealed class Statement
     public string? Url { get; set; }
     public string? SourceSha256 { get; set; }
 
-    /// <summary>Folded text, translation and outlet (NameRules.Fold), so search ignores case in any script on both databases.</summary>
-    public required string Search { get; set; }
-
     public DateTime RecordedAt { get; set; }
     public List<RecordLink> Links { get; set; } = [];
 }

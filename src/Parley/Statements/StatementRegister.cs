@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Parley.Directory;
 using Parley.Record;
 
 namespace Parley.Statements;
@@ -10,6 +9,9 @@ namespace Parley.Statements;
 public static class StatementRegister
 {
     public const int MaxText = 20_000;
+
+    /// <summary>Statements in the search index: text, translation, outlet and the speaker's names.</summary>
+    public const string SearchKind = "statement";
 
     public sealed record Filter(string? Text = null, Guid? Speaker = null, Medium? Medium = null, DateOnly? From = null, DateOnly? To = null, RecordKind? Kind = null, Guid? Target = null);
 
@@ -66,14 +68,18 @@ public static class StatementRegister
             query = query.Where(s => s.SaidOn <= to);
         if (filter.Kind is { } kind && filter.Target is { } target)
             query = query.Where(s => s.Links.Any(l => l.Kind == kind && l.Target == target));
-        if (filter.Text is { Length: > 0 } text)
-        {
-            // Folded in C# when recorded and when asked, so case and diacritics match in Cyrillic on SQLite too.
-            var like = $"%{NameRules.Fold(text).Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)}%";
-            var speakers = db.People.Where(p => p.Names.Any(n => EF.Functions.Like(n.Folded, like))).Select(p => p.Id);
-            query = query.Where(s => EF.Functions.Like(s.Search, like) || speakers.Contains(s.Speaker));
-        }
-        var rows = await query.OrderByDescending(s => s.SaidOn).ThenByDescending(s => s.Id).Skip((page - 1) * size).Take(size + 1).ToListAsync(ct);
+        var terms = SearchText.Query(filter.Text);
+        // With text, the best matches first (text, translation, outlet and the speaker's names, from the search index).
+        var ordered = terms.Count > 0
+            ? from s in query
+              join hit in SearchIndex.Hits(db, SearchKind, terms) on s.Id equals hit.Id
+              orderby hit.Rank, s.SaidOn descending, s.Id descending
+              select s.Id
+            : query.OrderByDescending(s => s.SaidOn).ThenByDescending(s => s.Id).Select(s => s.Id);
+        // The ids in order first (a search hit has no key EF Core could join the statements' links to), then the statements.
+        var ids = await ordered.Skip((page - 1) * size).Take(size + 1).ToListAsync(ct);
+        var loaded = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(ct)).ToDictionary(s => s.Id);
+        var rows = ids.Select(id => loaded[id]).ToList();
         return (rows.Take(size).ToList(), rows.Count > size);
     }
 }

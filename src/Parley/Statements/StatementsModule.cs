@@ -15,6 +15,8 @@ public sealed class StatementsModule : IRecordModule
     public string Name => "statements";
     public IReadOnlyList<Type> Events { get; } = [typeof(StatementEvent)];
 
+    public IReadOnlyList<string> SearchKinds { get; } = [StatementRegister.SearchKind];
+
     public IReadOnlyList<ProjectionTable> Tables { get; } =
     [
         ProjectionTable.Of<Commitment>(q => q.OrderBy(x => x.Id)),

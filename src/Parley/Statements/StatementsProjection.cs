@@ -31,10 +31,12 @@ public static class StatementsProjection
                     Outlet = s.Outlet,
                     Url = s.Url,
                     SourceSha256 = s.SourceSha256,
-                    Search = NameRules.Fold(string.Join('\n', new[] { s.Text, s.Translation, s.Outlet }.OfType<string>())),
                     RecordedAt = stored.RecordedAt,
                     Links = s.Links.Select(l => new RecordLink { Kind = l.Kind, Target = l.Target }).ToList(),
                 });
+                var speaker = await db.FindRowAsync<Person>([s.Speaker], ct);
+                await SearchIndex.PutAsync(db, StatementRegister.SearchKind, s.Id,
+                    SearchText.Document([s.Text, s.Translation, s.Outlet, .. (speaker?.Names ?? []).Select(n => n.Value).Distinct()]), ct);
                 break;
             case CommitmentRecorded c:
                 var commitment = new Commitment

@@ -20,7 +20,10 @@ public sealed class LettersModel(ParleyDb db, TimeProvider clock, IStringLocaliz
     [BindProperty(SupportsGet = true)] public string? Topic { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public LetterRegister.Order Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public LetterRegister.Order? Sort { get; set; }
+
+    /// <summary>The order the rows are in: as asked, else best match first for a search and newest recorded first otherwise.</summary>
+    public LetterRegister.Order ShownSort => Sort ?? (SearchText.Query(Q).Count > 0 ? LetterRegister.Order.Relevance : LetterRegister.Order.Recorded);
 
     // From the query alone: a page's route values hold "page" too (the page's own path), which would fail to bind.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
